@@ -1,0 +1,88 @@
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using System.Collections.Immutable;
+
+namespace OcopFairs.Abstractions;
+
+/// <summary>A fair [fairId]: details, lifecycle, floor plan, booth occupation and the versioned event stream.</summary>
+public interface IFairGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the fair in Draft. Calling again with the same details returns the existing fair.</summary>
+    Task<FairView> CreateAsync(FairDetails details, string organiserId);
+
+    /// <summary>The fair, or null when it was never created.</summary>
+    Task<FairView?> GetAsync();
+
+    /// <summary>Replaces the floor plan; refused while a booth that would disappear is held or confirmed.</summary>
+    Task<FloorView> SetFloorPlanAsync(FloorPlan plan);
+
+    Task<FloorView> GetFloorAsync();
+
+    /// <summary>Events after <paramref name="sinceVersion"/>, or a snapshot when the backlog does not reach back.</summary>
+    Task<FairChanges> GetChangesSinceAsync(long sinceVersion);
+
+    Task<BoothView> BlockBoothAsync(string boothCode);
+
+    Task<BoothView> UnblockBoothAsync(string boothCode);
+
+    /// <summary>Organiser puts a producer on a booth, confirmed.</summary>
+    Task<BoothView> AssignBoothAsync(string boothCode, string producerId, string producerName);
+
+}
+
+/// <summary>The list of fairs [0], kept so that fairs can be listed without activating each one.</summary>
+public interface IFairDirectoryGrain : IGrainWithIntegerKey
+{
+    Task UpsertAsync(FairSummary summary);
+
+    Task<ImmutableArray<FairSummary>> ListAsync();
+}
+
+/// <summary>A producer [producerId]: profile and OCOP catalogue.</summary>
+public interface IProducerGrain : IGrainWithStringKey
+{
+    Task<ProducerView> SaveProfileAsync(ProducerProfile profile, string? ownerUserId);
+
+    Task<ProducerView> SaveProductAsync(Product product);
+
+    Task<ProducerView?> GetAsync();
+}
+
+/// <summary>A user's notifications [userId].</summary>
+public interface INotificationInboxGrain : IGrainWithStringKey
+{
+    /// <summary>Adds the notification unless one with the same key is already there; returns whether it was added.</summary>
+    Task<bool> DeliverAsync(Notification notification);
+
+    Task<ImmutableArray<Notification>> ListAsync(bool unreadOnly);
+
+    Task<bool> MarkReadAsync(string notificationId);
+}
+
+/// <summary>A node's window onto its local SignalR hub, registered with <see cref="IHubDirectoryGrain"/>.</summary>
+public interface IFairHubObserver : IGrainObserver
+{
+    [OneWay]
+    Task OnFairEventsAsync(ImmutableArray<FairEvent> events);
+
+    [OneWay]
+    Task OnPrivateEventAsync(PrivateEvent privateEvent);
+}
+
+/// <summary>Which nodes have a hub [0]. Entries of silos that cluster membership no longer lists as active are dropped.</summary>
+public interface IHubDirectoryGrain : IGrainWithIntegerKey
+{
+    Task RegisterAsync(SiloAddress silo, IFairHubObserver observer);
+
+    Task<ImmutableArray<IFairHubObserver>> GetObserversAsync();
+}
+
+/// <summary>Fans events out to every node's hub; a stateless worker, so each silo has its own.</summary>
+public interface IPushGrain : IGrainWithIntegerKey
+{
+    [OneWay]
+    Task PublishAsync(ImmutableArray<FairEvent> events);
+
+    [OneWay]
+    Task PublishPrivateAsync(PrivateEvent privateEvent);
+}

@@ -1,0 +1,20 @@
+namespace OcopFairs.Abstractions;
+
+/// <summary>An inbox entry. <see cref="Key"/> makes delivery idempotent: one entry per key per inbox.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.Notification")]
+public sealed record Notification(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Key,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] string Title,
+    [property: Id(4)] string Body,
+    [property: Id(5)] string? FairId,
+    [property: Id(6)] DateTimeOffset CreatedAt,
+    [property: Id(7)] DateTimeOffset? ReadAt);
+
+/// <summary>An event for one user only (their application, meetings, contracts, inbox).</summary>
+[GenerateSerializer, Immutable, Alias("ocop.PrivateEvent")]
+public sealed record PrivateEvent(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string Type,
+    [property: Id(2)] Notification? Notification);

@@ -1,0 +1,30 @@
+namespace OcopFairs.Grains;
+
+/// <summary>
+/// A request the domain refuses. <see cref="Code"/> is a stable machine code the HTTP layer maps to a status and a
+/// localized message; the grain's state is unchanged when this is thrown.
+/// </summary>
+[GenerateSerializer, Alias("ocop.DomainException")]
+public sealed class DomainException : Exception
+{
+    public DomainException(string code, DomainErrorKind kind, string message) : base(message)
+    {
+        Code = code;
+        Kind = kind;
+    }
+
+    [Id(0)] public string Code { get; }
+
+    [Id(1)] public DomainErrorKind Kind { get; }
+
+    public static DomainException NotFound(string code, string message) => new(code, DomainErrorKind.NotFound, message);
+
+    public static DomainException Conflict(string code, string message) => new(code, DomainErrorKind.Conflict, message);
+
+    public static DomainException Invalid(string code, string message) => new(code, DomainErrorKind.Invalid, message);
+
+    public static DomainException Refused(string code, string message) => new(code, DomainErrorKind.Refused, message);
+}
+
+/// <summary>404, 409, 400 and 422 respectively.</summary>
+public enum DomainErrorKind { NotFound, Conflict, Invalid, Refused }

@@ -1,0 +1,80 @@
+using OcopFairs.Abstractions;
+
+namespace OcopFairs.Server.Demo;
+
+/// <summary>
+/// Hoa Binh producers and products as reported in the province's OCOP news (see shared DOMAIN.md). Certificate numbers
+/// are illustrative; names, districts, communes, stars and certifications follow the reports.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Demo@12345";
+    public const string FairId = "hoa-binh-ocop-fair";
+
+    public sealed record DemoProducer(string ProducerId, string Email, ProducerProfile Profile, Product[] Products);
+
+    private static Product P(string id, string name, ProductGroup group, string sub, int stars, string cert, CertificateLevel level, DateOnly certified, params string[] certs) =>
+        new(id, name, group, sub, "QD148-2023", stars, cert, level, certified, certified.AddMonths(36), [.. certs]);
+
+    public static readonly DemoProducer[] Producers =
+    [
+        new("p-demo-3t-cao-phong", "producer1@demo.ocop",
+            new ProducerProfile("Hợp tác xã Nông nghiệp 3T Cao Phong", ProducerKind.Cooperative, "Hòa Bình", "Cao Phong", "Cao Phong", "VN-HB-CP-001", null, null,
+                "Cam Cao Phong trồng theo tiêu chuẩn VietGAP; hộp quà cam cao cấp."),
+            [
+                P("pr-3t-orange-gift", "Hộp quà cam Cao Phong cao cấp", ProductGroup.Food, "FreshProduce", 4, "HB-OCOP-4S-2024-011", CertificateLevel.Province, new DateOnly(2024, 6, 12), "VietGAP"),
+                P("pr-3t-orange", "Cam Cao Phong VietGAP", ProductGroup.Food, "FreshProduce", 3, "HB-OCOP-3S-2024-035", CertificateLevel.Province, new DateOnly(2024, 6, 12), "VietGAP"),
+            ]),
+        new("p-demo-ha-phong", "producer2@demo.ocop",
+            new ProducerProfile("Hợp tác xã Hà Phong", ProducerKind.Cooperative, "Hòa Bình", "Cao Phong", "Cao Phong", null, null, null,
+                "Nước cam lên men, cam quả, nước ép cam và rượu cam Cao Phong."),
+            [
+                P("pr-hp-fermented-juice", "Nước cam lên men Hà Phong", ProductGroup.Beverages, "NonAlcoholic", 4, "HB-OCOP-4S-2024-014", CertificateLevel.Province, new DateOnly(2024, 9, 3)),
+                P("pr-hp-orange", "Cam Hà Phong", ProductGroup.Food, "FreshProduce", 4, "HB-OCOP-4S-2024-015", CertificateLevel.Province, new DateOnly(2024, 9, 3), "VietGAP"),
+                P("pr-hp-juice", "Nước ép cam Hà Phong", ProductGroup.Beverages, "NonAlcoholic", 3, "HB-OCOP-3S-2024-052", CertificateLevel.Province, new DateOnly(2024, 9, 3)),
+                P("pr-hp-wine", "Rượu cam Hà Phong", ProductGroup.Beverages, "Alcoholic", 3, "HB-OCOP-3S-2024-053", CertificateLevel.Province, new DateOnly(2024, 9, 3)),
+            ]),
+        new("p-demo-kim-boi-green", "producer3@demo.ocop",
+            new ProducerProfile("Hợp tác xã Nông nghiệp Xanh Kim Bôi", ProducerKind.Cooperative, "Hòa Bình", "Kim Bôi", "Du Sáng", null, null, null,
+                "Bưởi Diễn trồng tại xã Du Sáng."),
+            [P("pr-kb-pomelo", "Bưởi Diễn Du Sáng", ProductGroup.Food, "FreshProduce", 3, "HB-OCOP-3S-2025-008", CertificateLevel.Province, new DateOnly(2025, 3, 20), "VietGAP")]),
+        new("p-demo-hop-tien", "producer4@demo.ocop",
+            new ProducerProfile("Hợp tác xã Hợp Tiến", ProducerKind.Cooperative, "Hòa Bình", "Kim Bôi", "Kim Bôi", null, null, null,
+                "Mật ong rừng Kim Bôi."),
+            [P("pr-ht-honey", "Mật ong rừng Hợp Tiến", ProductGroup.Food, "Processed", 3, "HB-OCOP-3S-2025-012", CertificateLevel.Province, new DateOnly(2025, 3, 20))]),
+        new("p-demo-yen-tri", "producer5@demo.ocop",
+            new ProducerProfile("Hợp tác xã Nông nghiệp Yên Trị", ProducerKind.Cooperative, "Hòa Bình", "Yên Thủy", "Yên Trị", null, null, null,
+                "Cao dược liệu từ cây thuốc trồng tưới nhỏ giọt; doanh thu 250–300 triệu đồng/ha/năm."),
+            [P("pr-yt-herbal-extract", "Cao dược liệu Yên Trị", ProductGroup.Herbal, "HerbalProducts", 3, "HB-OCOP-3S-2024-071", CertificateLevel.Province, new DateOnly(2024, 11, 5))]),
+        new("p-demo-muong-pa", "producer6@demo.ocop",
+            new ProducerProfile("Hợp tác xã Chăn nuôi lợn đen Mường Pa", ProducerKind.Cooperative, "Hòa Bình", "Mai Châu", "Bao La", null, null, null,
+                "Lợn đen bản địa, liên kết với 147 hộ vệ tinh."),
+            [P("pr-mp-black-pig", "Thịt lợn đen Mường Pa", ProductGroup.Food, "FreshProduce", 3, "HB-OCOP-3S-2025-019", CertificateLevel.Province, new DateOnly(2025, 5, 8))]),
+        new("p-demo-minh-trung", "producer7@demo.ocop",
+            new ProducerProfile("Công ty CP Tập đoàn Minh Trung Việt Nam – Chi nhánh Hòa Bình", ProducerKind.Enterprise, "Hòa Bình", "Lương Sơn", "Lương Sơn", null, null, null,
+                "Cháo sen Bát Bảo, 40 tấn xuất khẩu sang Nhật Bản."),
+            [P("pr-mt-lotus-porridge", "Cháo sen Bát Bảo", ProductGroup.Food, "Processed", 4, "HB-OCOP-4S-2024-022", CertificateLevel.Province, new DateOnly(2024, 8, 15), "HACCP", "ISO 22000")]),
+    ];
+
+    /// <summary>About 60 booths in zones by product group.</summary>
+    public static readonly (Zone Zone, int Booths)[] FloorZones =
+    [
+        (new Zone("A", "Thực phẩm", [ProductGroup.Food]), 20),
+        (new Zone("B", "Đồ uống", [ProductGroup.Beverages]), 12),
+        (new Zone("C", "Thảo dược", [ProductGroup.Herbal]), 10),
+        (new Zone("D", "Thủ công mỹ nghệ", [ProductGroup.Handicrafts]), 10),
+        (new Zone("E", "Sinh vật cảnh", [ProductGroup.Ornamental]), 4),
+        (new Zone("F", "Du lịch cộng đồng", [ProductGroup.Tourism]), 4),
+    ];
+
+    /// <summary>Booths the demo gives to producers, so the map shows who is where.</summary>
+    public static readonly (string Booth, string ProducerId)[] Assignments =
+    [
+        ("A01", "p-demo-3t-cao-phong"),
+        ("A02", "p-demo-kim-boi-green"),
+        ("A03", "p-demo-muong-pa"),
+        ("A11", "p-demo-minh-trung"),
+        ("B01", "p-demo-ha-phong"),
+        ("C01", "p-demo-yen-tri"),
+    ];
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using OcopFairs.Abstractions;
+using OcopFairs.Domain;
+using OcopFairs.Server.Identity;
+
+namespace OcopFairs.Server.Demo;
+
+/// <summary>
+/// Seeds the demo accounts, Hoa Binh producers and one upcoming fair when <c>Demo:Seed</c> is true. Idempotent: what
+/// exists is left as it is, so running it on every start is safe.
+/// </summary>
+public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+
+        await EnsureUserAsync(users, "admin@demo.ocop", "Quản trị viên", Roles.Admin, null);
+        var organiser = await EnsureUserAsync(users, "organiser@demo.ocop", "Sở Công Thương Hòa Bình", Roles.Organiser, null);
+        foreach (var p in DemoData.Producers)
+        {
+            var account = await EnsureUserAsync(users, p.Email, p.Profile.Name, Roles.Producer, p.ProducerId);
+            var producer = grains.GetGrain<IProducerGrain>(p.ProducerId);
+            if (await producer.GetAsync() is null)
+            {
+                await producer.SaveProfileAsync(p.Profile, account.Id);
+                foreach (var product in p.Products)
+                {
+                    await producer.SaveProductAsync(product);
+                }
+            }
+        }
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await EnsureUserAsync(users, $"buyer{i}@demo.ocop", $"Người mua {i}", Roles.Buyer, null);
+        }
+
+        var fair = grains.GetGrain<IFairGrain>(DemoData.FairId);
+        if (await fair.GetAsync() is null)
+        {
+            var tz = TimeZoneInfo.FindSystemTimeZoneById(FairRules.DefaultTimeZone);
+            var day = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), tz).Date.AddDays(30);
+            var startsAt = new DateTimeOffset(day.AddHours(8), tz.GetUtcOffset(day)).ToUniversalTime();
+            var details = new FairDetails(
+                "Hội chợ OCOP Hòa Bình", "Quảng trường Hòa Bình, TP. Hòa Bình", "Hòa Bình", FairRules.DefaultTimeZone,
+                startsAt, startsAt.AddDays(4).AddHours(13), clock.GetUtcNow().AddDays(-1), startsAt.AddDays(-7),
+                3, [.. Enum.GetValues<ProductGroup>()], 2, 30, AllocationMode.FirstCome);
+            var created = await fair.CreateAsync(details, organiser.Id);
+            await scope.ServiceProvider.GetRequiredService<Reminders.ReminderScheduler>().ScheduleFairAsync(created);
+        }
+
+        if ((await fair.GetFloorAsync()).Booths.Length == 0)
+        {
+            await fair.SetFloorPlanAsync(FloorPlans.Grid(DemoData.FloorZones, perRow: 10));
+            foreach (var (booth, producerId) in DemoData.Assignments)
+            {
+                var producer = DemoData.Producers.First(p => p.ProducerId == producerId);
+                await fair.AssignBoothAsync(booth, producerId, producer.Profile.Name);
+            }
+
+            await fair.BlockBoothAsync("F04");
+        }
+
+        LogSeeded(logger, DemoData.Producers.Length);
+    }
+
+    private static async Task<AppUser> EnsureUserAsync(UserManager<AppUser> users, string email, string name, string role, string? producerId)
+    {
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return existing;
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Locale = "vi", ProducerId = producerId };
+        var result = await users.CreateAsync(user, DemoData.Password);
+        if (!result.Succeeded)
+        {
+            // Another node seeding at the same moment created it first.
+            return await users.FindByEmailAsync(email)
+                ?? throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data present: {Producers} Hoa Binh producers, one fair")]
+    private static partial void LogSeeded(ILogger logger, int producers);
+}

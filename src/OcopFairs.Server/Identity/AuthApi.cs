@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OcopFairs.Abstractions;
+using OcopFairs.Server.Infrastructure;
+
+namespace OcopFairs.Server.Identity;
+
+public sealed record RegisterRequest(string Email, string Password, string Role, string DisplayName, string? Locale);
+
+public sealed record CreateUserRequest(string Email, string Password, string Role, string DisplayName, string? Locale);
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record MeResponse(string UserId, string Email, IReadOnlyList<string> Roles, string DisplayName, string Locale, string? ProducerId, string? BuyerId);
+
+public sealed record UserCreated(string UserId, string Email, IReadOnlyList<string> Roles);
+
+/// <summary>Accounts: register, sign in with a bearer token or a cookie, refresh, sign out, who am I, and admin-made accounts.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+        auth.MapPost("/register", RegisterAsync).AllowAnonymous();
+        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
+
+        app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Accounts");
+        app.MapPost("/api/admin/users", CreateUserAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Accounts");
+        return app;
+    }
+
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private static async Task<Results<Ok<UserCreated>, ValidationProblem>> RegisterAsync(RegisterRequest request, UserManager<AppUser> users)
+    {
+        if (request.Role is not (Roles.Producer or Roles.Buyer))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["role"] = ["invalidRole"] });
+        }
+
+        return await CreateAsync(users, request.Email, request.Password, request.Role, request.DisplayName, request.Locale);
+    }
+
+    private static async Task<Results<Ok<UserCreated>, ValidationProblem>> CreateUserAsync(CreateUserRequest request, UserManager<AppUser> users)
+    {
+        if (!Roles.All.Contains(request.Role))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["role"] = ["invalidRole"] });
+        }
+
+        return await CreateAsync(users, request.Email, request.Password, request.Role, request.DisplayName, request.Locale);
+    }
+
+    /// <summary>Creates an account with one role; producer and buyer accounts get the id of the profile they own.</summary>
+    internal static async Task<Results<Ok<UserCreated>, ValidationProblem>> CreateAsync(
+        UserManager<AppUser> users, string? email, string? password, string role, string? displayName, string? locale)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(email) || !new EmailAddressAttribute().IsValid(email) || email.Length > 256) errors["email"] = ["invalidEmail"];
+        if (string.IsNullOrWhiteSpace(password)) errors["password"] = ["required"];
+        if (string.IsNullOrWhiteSpace(displayName)) errors["displayName"] = ["required"];
+        else if (displayName.Length > 200) errors["displayName"] = ["tooLong"];
+        if (locale is not (null or "vi" or "en")) errors["locale"] = ["invalidLocale"];
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var user = new AppUser
+        {
+            UserName = email!.Trim(),
+            Email = email.Trim(),
+            DisplayName = Domain.VietnameseText.Normalize(displayName),
+            Locale = locale ?? "vi",
+        };
+        var id = Guid.CreateVersion7().ToString("N");
+        if (role == Roles.Producer) user.ProducerId = "p-" + id;
+        if (role == Roles.Buyer) user.BuyerId = "b-" + id;
+
+        var created = await users.CreateAsync(user, password!);
+        if (!created.Succeeded)
+        {
+            var duplicate = created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");
+            return Problems.Validation(duplicate
+                ? new Dictionary<string, string[]> { ["email"] = ["emailTaken"] }
+                : new Dictionary<string, string[]> { ["password"] = ["invalidPassword"] });
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return TypedResults.Ok(new UserCreated(user.Id, user.Email, [role]));
+    }
+
+    /// <summary>
+    /// Signs in. With <c>useCookies=true</c> the answer sets the cookie the web app uses; otherwise the bearer handler
+    /// writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c>.
+    /// </summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, bool? useCookies, SignInManager<AppUser> signIn)
+    {
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = string.IsNullOrEmpty(request.Email) || string.IsNullOrEmpty(request.Password)
+            ? SignInResult.Failed
+            : await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: useCookies == true, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return Problems.Of(StatusCodes.Status401Unauthorized, "badCredentials");
+        }
+
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
+        RefreshRequest request,
+        SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        TimeProvider clock)
+    {
+        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires
+            || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not AppUser user)
+        {
+            return TypedResults.Challenge();
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>Ends the cookie session and rotates the security stamp, which voids outstanding refresh tokens.</summary>
+    private static async Task<Ok> LogoutAsync(ClaimsPrincipal principal, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
+        return TypedResults.Ok();
+    }
+
+    private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        return TypedResults.Ok(new MeResponse(user.Id, user.Email!, [.. roles], user.DisplayName, user.Locale, user.ProducerId, user.BuyerId));
+    }
+}

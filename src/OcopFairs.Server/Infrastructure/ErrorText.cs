@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace OcopFairs.Server.Infrastructure;
+
+/// <summary>Localized messages for error and validation codes. Vietnamese first; English for Accept-Language: en.</summary>
+public static class ErrorText
+{
+    private static readonly Dictionary<string, (string Vi, string En)> Texts = new(StringComparer.Ordinal)
+    {
+        ["validation"] = ("Dữ liệu gửi lên không hợp lệ.", "One or more fields are invalid."),
+        ["malformed"] = ("Nội dung yêu cầu không đọc được.", "The request body could not be read."),
+        ["required"] = ("Trường này là bắt buộc.", "This field is required."),
+        ["tooLong"] = ("Nội dung quá dài.", "The value is too long."),
+        ["invalidEmail"] = ("Địa chỉ email không hợp lệ.", "The e-mail address is not valid."),
+        ["invalidRole"] = ("Vai trò không hợp lệ.", "The role is not allowed here."),
+        ["invalidLocale"] = ("Ngôn ngữ phải là 'vi' hoặc 'en'.", "Locale must be 'vi' or 'en'."),
+        ["unknownTimeZone"] = ("Múi giờ không tồn tại.", "Unknown time zone."),
+        ["endsBeforeStart"] = ("Ngày kết thúc phải sau ngày bắt đầu.", "The end must be after the start."),
+        ["closesBeforeOpens"] = ("Hạn đăng ký phải sau ngày mở đăng ký.", "Registration must close after it opens."),
+        ["closesAfterStart"] = ("Đăng ký phải đóng trước khi hội chợ bắt đầu.", "Registration must close before the fair starts."),
+        ["starsOutOfRange"] = ("Số sao phải từ 3 đến 5.", "Stars must be 3 to 5."),
+        ["outOfRange"] = ("Giá trị nằm ngoài khoảng cho phép.", "The value is out of range."),
+        ["invalidCode"] = ("Mã chỉ gồm chữ, số, '-' hoặc '_', tối đa 16 ký tự.", "Codes are letters, digits, '-' or '_', at most 16."),
+        ["duplicate"] = ("Mã bị trùng.", "Duplicate code."),
+        ["unknownZone"] = ("Khu vực không có trong sơ đồ.", "The zone is not on the plan."),
+        ["negative"] = ("Giá trị không được âm.", "The value cannot be negative."),
+        ["invalidGeometry"] = ("Vị trí hoặc kích thước gian hàng không hợp lệ.", "Booth position or size is invalid."),
+        ["tooMany"] = ("Quá nhiều gian hàng.", "Too many booths."),
+        ["invalidPassword"] = ("Mật khẩu chưa đủ mạnh.", "The password is not strong enough."),
+        ["emailTaken"] = ("Email đã được đăng ký.", "The e-mail is already registered."),
+        ["badCredentials"] = ("Email hoặc mật khẩu không đúng.", "Wrong e-mail or password."),
+        ["unauthorized"] = ("Bạn cần đăng nhập.", "You need to sign in."),
+        ["forbidden"] = ("Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this."),
+        ["notFound"] = ("Không tìm thấy.", "Not found."),
+        ["fair.notFound"] = ("Không tìm thấy hội chợ.", "The fair does not exist."),
+        ["booth.notFound"] = ("Không tìm thấy gian hàng trong sơ đồ.", "The booth is not on the floor plan."),
+        ["booth.taken"] = ("Gian hàng đã có người giữ hoặc bị khóa.", "The booth is taken or blocked."),
+        ["booth.notBlocked"] = ("Gian hàng không ở trạng thái khóa.", "The booth is not blocked."),
+        ["floorPlan.boothInUse"] = ("Không thể xóa gian hàng đang được giữ hoặc đã xác nhận.", "Booths that are held or confirmed cannot be removed."),
+        ["floorPlan.invalid"] = ("Sơ đồ gian hàng không hợp lệ.", "The floor plan is invalid."),
+        ["fair.invalid"] = ("Thông tin hội chợ không hợp lệ.", "The fair details are invalid."),
+        ["producer.notFound"] = ("Không tìm thấy nhà sản xuất.", "The producer does not exist."),
+        ["producer.noProfile"] = ("Hãy tạo hồ sơ nhà sản xuất trước.", "Create the producer profile first."),
+        ["conflict"] = ("Xung đột dữ liệu, hãy thử lại.", "The request conflicts with the current state."),
+        ["unavailable"] = ("Hệ thống tạm thời chưa sẵn sàng, hãy thử lại.", "The service is not ready; try again."),
+        ["error"] = ("Đã có lỗi xảy ra.", "Something went wrong."),
+    };
+
+    public static bool IsEnglish(CultureInfo? culture) =>
+        (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName == "en";
+
+    public static string Get(string code, CultureInfo? culture = null)
+    {
+        if (!Texts.TryGetValue(code, out var text))
+        {
+            return code;
+        }
+
+        return IsEnglish(culture) ? text.En : text.Vi;
+    }
+}

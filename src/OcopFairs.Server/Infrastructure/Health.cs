@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace OcopFairs.Server.Infrastructure;
+
+public sealed class PostgresHealthCheck(NpgsqlDataSource db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var cmd = db.CreateCommand("SELECT 1");
+            await cmd.ExecuteScalarAsync(ct);
+            return HealthCheckResult.Healthy();
+        }
+        catch (NpgsqlException ex)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.", ex);
+        }
+    }
+}
+
+/// <summary>Ready when this node's silo is an active cluster member and its hub is registered for cross-node push.</summary>
+public sealed class SiloHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo, Live.HubRegistrationService hub) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var status = membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress);
+        return Task.FromResult(status == SiloStatus.Active && hub.Registered
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"Silo is {status}; hub registered: {hub.Registered}."));
+    }
+}
+
+/// <summary>Runs the migrations before anything else starts: Orleans needs its tables when the silo joins.</summary>
+public sealed class MigrationService(IConfiguration configuration, ILogger<MigrationService> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct) => Database.Migrator.MigrateAsync(ConnectionStrings.Get(configuration), logger, ct);
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>Seeds demo data once the silo is up, when <c>Demo:Seed</c> is true.</summary>
+public sealed class DemoSeedService(IConfiguration configuration, Demo.DemoSeeder seeder) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct) =>
+        configuration.GetValue<bool>("Demo:Seed") ? seeder.SeedAsync(ct) : Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OcopFairs.Grains;
+
+namespace OcopFairs.Server.Infrastructure;
+
+/// <summary>Builds localized RFC 9457 problem details.</summary>
+public static class Problems
+{
+    /// <summary>A 400 with field errors; each error code becomes a localized message.</summary>
+    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> codes)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var errors = codes.ToDictionary(e => e.Key, e => e.Value.Select(c => ErrorText.Get(c, culture)).ToArray());
+        return TypedResults.ValidationProblem(errors, title: ErrorText.Get("validation", culture), extensions: new Dictionary<string, object?>
+        {
+            ["codes"] = codes,
+        });
+    }
+
+    public static ProblemHttpResult Of(int status, string code, string? detail = null) =>
+        TypedResults.Problem(
+            statusCode: status,
+            title: ErrorText.Get(code),
+            detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    public static ProblemHttpResult NotFound(string code = "notFound") => Of(StatusCodes.Status404NotFound, code);
+
+    public static ProblemHttpResult Forbidden() => Of(StatusCodes.Status403Forbidden, "forbidden");
+}
+
+/// <summary>Turns refusals thrown by grains and unreadable request bodies into problem details; nothing else leaks details.</summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, code, detail) = exception switch
+        {
+            DomainException d => (d.Kind switch
+            {
+                DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+                DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+                DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            }, d.Code, d.Message),
+            BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "tooLong" : "malformed", (string?)null),
+            Orleans.Storage.InconsistentStateException => (StatusCodes.Status409Conflict, "conflict", null),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "error", null),
+            TimeoutException => (StatusCodes.Status503ServiceUnavailable, "unavailable", null),
+            _ => (StatusCodes.Status500InternalServerError, "error", null),
+        };
+
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+        }
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = ErrorText.Get(code),
+                Detail = detail,
+                Extensions = { ["code"] = code },
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}
