@@ -1,0 +1,121 @@
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { floorExtent, zoneBoxes } from '../lib/floorState';
+import type { Booth, Floor } from '../lib/types';
+
+interface FloorMapProps {
+  floor: Floor;
+  selected?: string | null;
+  onSelect: (code: string) => void;
+}
+
+interface BoothShapeProps {
+  booth: Booth;
+  selected: boolean;
+  label: string;
+  onSelect: (code: string) => void;
+}
+
+const BoothShape = memo(function BoothShape({ booth, selected, label, onSelect }: BoothShapeProps) {
+  const { code, x, y, w, h, status } = booth;
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    if (event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar') {
+      event.preventDefault();
+      onSelect(code);
+    }
+  };
+  const fontSize = Math.max(Math.min(w / Math.max(code.length * 0.62, 1), h * 0.4), 0.2);
+  return (
+    <g
+      className={`booth booth--${status}${selected ? ' booth--selected' : ''}`}
+      data-testid={`booth-${code}`}
+      data-status={status}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-pressed={selected}
+      onClick={() => onSelect(code)}
+      onKeyDown={onKeyDown}
+    >
+      <rect className="booth__box" x={x} y={y} width={w} height={h} vectorEffect="non-scaling-stroke" />
+      {status === 'Blocked' && <rect className="booth__hatch" x={x} y={y} width={w} height={h} />}
+      <text
+        className="booth__code"
+        x={x + w / 2}
+        y={y + h / 2}
+        fontSize={fontSize}
+        textAnchor="middle"
+        dominantBaseline="central"
+        aria-hidden="true"
+      >
+        {code}
+      </text>
+    </g>
+  );
+});
+
+/** The fair's floor plan as an SVG in floor coordinates (metres). */
+export function FloorMap({ floor, selected, onSelect }: FloorMapProps) {
+  const { t } = useTranslation();
+  const { width, height } = floorExtent(floor);
+  const zones = useMemo(() => zoneBoxes(floor), [floor]);
+  const zoneFont = Math.max(Math.min(width, height) * 0.035, 0.4);
+
+  return (
+    <svg
+      className="floor-map"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMidYMid meet"
+      role="group"
+      aria-label={t('map.title')}
+      data-testid="floor-map"
+    >
+      <defs>
+        <pattern id="booth-hatch" patternUnits="userSpaceOnUse" width="0.5" height="0.5" patternTransform="rotate(45)">
+          <line x1="0" y1="0" x2="0" y2="0.5" className="booth__hatch-line" />
+        </pattern>
+      </defs>
+      <rect className="floor-map__hall" x={0} y={0} width={width} height={height} vectorEffect="non-scaling-stroke" />
+      {zones.map((zone) => {
+        // Put the label above the zone if there is room, else just inside it.
+        const above = zone.y >= zoneFont * 1.2;
+        return (
+          <g key={zone.code} className="zone" data-testid={`zone-${zone.code}`}>
+            <rect
+              className="zone__box"
+              x={zone.x - 0.2}
+              y={zone.y - 0.2}
+              width={zone.w + 0.4}
+              height={zone.h + 0.4}
+              vectorEffect="non-scaling-stroke"
+            />
+            <text
+              className="zone__label"
+              x={zone.x}
+              y={above ? zone.y - zoneFont * 0.35 : zone.y + zoneFont}
+              fontSize={zoneFont}
+            >
+              {zone.name || zone.code}
+            </text>
+          </g>
+        );
+      })}
+      {floor.booths.map((booth) => {
+        const status = t(`boothStatus.${booth.status}`, { defaultValue: booth.status });
+        const label = booth.producerName
+          ? t('booth.ariaProducer', { code: booth.code, status, producer: booth.producerName })
+          : t('booth.aria', { code: booth.code, status });
+        return (
+          <BoothShape
+            key={booth.code}
+            booth={booth}
+            selected={booth.code === selected}
+            label={label}
+            onSelect={onSelect}
+          />
+        );
+      })}
+    </svg>
+  );
+}

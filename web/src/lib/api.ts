@@ -1,0 +1,134 @@
+// Thin fetch wrapper for the OcopFairs API: same-origin cookies, the UI
+// language in Accept-Language, RFC 9457 problem details turned into ApiError.
+
+import i18n from '../i18n';
+import type {
+  Booth,
+  FairDetails,
+  FairSummary,
+  Floor,
+  FloorSinceResponse,
+  Me,
+  Notification,
+  Problem,
+} from './types';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problemMessage(problem) || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** "title — detail", or whichever of them is present. */
+export function problemMessage(problem: Problem): string {
+  const { title, detail } = problem;
+  if (title && detail && detail !== title) return `${title} — ${detail}`;
+  return title || detail || '';
+}
+
+/** A message fit to show a person, for any error a call can throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message || i18n.t('errors.generic');
+  if (error instanceof TypeError) return i18n.t('errors.network'); // fetch failed
+  return i18n.t('errors.generic');
+}
+
+function newIdempotencyKey(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (c) c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const text = await response.text().catch(() => '');
+  if (text) {
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed && typeof parsed === 'object') return parsed as Problem;
+    } catch {
+      /* not JSON */
+    }
+  }
+  return { status: response.status, title: response.statusText || undefined };
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Send an Idempotency-Key so a retried POST changes nothing twice. */
+  idempotent?: boolean;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': i18n.language === 'en' ? 'en' : 'vi',
+  };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (options.idempotent) headers['Idempotency-Key'] = newIdempotencyKey();
+  const response = await fetch(path, {
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<void>('/api/auth/login?useCookies=true', { method: 'POST', body: { email, password } }),
+  logout: () => request<void>('/api/auth/logout', { method: 'POST', body: {} }),
+  /** The signed-in user, or null when not signed in (401). */
+  me: async (signal?: AbortSignal): Promise<Me | null> => {
+    try {
+      return await request<Me>('/api/me', { signal });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  fairs: (signal?: AbortSignal) => request<FairSummary[]>('/api/fairs', { signal }),
+  fair: (fairId: string, signal?: AbortSignal) =>
+    request<FairDetails>(`/api/fairs/${enc(fairId)}`, { signal }),
+  floor: (fairId: string, signal?: AbortSignal) =>
+    request<Floor>(`/api/fairs/${enc(fairId)}/floor`, { signal }),
+  floorSince: (fairId: string, sinceVersion: number, signal?: AbortSignal) =>
+    request<FloorSinceResponse>(`/api/fairs/${enc(fairId)}/floor?sinceVersion=${sinceVersion}`, {
+      signal,
+    }),
+  blockBooth: (fairId: string, code: string) =>
+    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/block`, {
+      method: 'POST',
+      idempotent: true,
+    }),
+  unblockBooth: (fairId: string, code: string) =>
+    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/unblock`, {
+      method: 'POST',
+      idempotent: true,
+    }),
+  notifications: (signal?: AbortSignal) =>
+    request<Notification[]>('/api/me/notifications', { signal }),
+  markRead: (id: string) =>
+    request<void>(`/api/me/notifications/${enc(id)}/read`, { method: 'POST', idempotent: true }),
+};

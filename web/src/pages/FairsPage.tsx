@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../lib/api';
+import { DEFAULT_TIME_ZONE, formatDateRange } from '../lib/format';
+import { Link } from '../lib/router';
+import type { FairSummary } from '../lib/types';
+import { FairStatusBadge } from '../components/FairStatusBadge';
+
+export function FairsPage() {
+  const { t } = useTranslation();
+  const [fairs, setFairs] = useState<FairSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setError(null);
+    api
+      .fairs(abort.signal)
+      .then(setFairs)
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted) setError(e);
+      });
+    return () => abort.abort();
+  }, [attempt]);
+
+  return (
+    <main className="page">
+      <h1>{t('fairs.title')}</h1>
+      {error ? (
+        <div className="error" role="alert">
+          <p>{errorMessage(error)}</p>
+          <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : fairs === null ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : fairs.length === 0 ? (
+        <p className="muted">{t('fairs.empty')}</p>
+      ) : (
+        <ul className="cards">
+          {fairs.map((fair) => (
+            <li key={fair.fairId} className="card" data-testid={`fair-card-${fair.fairId}`}>
+              <div className="card__top">
+                <h2 className="card__title">
+                  <Link to={`/fairs/${encodeURIComponent(fair.fairId)}`}>{fair.name}</Link>
+                </h2>
+                <FairStatusBadge status={fair.status} />
+              </div>
+              <p className="card__venue">
+                {fair.venue}
+                {fair.province ? `, ${fair.province}` : ''}
+              </p>
+              <p className="card__meta">
+                <span className="nowrap">
+                  {formatDateRange(fair.startsAt, fair.endsAt, fair.timeZone || DEFAULT_TIME_ZONE)}
+                </span>
+                <span className="muted"> · {t('fairs.booths', { count: fair.boothCount })}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorMessage } from '../lib/api';
+import { useAuth } from '../lib/auth';
+import { safeNext, useRouter } from '../lib/router';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const { location, navigate } = useRouter();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const next = safeNext(new URLSearchParams(location.search).get('next'));
+
+  useEffect(() => {
+    document.title = `${t('login.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await login(email.trim(), password);
+      if (!user) {
+        // Signed in, but the browser kept no session cookie.
+        setError(t('login.noSession'));
+        setBusy(false);
+        return;
+      }
+      navigate(next.startsWith('/login') ? '/' : next, { replace: true });
+    } catch (e) {
+      // Identity's 401 says only "Unauthorized/Failed": say it plainly.
+      setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page page--narrow">
+      <h1>{t('login.title')}</h1>
+      <form className="form" onSubmit={submit} noValidate={false}>
+        <label className="field">
+          <span>{t('login.email')}</span>
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn btn--primary" disabled={busy} data-testid="login-submit">
+          {busy ? t('login.working') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
