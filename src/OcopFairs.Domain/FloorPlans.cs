@@ -75,7 +75,7 @@ public static class FloorPlans
         ArgumentOutOfRangeException.ThrowIfLessThan(perRow, 1);
         const double aisle = 2;
         var booths = ImmutableArray.CreateBuilder<BoothSpec>();
-        var y = 1.0;
+        var y = 2.0; // room above the first zone for its label
         foreach (var (zone, count) in zones)
         {
             for (var i = 0; i < count; i++)

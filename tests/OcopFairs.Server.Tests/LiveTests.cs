@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
+using OcopFairs.Server.Tests.Infrastructure;
+
+namespace OcopFairs.Server.Tests;
+
+[Collection(ServerCollection.Name)]
+public sealed class LiveTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task Client_that_joined_receives_the_block_with_the_next_version()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fairId = await Api.CreateFairWithFloorAsync(organiser);
+        var received = new ConcurrentQueue<FairEventDto>();
+        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        hub.On<FairEventDto>("FairEvent", received.Enqueue);
+        await hub.StartAsync();
+
+        var join = await hub.InvokeAsync<JoinResultDto>("JoinFair", fairId, 1L);
+        Assert.Equal(1, join.Version);
+        Assert.Empty(join.Events!);
+
+        (await organiser.PostAsync($"api/fairs/{fairId}/booths/A03/block", null)).EnsureSuccessStatusCode();
+
+        Assert.True(await Api.EventuallyAsync(() => Task.FromResult(!received.IsEmpty), 15), "no FairEvent arrived");
+        var evt = Assert.Single(received);
+        Assert.Equal((fairId, 2L, "BoothChanged"), (evt.FairId, evt.Version, evt.Type));
+        Assert.Equal("A03", evt.Data.GetProperty("code").GetString());
+        Assert.Equal("Blocked", evt.Data.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Client_that_rejoins_with_an_older_version_gets_exactly_the_missed_events()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fairId = await Api.CreateFairWithFloorAsync(organiser);
+        (await organiser.PostAsync($"api/fairs/{fairId}/booths/A01/block", null)).EnsureSuccessStatusCode();
+        var seen = (await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync())["version"]!.GetValue<long>();
+
+        // While the client is away: block two, unblock one.
+        (await organiser.PostAsync($"api/fairs/{fairId}/booths/A02/block", null)).EnsureSuccessStatusCode();
+        (await organiser.PostAsync($"api/fairs/{fairId}/booths/B01/block", null)).EnsureSuccessStatusCode();
+        (await organiser.PostAsync($"api/fairs/{fairId}/booths/A01/unblock", null)).EnsureSuccessStatusCode();
+
+        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        await hub.StartAsync();
+        var join = await hub.InvokeAsync<JoinResultDto>("JoinFair", fairId, seen);
+        Assert.Null(join.Snapshot);
+        Assert.Equal([seen + 1, seen + 2, seen + 3], join.Events!.Select(e => e.Version));
+        Assert.Equal(["A02", "B01", "A01"], join.Events!.Select(e => e.Data.GetProperty("code").GetString()));
+        Assert.Equal(seen + 3, join.Version);
+
+        var http = await (await organiser.GetAsync($"api/fairs/{fairId}/floor?sinceVersion={seen}")).ReadJsonAsync();
+        Assert.Equal(3, http["events"]!.AsArray().Count);
+        Assert.Equal(seen + 3, http["toVersion"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Rejoin_from_before_the_backlog_gets_a_snapshot()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fairId = await Api.CreateFairWithFloorAsync(organiser);
+        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        await hub.StartAsync();
+
+        var join = await hub.InvokeAsync<JoinResultDto>("JoinFair", fairId, -1L);
+        Assert.Null(join.Events);
+        Assert.Equal(10, join.Snapshot!.Value.GetProperty("booths").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Joining_an_unknown_fair_is_refused()
+    {
+        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        await hub.StartAsync();
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync<JoinResultDto>("JoinFair", "no-such-fair", 0L));
+    }
+
+    [Fact]
+    public async Task Scheduled_reminder_job_runs_and_lands_in_the_organisers_inbox_once_and_live()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var token = organiser.DefaultRequestHeaders.Authorization!.Parameter!;
+        var privateEvents = new ConcurrentQueue<JsonObject>();
+        await using var hub = Api.Hub(fixture.Server.BaseAddress, token);
+        hub.On<JsonObject>("PrivateEvent", privateEvents.Enqueue);
+        await hub.StartAsync();
+
+        // The fair starts in one day and four seconds, so its "starts tomorrow" reminder is due in four seconds.
+        var created = await organiser.PostAsJsonAsync("api/fairs", Api.NewFair("Hội chợ nhắc lịch", DateTimeOffset.UtcNow.AddDays(1).AddSeconds(4)));
+        var fairId = (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
+
+        async Task<JsonArray> RemindersAsync() =>
+            new(JsonNode.Parse(await organiser.GetStringAsync("api/me/notifications"))!.AsArray()
+                .Where(n => n!["fairId"]?.GetValue<string>() == fairId && n["kind"]!.GetValue<string>() == "fair-start-1d")
+                .Select(n => n!.DeepClone()).ToArray());
+
+        Assert.True(await Api.EventuallyAsync(async () => (await RemindersAsync()).Count > 0, 45), "the reminder job did not deliver");
+        var reminder = Assert.Single(await RemindersAsync());
+        Assert.Contains("Hội chợ nhắc lịch", reminder!["title"]!.GetValue<string>());
+        Assert.True(await Api.EventuallyAsync(() => Task.FromResult(privateEvents.Any(e => e["type"]!.GetValue<string>() == "Notification")), 10));
+
+        var delivered = await fixture.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM app.reminder_deliveries WHERE kind = 'fair-start-1d' AND subject = '{fairId}'");
+        Assert.Equal(1, delivered);
+
+        var id = reminder["id"]!.GetValue<string>();
+        (await organiser.PostAsync($"api/me/notifications/{id}/read", null)).EnsureSuccessStatusCode();
+        var unread = JsonNode.Parse(await organiser.GetStringAsync("api/me/notifications?unread=true"))!.AsArray();
+        Assert.DoesNotContain(unread, n => n!["id"]!.GetValue<string>() == id);
+    }
+}

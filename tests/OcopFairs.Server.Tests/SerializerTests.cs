@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Text;
+using OcopFairs.Abstractions;
+using OcopFairs.Grains;
+using OcopFairs.Server.Infrastructure;
+
+namespace OcopFairs.Server.Tests;
+
+public sealed class SerializerTests
+{
+    private readonly JsonGrainStorageSerializer _serializer = new();
+
+    private static FairState Sample()
+    {
+        var booth = new BoothView("A01", "A", BoothType.Corner, 9, 2_500_000, 1, 2, 3, 3, BoothStatus.Confirmed, "p-demo-ha-phong", "Hợp tác xã Hà Phong", null, ["power"]);
+        return new FairState
+        {
+            Details = new FairDetails(
+                "Hội chợ OCOP Hòa Bình", "Quảng trường Hòa Bình", "Hòa Bình", "Asia/Ho_Chi_Minh",
+                new DateTimeOffset(2026, 12, 23, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 27, 14, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 16, 1, 0, 0, TimeSpan.Zero),
+                3, [ProductGroup.Food, ProductGroup.Beverages], 2, 30, AllocationMode.FirstCome),
+            Status = FairStatus.Published,
+            OrganiserId = "organiser-1",
+            Plan = new FloorPlan(
+                [new Zone("A", "Thực phẩm", [ProductGroup.Food])],
+                [new BoothSpec("A01", "A", BoothType.Corner, 9, 2_500_000, 1, 2, 3, 3, ["power"])]),
+            Occupancy = ImmutableDictionary<string, BoothOccupancy>.Empty.Add("A01", new BoothOccupancy(BoothStatus.Confirmed, "p-demo-ha-phong", "Hợp tác xã Hà Phong", null)),
+            Version = 7,
+            Backlog = [new FairEvent("hoa-binh-ocop-fair", 7, EventTypes.BoothChanged, new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), booth, null)],
+            CreatedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+    }
+
+    [Fact]
+    public void Stored_state_has_no_dotnet_type_names_and_keeps_vietnamese_readable()
+    {
+        var json = Encoding.UTF8.GetString(_serializer.Serialize(Sample()).ToArray());
+        Assert.DoesNotContain("$type", json);
+        Assert.DoesNotContain("OcopFairs.", json);
+        Assert.DoesNotContain("System.", json);
+        Assert.Contains("Hợp tác xã Hà Phong", json);
+        Assert.StartsWith("{\"format\":1,", json);
+    }
+
+    [Fact]
+    public void State_round_trips()
+    {
+        var state = Sample();
+        var back = _serializer.Deserialize<FairState>(_serializer.Serialize(state));
+        Assert.Equal(state.Details, back.Details! with { AcceptedGroups = state.Details!.AcceptedGroups });
+        Assert.Equal(state.Details!.AcceptedGroups, back.Details!.AcceptedGroups);
+        Assert.Equal(state.Occupancy["A01"], back.Occupancy["A01"]);
+        Assert.Equal(state.Version, back.Version);
+        Assert.Equal("A01", back.Backlog.Single().Booth!.Code);
+    }
+
+    /// <summary>
+    /// State written by format 1 (the golden file, committed once) must stay readable by every later build. If this
+    /// fails, a change broke stored data: add an upgrade in the serializer rather than editing the golden file.
+    /// </summary>
+    [Fact]
+    public void State_saved_by_format_1_still_loads()
+    {
+        var golden = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Golden", "fair-state.v1.json"));
+        var state = _serializer.Deserialize<FairState>(BinaryData.FromBytes(golden));
+        var expected = Sample();
+        Assert.Equal(expected.Details!.Name, state.Details!.Name);
+        Assert.Equal(expected.Details.StartsAt, state.Details.StartsAt);
+        Assert.Equal(expected.Details.AcceptedGroups, state.Details.AcceptedGroups);
+        Assert.Equal(FairStatus.Published, state.Status);
+        Assert.Equal(expected.Occupancy["A01"], state.Occupancy["A01"]);
+        Assert.Equal(7, state.Version);
+        Assert.Equal(BoothStatus.Confirmed, state.Backlog.Single().Booth!.Status);
+        Assert.Equal(expected.Plan.Booths.Single() with { Amenities = default }, state.Plan.Booths.Single() with { Amenities = default });
+    }
+
+    [Fact]
+    public void Unknown_format_is_refused_rather_than_misread()
+    {
+        var future = BinaryData.FromString("{\"format\":99,\"state\":{}}");
+        Assert.Throws<InvalidDataException>(() => _serializer.Deserialize<FairState>(future));
+    }
+}
