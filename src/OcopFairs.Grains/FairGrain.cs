@@ -40,7 +40,9 @@ public sealed class FairGrain(
     {
         if (state.State.Details is not null)
         {
-            // Same key again (a retried create): answer with what exists rather than overwrite it.
+            // Same key again (a retried create): answer with what exists rather than overwrite it, and repair the
+            // directory in case the first attempt failed after the fair was written.
+            await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(state.State));
             return View();
         }
 
@@ -58,7 +60,7 @@ public sealed class FairGrain(
             CreatedAt = clock.GetUtcNow(),
         };
         await state.CommitAsync(next);
-        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary());
+        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
         return View();
     }
 
@@ -67,6 +69,7 @@ public sealed class FairGrain(
     public async Task<FloorView> SetFloorPlanAsync(FloorPlan plan)
     {
         EnsureExists();
+        plan = new FloorPlan(plan.Zones.IsDefault ? [] : plan.Zones, plan.Booths.IsDefault ? [] : plan.Booths);
         var errors = FloorPlans.Validate(plan);
         if (errors.Count > 0)
         {
@@ -85,11 +88,12 @@ public sealed class FairGrain(
 
         var occupancy = state.State.Occupancy.Where(o => kept.Contains(o.Key)).ToImmutableDictionary();
         var next = state.State with { Plan = plan, Occupancy = occupancy };
-        var evt = new FairEvent(FairId, next.Version + 1, EventTypes.FairChanged, clock.GetUtcNow(), null, null);
+        var summary = Summary(next);
+        var evt = new FairEvent(FairId, next.Version + 1, EventTypes.FairChanged, clock.GetUtcNow(), null, summary);
         next = Append(next, evt);
         await state.CommitAsync(next);
-        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary());
-        Publish([evt with { Fair = Summary() }]);
+        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(summary);
+        Publish([evt]);
         return Floor();
     }
 
@@ -210,9 +214,9 @@ public sealed class FairGrain(
     private FairView View() =>
         new(FairId, state.State.Details!, state.State.Status, state.State.Version, state.State.Plan.Booths.Length, state.State.OrganiserId);
 
-    private FairSummary Summary()
+    private FairSummary Summary(FairState s)
     {
-        var d = state.State.Details!;
-        return new FairSummary(FairId, d.Name, d.Venue, d.Province, d.TimeZone, d.StartsAt, d.EndsAt, state.State.Status, state.State.Plan.Booths.Length);
+        var d = s.Details!;
+        return new FairSummary(FairId, d.Name, d.Venue, d.Province, d.TimeZone, d.StartsAt, d.EndsAt, s.Status, s.Plan.Booths.Length);
     }
 }

@@ -12,7 +12,8 @@ public sealed record InboxState
 
 public sealed class NotificationInboxGrain(
     [PersistentState("inbox", StorageNames.Default)] IPersistentState<InboxState> state,
-    IGrainFactory grains) : Grain, INotificationInboxGrain
+    IGrainFactory grains,
+    TimeProvider clock) : Grain, INotificationInboxGrain
 {
     public const int Capacity = 500;
 
@@ -51,7 +52,7 @@ public sealed class NotificationInboxGrain(
 
         if (Items[index].ReadAt is null)
         {
-            var read = Items[index] with { ReadAt = DateTimeOffset.UtcNow };
+            var read = Items[index] with { ReadAt = clock.GetUtcNow() };
             await state.CommitAsync(state.State with { Items = Items.SetItem(index, read) });
         }
 

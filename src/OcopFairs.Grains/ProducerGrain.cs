@@ -43,7 +43,7 @@ public sealed class ProducerGrain(
         var products = state.State.Products.IsDefault ? [] : state.State.Products;
         var clean = product with { Name = VietnameseText.Normalize(product.Name) };
         var index = products.IndexOf(products.FirstOrDefault(p => p.ProductId == product.ProductId)!);
-        if (index >= 0 && products[index] == clean)
+        if (index >= 0 && Same(products[index], clean))
         {
             return View();
         }
@@ -52,6 +52,10 @@ public sealed class ProducerGrain(
         await state.CommitAsync(state.State with { Products = products });
         return View();
     }
+
+    /// <summary>Record equality compares ImmutableArray by reference, so certifications are compared by content.</summary>
+    private static bool Same(Product a, Product b) =>
+        a with { Certifications = [] } == b with { Certifications = [] } && a.Certifications.SequenceEqual(b.Certifications);
 
     public Task<ProducerView?> GetAsync() => Task.FromResult(state.State.Profile is null ? null : View());
 

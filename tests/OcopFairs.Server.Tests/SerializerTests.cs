@@ -49,7 +49,7 @@ public sealed class SerializerTests
         var state = Sample();
         var back = _serializer.Deserialize<FairState>(_serializer.Serialize(state));
         Assert.Equal(state.Details, back.Details! with { AcceptedGroups = state.Details!.AcceptedGroups });
-        Assert.Equal(state.Details!.AcceptedGroups, back.Details!.AcceptedGroups);
+        Assert.Equal(state.Details!.AcceptedGroups.ToArray(), back.Details!.AcceptedGroups.ToArray());
         Assert.Equal(state.Occupancy["A01"], back.Occupancy["A01"]);
         Assert.Equal(state.Version, back.Version);
         Assert.Equal("A01", back.Backlog.Single().Booth!.Code);
@@ -67,7 +67,7 @@ public sealed class SerializerTests
         var expected = Sample();
         Assert.Equal(expected.Details!.Name, state.Details!.Name);
         Assert.Equal(expected.Details.StartsAt, state.Details.StartsAt);
-        Assert.Equal(expected.Details.AcceptedGroups, state.Details.AcceptedGroups);
+        Assert.Equal(expected.Details.AcceptedGroups.ToArray(), state.Details.AcceptedGroups.ToArray());
         Assert.Equal(FairStatus.Published, state.Status);
         Assert.Equal(expected.Occupancy["A01"], state.Occupancy["A01"]);
         Assert.Equal(7, state.Version);

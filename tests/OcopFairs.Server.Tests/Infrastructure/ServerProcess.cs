@@ -83,7 +83,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200.</summary>
+    /// <summary>
+    /// Starts the process and waits until <c>/health/ready</c> answers 200. After a stop or a kill it starts again on the
+    /// same ports, as a restarted node does.
+    /// </summary>
     public async Task<TimeSpan> StartAsync(TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo("dotnet", [ServerDll])
@@ -98,6 +101,12 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        if (_process is { HasExited: false })
+        {
+            throw new InvalidOperationException("The server is already running.");
+        }
+
+        _process?.Dispose();
         var started = Stopwatch.StartNew();
         _process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);

@@ -1,0 +1,29 @@
+using Orleans.TestingHost;
+
+namespace OcopFairs.Grains.Tests;
+
+/// <summary>One in-memory silo shared by every test of <see cref="ClusterCollection"/>; tests use fresh grain keys.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
+        .AddSiloBuilderConfigurator<SiloConfigurator>()
+        .Build();
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        // The silo registers TimeProvider.System itself, which FairGrain, HubDirectoryGrain and PushGrain take.
+        public void Configure(ISiloBuilder silo) => silo.AddMemoryGrainStorage(StorageNames.Default);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "Cluster";
+}
