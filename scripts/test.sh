@@ -21,7 +21,7 @@ RESULTS="$(mktemp -d)"
 passed=0; failed=0; skipped=0; status=0
 
 step "Web tests (Vitest)"
-if (cd "$ROOT/web" && npx vitest run --reporter=default) 2>&1 | tee "$RESULTS/web.log"; then :; else status=1; fi
+if (cd "$ROOT/web" && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) 2>&1 | tee "$RESULTS/web.log"; then :; else status=1; fi
 if line=$(grep -E '^\s*Tests\s+' "$RESULTS/web.log" | tail -n 1); then
   p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
   f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
@@ -31,11 +31,10 @@ fi
 for project in OcopFairs.Domain.Tests OcopFairs.Grains.Tests OcopFairs.Server.Tests OcopFairs.E2E; do
   step "$project"
   log="$RESULTS/$project.log"
-  if dotnet test "$ROOT/tests/$project" -c "$CONFIGURATION" --no-build --nologo \
-      --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E '^\s*(Passed|Failed|Skipped) |^\s*(Failed|Passed)!|error' ; then :; fi
-  if ! grep -qE '^\s*Passed!' "$log"; then status=1; echo "---- $project failed; last lines of its log:"; tail -n 150 "$log"; fi
+  # Minimal verbosity prints each failure with its message and one summary line per project.
+  dotnet test "$ROOT/tests/$project" -c "$CONFIGURATION" --no-build --nologo 2>&1 | tee "$log" || true
+  if ! grep -qE '^\s*Passed!' "$log"; then status=1; fi
   summary=$(grep -E '^\s*(Passed|Failed)!' "$log" | tail -n 1 || true)
-  echo "$summary"
   p=$(echo "$summary" | grep -oE 'Passed:\s+[0-9]+' | grep -oE '[0-9]+' || echo 0)
   f=$(echo "$summary" | grep -oE 'Failed:\s+[0-9]+' | grep -oE '[0-9]+' || echo 0)
   s=$(echo "$summary" | grep -oE 'Skipped:\s+[0-9]+' | grep -oE '[0-9]+' || echo 0)

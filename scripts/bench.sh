@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmarks against the real server on the private PostgreSQL. Figures go to docs/PERFORMANCE.md by hand, with the
+# machine and the command.
+#   scripts/bench.sh startup [runs]   time from process start to /health/ready on an existing database
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+
+what="${1:-startup}"
+ensure_tools
+start_postgres
+trap stop_postgres_if_started EXIT
+[ "${SKIP_BUILD:-0}" = 1 ] || { build_web; build_dotnet; }
+
+bench_startup() {
+  local runs="${1:-5}" db=ocop_bench_startup port=5099
+  "$ROOT/scripts/pg.sh" psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+  "$ROOT/scripts/pg.sh" createdb "$db" >/dev/null
+  export ConnectionStrings__OcopFairs="$("$ROOT/scripts/pg.sh" url "$db")"
+  cd "$ROOT/src/OcopFairs.Server"
+  local times=()
+  # Run 0 migrates and seeds the blank database; runs 1..N start on the existing one, as in daily use.
+  for i in $(seq 0 "$runs"); do
+    local start end pid
+    start=$(date +%s%N)
+    Demo__Seed=true Urls="http://127.0.0.1:$port" Orleans__SiloPort=11199 Orleans__GatewayPort=30099 \
+      Logging__LogLevel__Default=Warning dotnet "$SERVER_DLL" >/tmp/ocop-bench-startup.log 2>&1 &
+    pid=$!
+    until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+      kill -0 "$pid" 2>/dev/null || { cat /tmp/ocop-bench-startup.log; exit 1; }
+      sleep 0.05
+    done
+    end=$(date +%s%N)
+    local ms=$(( (end - start) / 1000000 ))
+    if [ "$i" = 0 ]; then echo "blank database (migrate + seed): ${ms} ms"; else times+=("$ms"); echo "run $i on existing database: ${ms} ms"; fi
+    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  local sorted
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  echo "startup to ready on existing database: median $(echo "$sorted" | sed -n "$(( (${#times[@]} + 1) / 2 ))p") ms, max $(echo "$sorted" | tail -n 1) ms over ${#times[@]} runs"
+  "$ROOT/scripts/pg.sh" psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+}
+
+case "$what" in
+  startup) bench_startup "${2:-5}" ;;
+  *) echo "usage: scripts/bench.sh startup [runs]" >&2; exit 2 ;;
+esac
