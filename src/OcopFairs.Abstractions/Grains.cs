@@ -28,6 +28,9 @@ public interface IFairGrain : IGrainWithStringKey
     /// <summary>Organiser puts a producer on a booth, confirmed.</summary>
     Task<BoothView> AssignBoothAsync(string boothCode, string producerId, string producerName);
 
+    /// <summary>Moves the fair along its lifecycle; 409 when the lifecycle or the fair's readiness forbids it.</summary>
+    Task<FairView> MoveToAsync(FairStatus status);
+
 }
 
 /// <summary>The list of fairs [0], kept so that fairs can be listed without activating each one.</summary>
@@ -46,6 +49,36 @@ public interface IProducerGrain : IGrainWithStringKey
     Task<ProducerView> SaveProductAsync(Product product);
 
     Task<ProducerView?> GetAsync();
+
+    /// <summary>Removes a product; returns false when there was none with that id.</summary>
+    Task<bool> DeleteProductAsync(string productId);
+}
+
+/// <summary>
+/// A producer's application to one fair [fairId/producerId]: the current application, its eligibility, the review
+/// decision and its waitlist place. One live application per producer per fair.
+/// </summary>
+public interface IExhibitorGrain : IGrainWithStringKey
+{
+    /// <summary>Checks eligibility without applying.</summary>
+    Task<Eligibility> CheckAsync(ApplicationRequest request);
+
+    /// <summary>Applies; refused (422) with every reason when ineligible, 409 while a live application exists.</summary>
+    Task<ApplicationView> SubmitAsync(ApplicationRequest request);
+
+    Task<ApplicationView?> GetAsync();
+
+    Task<ApplicationView> ApproveAsync();
+
+    Task<ApplicationView> RejectAsync(string reason);
+
+    Task<ApplicationView> WaitlistAsync();
+
+    /// <summary>The producer withdraws, until the fair starts; an approved place goes to the waitlist.</summary>
+    Task<ApplicationView> WithdrawAsync();
+
+    /// <summary>Approves a waitlisted application that is still eligible; false when it is not (any more) waitlisted or eligible.</summary>
+    Task<bool> PromoteFromWaitlistAsync();
 }
 
 /// <summary>A user's notifications [userId].</summary>

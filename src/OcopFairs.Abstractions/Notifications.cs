@@ -17,4 +17,5 @@ public sealed record Notification(
 public sealed record PrivateEvent(
     [property: Id(0)] string UserId,
     [property: Id(1)] string Type,
-    [property: Id(2)] Notification? Notification);
+    [property: Id(2)] Notification? Notification,
+    [property: Id(3)] ApplicationView? Application = null);

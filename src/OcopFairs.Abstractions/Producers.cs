@@ -27,7 +27,29 @@ public sealed record Product(
     [property: Id(7)] CertificateLevel CertificateLevel,
     [property: Id(8)] DateOnly CertifiedOn,
     [property: Id(9)] DateOnly CertificateExpiresOn,
-    [property: Id(10)] ImmutableArray<string> Certifications);
+    [property: Id(10)] ImmutableArray<string> Certifications,
+    [property: Id(11)] Quantity? CapacityPerMonth = null,
+    [property: Id(12)] PriceRange? PriceRange = null,
+    [property: Id(13)] ImmutableArray<ShopLink> ShopLinks = default);
+
+/// <summary>An amount in a unit code (kg, ta, l, box …); see the API's quantity units.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.Quantity")]
+public sealed record Quantity(
+    [property: Id(0)] decimal Amount,
+    [property: Id(1)] string Unit);
+
+/// <summary>Prices in VND for one unit.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.PriceRange")]
+public sealed record PriceRange(
+    [property: Id(0)] long Min,
+    [property: Id(1)] long Max,
+    [property: Id(2)] string Unit);
+
+/// <summary>Where the product is sold online (Postmart, Voso, Shopee, Sendo, Website).</summary>
+[GenerateSerializer, Immutable, Alias("ocop.ShopLink")]
+public sealed record ShopLink(
+    [property: Id(0)] string Platform,
+    [property: Id(1)] string Url);
 
 [GenerateSerializer, Immutable, Alias("ocop.ProducerView")]
 public sealed record ProducerView(

@@ -147,6 +147,34 @@ public sealed class FairGrain(
             _ => throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {current.Status}."),
         });
 
+    public async Task<FairView> MoveToAsync(FairStatus status)
+    {
+        EnsureExists();
+        var s = state.State;
+        if (s.Status == status)
+        {
+            return View();
+        }
+
+        if (!FairRules.CanMove(s.Status, status))
+        {
+            throw DomainException.Conflict("fair.transition", $"A fair that is {s.Status} cannot become {status}.");
+        }
+
+        if (status == FairStatus.Published && s.Plan.Booths.IsDefaultOrEmpty)
+        {
+            throw DomainException.Conflict("fair.noFloorPlan", "A fair needs a floor plan before it is published.");
+        }
+
+        var next = s with { Status = status };
+        var summary = Summary(next);
+        var evt = new FairEvent(FairId, s.Version + 1, EventTypes.FairChanged, clock.GetUtcNow(), null, summary);
+        await state.CommitAsync(Append(next, evt));
+        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(summary);
+        Publish([evt]);
+        return View();
+    }
+
     /// <summary>
     /// Applies one booth change: <paramref name="decide"/> returns the new occupancy, or null when the booth is already
     /// as asked (an idempotent repeat: no write, no event).

@@ -13,7 +13,8 @@ public sealed record ProducerState
 }
 
 public sealed class ProducerGrain(
-    [PersistentState("producer", StorageNames.Default)] IPersistentState<ProducerState> state) : Grain, IProducerGrain
+    [PersistentState("producer", StorageNames.Default)] IPersistentState<ProducerState> state,
+    ICatalogIndex index) : Grain, IProducerGrain
 {
     public async Task<ProducerView> SaveProfileAsync(ProducerProfile profile, string? ownerUserId)
     {
@@ -28,6 +29,7 @@ public sealed class ProducerGrain(
         if (state.State.Profile != clean || (ownerUserId is not null && state.State.OwnerUserId != ownerUserId))
         {
             await state.CommitAsync(state.State with { Profile = clean, OwnerUserId = ownerUserId ?? state.State.OwnerUserId });
+            await index.UpsertProducerAsync(View());
         }
 
         return View();
@@ -42,15 +44,30 @@ public sealed class ProducerGrain(
 
         var products = state.State.Products.IsDefault ? [] : state.State.Products;
         var clean = product with { Name = VietnameseText.Normalize(product.Name) };
-        var index = products.IndexOf(products.FirstOrDefault(p => p.ProductId == product.ProductId)!);
-        if (index >= 0 && Same(products[index], clean))
+        var position = products.IndexOf(products.FirstOrDefault(p => p.ProductId == product.ProductId)!);
+        if (position >= 0 && Same(products[position], clean))
         {
             return View();
         }
 
-        products = index >= 0 ? products.SetItem(index, clean) : products.Add(clean);
+        products = position >= 0 ? products.SetItem(position, clean) : products.Add(clean);
         await state.CommitAsync(state.State with { Products = products });
+        await index.UpsertProducerAsync(View());
         return View();
+    }
+
+    public async Task<bool> DeleteProductAsync(string productId)
+    {
+        var products = state.State.Products.IsDefault ? [] : state.State.Products;
+        var remaining = products.RemoveAll(p => p.ProductId == productId);
+        if (remaining.Length == products.Length)
+        {
+            return false;
+        }
+
+        await state.CommitAsync(state.State with { Products = remaining });
+        await index.UpsertProducerAsync(View());
+        return true;
     }
 
     /// <summary>Record equality compares ImmutableArray by reference, so certifications are compared by content.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace OcopFairs.Grains.Tests;
@@ -18,7 +19,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         // The silo registers TimeProvider.System itself, which FairGrain, HubDirectoryGrain and PushGrain take.
-        public void Configure(ISiloBuilder silo) => silo.AddMemoryGrainStorage(StorageNames.Default);
+        // The PostgreSQL projections are replaced by an in-memory one; the server tests cover the real ones.
+        public void Configure(ISiloBuilder silo) => silo
+            .AddMemoryGrainStorage(StorageNames.Default)
+            .ConfigureServices(services =>
+            {
+                services.AddSingleton<ICatalogIndex>(InMemoryProjections.Instance);
+                services.AddSingleton<IApplicationEvents>(InMemoryProjections.Instance);
+            });
     }
 }
 

@@ -19,14 +19,14 @@ public static class DemoData
     public static readonly DemoProducer[] Producers =
     [
         new("p-demo-3t-cao-phong", "producer1@demo.ocop",
-            new ProducerProfile("Hợp tác xã Nông nghiệp 3T Cao Phong", ProducerKind.Cooperative, "Hòa Bình", "Cao Phong", "Cao Phong", "VN-HB-CP-001", null, null,
+            new ProducerProfile("Hợp tác xã Nông nghiệp 3T Cao Phong", ProducerKind.Cooperative, "Hòa Bình", "Cao Phong", "Cao Phong", "VN-HB-CP-001", "0218 3880 101", "producer1@demo.ocop",
                 "Cam Cao Phong trồng theo tiêu chuẩn VietGAP; hộp quà cam cao cấp."),
             [
                 P("pr-3t-orange-gift", "Hộp quà cam Cao Phong cao cấp", ProductGroup.Food, "FreshProduce", 4, "HB-OCOP-4S-2024-011", CertificateLevel.Province, new DateOnly(2024, 6, 12), "VietGAP"),
                 P("pr-3t-orange", "Cam Cao Phong VietGAP", ProductGroup.Food, "FreshProduce", 3, "HB-OCOP-3S-2024-035", CertificateLevel.Province, new DateOnly(2024, 6, 12), "VietGAP"),
             ]),
         new("p-demo-ha-phong", "producer2@demo.ocop",
-            new ProducerProfile("Hợp tác xã Hà Phong", ProducerKind.Cooperative, "Hòa Bình", "Cao Phong", "Cao Phong", null, null, null,
+            new ProducerProfile("Hợp tác xã Hà Phong", ProducerKind.Cooperative, "Hòa Bình", "Cao Phong", "Cao Phong", null, "0218 3880 102", "producer2@demo.ocop",
                 "Nước cam lên men, cam quả, nước ép cam và rượu cam Cao Phong."),
             [
                 P("pr-hp-fermented-juice", "Nước cam lên men Hà Phong", ProductGroup.Beverages, "NonAlcoholic", 4, "HB-OCOP-4S-2024-014", CertificateLevel.Province, new DateOnly(2024, 9, 3)),
@@ -35,23 +35,23 @@ public static class DemoData
                 P("pr-hp-wine", "Rượu cam Hà Phong", ProductGroup.Beverages, "Alcoholic", 3, "HB-OCOP-3S-2024-053", CertificateLevel.Province, new DateOnly(2024, 9, 3)),
             ]),
         new("p-demo-kim-boi-green", "producer3@demo.ocop",
-            new ProducerProfile("Hợp tác xã Nông nghiệp Xanh Kim Bôi", ProducerKind.Cooperative, "Hòa Bình", "Kim Bôi", "Du Sáng", null, null, null,
+            new ProducerProfile("Hợp tác xã Nông nghiệp Xanh Kim Bôi", ProducerKind.Cooperative, "Hòa Bình", "Kim Bôi", "Du Sáng", null, "0218 3880 103", "producer3@demo.ocop",
                 "Bưởi Diễn trồng tại xã Du Sáng."),
             [P("pr-kb-pomelo", "Bưởi Diễn Du Sáng", ProductGroup.Food, "FreshProduce", 3, "HB-OCOP-3S-2025-008", CertificateLevel.Province, new DateOnly(2025, 3, 20), "VietGAP")]),
         new("p-demo-hop-tien", "producer4@demo.ocop",
-            new ProducerProfile("Hợp tác xã Hợp Tiến", ProducerKind.Cooperative, "Hòa Bình", "Kim Bôi", "Kim Bôi", null, null, null,
+            new ProducerProfile("Hợp tác xã Hợp Tiến", ProducerKind.Cooperative, "Hòa Bình", "Kim Bôi", "Kim Bôi", null, "0218 3880 104", "producer4@demo.ocop",
                 "Mật ong rừng Kim Bôi."),
-            [P("pr-ht-honey", "Mật ong rừng Hợp Tiến", ProductGroup.Food, "Processed", 3, "HB-OCOP-3S-2025-012", CertificateLevel.Province, new DateOnly(2025, 3, 20))]),
+            [P("pr-ht-honey", "Mật ong rừng Hợp Tiến", ProductGroup.Food, "Processed", 3, "HB-OCOP-3S-2024-003", CertificateLevel.Province, new DateOnly(2024, 1, 10))]),
         new("p-demo-yen-tri", "producer5@demo.ocop",
-            new ProducerProfile("Hợp tác xã Nông nghiệp Yên Trị", ProducerKind.Cooperative, "Hòa Bình", "Yên Thủy", "Yên Trị", null, null, null,
+            new ProducerProfile("Hợp tác xã Nông nghiệp Yên Trị", ProducerKind.Cooperative, "Hòa Bình", "Yên Thủy", "Yên Trị", null, "0218 3880 105", "producer5@demo.ocop",
                 "Cao dược liệu từ cây thuốc trồng tưới nhỏ giọt; doanh thu 250–300 triệu đồng/ha/năm."),
             [P("pr-yt-herbal-extract", "Cao dược liệu Yên Trị", ProductGroup.Herbal, "HerbalProducts", 3, "HB-OCOP-3S-2024-071", CertificateLevel.Province, new DateOnly(2024, 11, 5))]),
         new("p-demo-muong-pa", "producer6@demo.ocop",
-            new ProducerProfile("Hợp tác xã Chăn nuôi lợn đen Mường Pa", ProducerKind.Cooperative, "Hòa Bình", "Mai Châu", "Bao La", null, null, null,
+            new ProducerProfile("Hợp tác xã Chăn nuôi lợn đen Mường Pa", ProducerKind.Cooperative, "Hòa Bình", "Mai Châu", "Bao La", null, "0218 3880 106", "producer6@demo.ocop",
                 "Lợn đen bản địa, liên kết với 147 hộ vệ tinh."),
             [P("pr-mp-black-pig", "Thịt lợn đen Mường Pa", ProductGroup.Food, "FreshProduce", 3, "HB-OCOP-3S-2025-019", CertificateLevel.Province, new DateOnly(2025, 5, 8))]),
         new("p-demo-minh-trung", "producer7@demo.ocop",
-            new ProducerProfile("Công ty CP Tập đoàn Minh Trung Việt Nam – Chi nhánh Hòa Bình", ProducerKind.Enterprise, "Hòa Bình", "Lương Sơn", "Lương Sơn", null, null, null,
+            new ProducerProfile("Công ty CP Tập đoàn Minh Trung Việt Nam – Chi nhánh Hòa Bình", ProducerKind.Enterprise, "Hòa Bình", "Lương Sơn", "Lương Sơn", null, "0218 3880 107", "producer7@demo.ocop",
                 "Cháo sen Bát Bảo, 40 tấn xuất khẩu sang Nhật Bản."),
             [P("pr-mt-lotus-porridge", "Cháo sen Bát Bảo", ProductGroup.Food, "Processed", 4, "HB-OCOP-4S-2024-022", CertificateLevel.Province, new DateOnly(2024, 8, 15), "HACCP", "ISO 22000")]),
     ];
@@ -65,6 +65,18 @@ public static class DemoData
         (new Zone("D", "Thủ công mỹ nghệ", [ProductGroup.Handicrafts]), 10),
         (new Zone("E", "Sinh vật cảnh", [ProductGroup.Ornamental]), 4),
         (new Zone("F", "Du lịch cộng đồng", [ProductGroup.Tourism]), 4),
+    ];
+
+    /// <summary>Applications to the demo fair in several states, so the review queue is populated.</summary>
+    public static readonly (string ProducerId, ApplicationStatus Status, string? Reason)[] Applications =
+    [
+        ("p-demo-3t-cao-phong", ApplicationStatus.Approved, null),
+        ("p-demo-ha-phong", ApplicationStatus.Approved, null),
+        ("p-demo-minh-trung", ApplicationStatus.Approved, null),
+        ("p-demo-kim-boi-green", ApplicationStatus.Submitted, null),
+        ("p-demo-yen-tri", ApplicationStatus.Submitted, null),
+        ("p-demo-hop-tien", ApplicationStatus.Waitlisted, null),
+        ("p-demo-muong-pa", ApplicationStatus.Rejected, "Thiếu giấy chứng nhận an toàn thực phẩm cho khu ẩm thực."),
     ];
 
     /// <summary>Booths the demo gives to producers, so the map shows who is where.</summary>

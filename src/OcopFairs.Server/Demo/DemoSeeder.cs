@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Identity;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
@@ -61,6 +62,30 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
             }
 
             await fair.BlockBoothAsync("F04");
+        }
+
+        if ((await fair.GetAsync())!.Status == FairStatus.Draft)
+        {
+            await fair.MoveToAsync(FairStatus.Published);
+        }
+
+        foreach (var (producerId, status, reason) in DemoData.Applications)
+        {
+            var exhibitor = grains.GetGrain<IExhibitorGrain>(Grains.ExhibitorGrain.Key(DemoData.FairId, producerId));
+            if (await exhibitor.GetAsync() is not null)
+            {
+                continue;
+            }
+
+            var products = DemoData.Producers.First(p => p.ProducerId == producerId).Products.Select(p => p.ProductId).ToImmutableArray();
+            await exhibitor.SubmitAsync(new ApplicationRequest(products, null, new BoothNeeds(true, false, false), null));
+            _ = status switch
+            {
+                ApplicationStatus.Approved => await exhibitor.ApproveAsync(),
+                ApplicationStatus.Waitlisted => await exhibitor.WaitlistAsync(),
+                ApplicationStatus.Rejected => await exhibitor.RejectAsync(reason ?? string.Empty),
+                _ => null,
+            };
         }
 
         LogSeeded(logger, DemoData.Producers.Length);

@@ -71,6 +71,16 @@ public static class FairsApi
         fairs.MapPost("/{fairId}/booths/{boothCode}/block", BlockAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapPost("/{fairId}/booths/{boothCode}/unblock", UnblockAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapPost("/{fairId}/booths/{boothCode}/assign", AssignAsync).RequireAuthorization(p => p.RequireRole(organiser));
+        foreach (var (path, status) in new[]
+        {
+            ("publish", FairStatus.Published), ("close-registration", FairStatus.RegistrationClosed),
+            ("start", FairStatus.Live), ("close", FairStatus.Closed),
+        })
+        {
+            fairs.MapPost($"/{{fairId}}/{path}", (string fairId, ClaimsPrincipal user, IGrainFactory grains) => MoveAsync(fairId, status, user, grains))
+                .RequireAuthorization(p => p.RequireRole(organiser));
+        }
+
         return app;
     }
 
@@ -135,6 +145,17 @@ public static class FairsApi
         var all = await grains.GetGrain<IFairDirectoryGrain>(0).ListAsync();
         var list = all.Where(f => (status is null || f.Status == status) && (from is null || f.EndsAt >= from) && (to is null || f.StartsAt <= to));
         return TypedResults.Ok(list.ToArray());
+    }
+
+    private static async Task<Results<Ok<FairResponse>, ProblemHttpResult>> MoveAsync(
+        string fairId, FairStatus status, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await OwnedFairAsync(fairId, user, grains) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(FairResponse.From(await grains.GetGrain<IFairGrain>(fairId).MoveToAsync(status)));
     }
 
     private static async Task<Results<Ok<FairResponse>, ProblemHttpResult>> GetAsync(string fairId, IGrainFactory grains)

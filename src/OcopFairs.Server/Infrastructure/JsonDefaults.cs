@@ -16,6 +16,7 @@ public static class JsonDefaults
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
             options.Converters.Add(new JsonStringEnumConverter());
+            options.Converters.Add(new ImmutableArrayConverterFactory());
         }
     }
 

@@ -36,6 +36,26 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (exception is IneligibleException ineligible)
+        {
+            http.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = ErrorText.Get("application.ineligible"),
+                    Extensions =
+                    {
+                        ["code"] = "application.ineligible",
+                        ["reasons"] = Applications.EligibilityResponse.From(ineligible.Eligibility, System.Globalization.CultureInfo.CurrentUICulture).Reasons,
+                    },
+                },
+            });
+        }
+
         var (status, code, detail) = exception switch
         {
             DomainException d => (d.Kind switch

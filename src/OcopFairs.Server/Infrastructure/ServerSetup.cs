@@ -15,6 +15,8 @@ using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Live;
 using OcopFairs.Server.Notifications;
+using OcopFairs.Server.Producers;
+using OcopFairs.Server.Applications;
 using OcopFairs.Server.Reminders;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
@@ -92,6 +94,11 @@ public static class ServerSetup
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         services.AddScoped<ReminderScheduler>();
+        services.AddSingleton<ICatalogIndex, CatalogIndex>();
+        services.AddSingleton<IApplicationEvents, ApplicationEvents>();
+        services.AddSingleton<CatalogSearch>();
+        services.AddSingleton<ApplicationQueue>();
+        services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsFactory>();
         services.AddScoped<ReminderJobs>();
         return builder;
     }
@@ -162,6 +169,9 @@ public static class ServerSetup
         app.MapAuthApi();
         app.MapFairsApi();
         app.MapNotificationsApi();
+        app.MapProducersApi();
+        app.MapApplicationsApi();
+        app.MapBoothSignApi();
         app.MapHub<FairHub>("/hubs/fairs");
 
         // Unknown API paths answer a problem, not the web app's index page.

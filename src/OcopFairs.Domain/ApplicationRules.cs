@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using OcopFairs.Abstractions;
+
+namespace OcopFairs.Domain;
+
+/// <summary>Who may exhibit at a fair, and how an application moves.</summary>
+public static class ApplicationRules
+{
+    public const int MaxProductsPerApplication = 20;
+
+    /// <summary>Everything eligibility depends on, read at one instant.</summary>
+    public sealed record Context(
+        FairDetails Fair,
+        FairStatus FairStatus,
+        DateTimeOffset Now,
+        ProducerProfile? Profile,
+        IReadOnlyList<string> RequestedProductIds,
+        IReadOnlyList<Product> Catalogue);
+
+    /// <summary>
+    /// Eligible when registration is open, the profile is complete, at least one product is chosen, and every chosen
+    /// product is in the catalogue, has at least the fair's minimum stars, belongs to an accepted group and has a
+    /// certificate valid through the fair's last day (in the fair's time zone). Every failing reason is reported.
+    /// </summary>
+    public static Eligibility Evaluate(Context c)
+    {
+        var reasons = ImmutableArray.CreateBuilder<EligibilityReason>();
+        var open = c.FairStatus == FairStatus.Published
+            && c.Now >= c.Fair.RegistrationOpensAt && c.Now <= c.Fair.RegistrationClosesAt;
+        if (!open) reasons.Add(new("registrationClosed", null));
+        if (!CatalogRules.IsComplete(c.Profile)) reasons.Add(new("profileIncomplete", null));
+
+        var ids = c.RequestedProductIds.Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) reasons.Add(new("noProducts", null));
+        if (ids.Count > MaxProductsPerApplication) reasons.Add(new("tooManyProducts", null));
+
+        var lastDay = LastDay(c.Fair);
+        var accepted = c.Fair.AcceptedGroups.IsDefault ? [] : c.Fair.AcceptedGroups;
+        foreach (var id in ids)
+        {
+            var product = c.Catalogue.FirstOrDefault(p => p.ProductId == id);
+            if (product is null)
+            {
+                reasons.Add(new("unknownProduct", id));
+                continue;
+            }
+
+            if (product.Stars < c.Fair.MinStars) reasons.Add(new("starsBelowMinimum", id));
+            if (!accepted.Contains(product.Group)) reasons.Add(new("groupNotAccepted", id));
+            if (product.CertificateExpiresOn < lastDay) reasons.Add(new("certificateExpiresBeforeFairEnds", id));
+        }
+
+        return new Eligibility(reasons.Count == 0, reasons.ToImmutable());
+    }
+
+    /// <summary>The fair's last day as a calendar date where the fair is held.</summary>
+    public static DateOnly LastDay(FairDetails fair)
+    {
+        var zone = FairRules.TryFindTimeZone(fair.TimeZone, out var tz) ? tz : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fair.EndsAt, zone).DateTime);
+    }
+
+    /// <summary>Which review decisions and withdrawals the lifecycle allows.</summary>
+    public static bool CanMove(ApplicationStatus from, ApplicationStatus to) => (from, to) switch
+    {
+        (ApplicationStatus.Submitted, ApplicationStatus.Approved or ApplicationStatus.Rejected or ApplicationStatus.Waitlisted or ApplicationStatus.Withdrawn) => true,
+        (ApplicationStatus.Waitlisted, ApplicationStatus.Approved or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn) => true,
+        (ApplicationStatus.Approved, ApplicationStatus.Withdrawn) => true,
+        _ => false,
+    };
+
+    /// <summary>A live application blocks a new one; rejected and withdrawn ones do not.</summary>
+    public static bool IsLive(ApplicationStatus s) => s is ApplicationStatus.Submitted or ApplicationStatus.Approved or ApplicationStatus.Waitlisted;
+}

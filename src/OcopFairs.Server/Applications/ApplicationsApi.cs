@@ -1,0 +1,241 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OcopFairs.Abstractions;
+using OcopFairs.Domain;
+using OcopFairs.Grains;
+using OcopFairs.Server.Fairs;
+using OcopFairs.Server.Identity;
+using OcopFairs.Server.Infrastructure;
+
+namespace OcopFairs.Server.Applications;
+
+public sealed record ApplyRequest(string[]? ProductIds, BoothPreferences? BoothPreferences, BoothNeeds? Needs, string? Note);
+
+public sealed record ReasonResponse(string Code, string Message, string? ProductId);
+
+public sealed record EligibilityResponse(bool Eligible, IReadOnlyList<ReasonResponse> Reasons)
+{
+    public static EligibilityResponse From(Eligibility e, CultureInfo culture) =>
+        new(e.Eligible, [.. e.Reasons.Select(r => new ReasonResponse(r.Code, ErrorText.Get("eligibility." + r.Code, culture), r.ProductId))]);
+}
+
+public sealed record ApplicationResponse(
+    string ApplicationId, string FairId, string ProducerId, string ProducerName, string District, ApplicationStatus Status,
+    IReadOnlyList<string> ProductIds, IReadOnlyList<AppliedProduct> Products, BoothPreferences? BoothPreferences, BoothNeeds? Needs,
+    string? Note, EligibilityResponse Eligibility, string? RejectionReason, int? WaitlistPosition,
+    DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, CertificateState CertificateState)
+{
+    public static ApplicationResponse From(ApplicationView a, int? position, DateOnly today)
+    {
+        var earliest = a.Products.IsDefaultOrEmpty ? DateOnly.MaxValue : a.Products.Min(p => p.CertificateExpiresOn);
+        return new ApplicationResponse(
+            a.ApplicationId, a.FairId, a.ProducerId, a.ProducerName, a.District, a.Status,
+            [.. a.Products.Select(p => p.ProductId)], a.Products, a.BoothPreferences, a.Needs, a.Note,
+            EligibilityResponse.From(a.Eligibility, CultureInfo.CurrentUICulture), a.RejectionReason,
+            a.Status == ApplicationStatus.Waitlisted ? position : null, a.SubmittedAt, a.DecidedAt,
+            CatalogRules.StateOn(earliest, today));
+    }
+}
+
+public sealed record RejectRequest(string? Reason);
+
+public sealed record BulkRequest(string? Action, string[]? ApplicationIds, string? Reason);
+
+public sealed record BulkResult(string ApplicationId, bool Ok, ApplicationStatus? Status, string? Error);
+
+public sealed record BulkResponse(IReadOnlyList<BulkResult> Results);
+
+/// <summary>Applications to exhibit: eligibility, review, waitlist, withdrawal.</summary>
+public static class ApplicationsApi
+{
+    public const int MaxBulk = 500;
+
+    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/fairs/{fairId}/applications").WithTags("Applications").RequireAuthorization();
+        var producer = new[] { Roles.Producer };
+        var organiser = new[] { Roles.Organiser, Roles.Admin };
+        group.MapPost("/check", CheckAsync).RequireAuthorization(p => p.RequireRole(producer));
+        group.MapPost("/", SubmitAsync).RequireAuthorization(p => p.RequireRole(producer));
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{applicationId}", GetAsync);
+        group.MapPost("/{applicationId}/approve", (string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock) =>
+            DecideAsync(fairId, applicationId, user, grains, queue, clock, g => g.ApproveAsync())).RequireAuthorization(p => p.RequireRole(organiser));
+        group.MapPost("/{applicationId}/waitlist", (string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock) =>
+            DecideAsync(fairId, applicationId, user, grains, queue, clock, g => g.WaitlistAsync())).RequireAuthorization(p => p.RequireRole(organiser));
+        group.MapPost("/{applicationId}/reject", RejectAsync).RequireAuthorization(p => p.RequireRole(organiser));
+        group.MapPost("/{applicationId}/withdraw", WithdrawAsync).RequireAuthorization(p => p.RequireRole(producer));
+        group.MapPost("/bulk", BulkAsync).RequireAuthorization(p => p.RequireRole(organiser));
+
+        app.MapGet("/api/me/applications", MineAsync).WithTags("Applications").RequireAuthorization(p => p.RequireRole(producer));
+        return app;
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static ApplicationRequest ToRequest(ApplyRequest r) =>
+        new([.. (r.ProductIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct()], r.BoothPreferences, r.Needs, r.Note);
+
+    private static IReadOnlyDictionary<string, string[]> Validate(ApplyRequest r)
+    {
+        var errors = new Errors();
+        if (r.ProductIds is { Length: > ApplicationRules.MaxProductsPerApplication }) errors.Add("productIds", "tooMany");
+        if (r.Note is { Length: > 2000 }) errors.Add("note", "tooLong");
+        if (r.BoothPreferences?.Zones is { Length: > 20 } || r.BoothPreferences?.Types is { Length: > 4 }) errors.Add("boothPreferences", "tooMany");
+        return errors.ToDictionary();
+    }
+
+    private static async Task<Results<Ok<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CheckAsync(
+        string fairId, ApplyRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (Exhibitor(fairId, user, grains) is not { } grain) return Problems.Forbidden();
+        if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
+        var eligibility = await grain.CheckAsync(ToRequest(request));
+        return TypedResults.Ok(EligibilityResponse.From(eligibility, CultureInfo.CurrentUICulture));
+    }
+
+    private static async Task<Results<Created<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        string fairId, ApplyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        if (Exhibitor(fairId, user, grains) is not { } grain) return Problems.Forbidden();
+        if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
+        var view = await grain.SubmitAsync(ToRequest(request));
+        return TypedResults.Created($"/api/fairs/{fairId}/applications/{view.ApplicationId}", ApplicationResponse.From(view, null, Today(clock)));
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse[]>, ProblemHttpResult>> ListAsync(
+        string fairId, ApplicationStatus? status, string? district, ProductGroup? group, int? minStars, CertificateState? certificate,
+        ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock)
+    {
+        if (!FairsApi.IsId(fairId) || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair)
+        {
+            return Problems.NotFound("fair.notFound");
+        }
+
+        string? producerId = null;
+        if (!CanReview(fair, user))
+        {
+            producerId = user.ProducerId();
+            if (producerId is null) return Problems.Forbidden();
+        }
+
+        var entries = await queue.ListAsync(fairId, new QueueFilter(status, district, group, minStars, certificate, producerId));
+        return TypedResults.Ok(entries.Select(e => ApplicationResponse.From(e.Application, e.WaitlistPosition, Today(clock))).ToArray());
+    }
+
+    private static async Task<Ok<ApplicationResponse[]>> MineAsync(ClaimsPrincipal user, ApplicationQueue queue, TimeProvider clock)
+    {
+        var entries = await queue.ListAsync(null, new QueueFilter(null, null, null, null, null, user.ProducerId() ?? "-"));
+        return TypedResults.Ok(entries.Select(e => ApplicationResponse.From(e.Application, e.WaitlistPosition, Today(clock))).ToArray());
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> GetAsync(
+        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock)
+    {
+        var (grain, problem) = await FindAsync(fairId, applicationId, user, grains, queue, ownerOnly: false);
+        if (grain is null) return problem!;
+        var view = await grain.GetAsync();
+        return view is not null && view.ApplicationId == applicationId
+            ? TypedResults.Ok(ApplicationResponse.From(view, null, Today(clock)))
+            : Problems.NotFound("application.notFound");
+    }
+
+    private static Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> RejectAsync(
+        string fairId, string applicationId, RejectRequest request, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock) =>
+        DecideAsync(fairId, applicationId, user, grains, queue, clock, g => g.RejectAsync(request.Reason ?? string.Empty));
+
+    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> WithdrawAsync(
+        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock)
+    {
+        var (grain, problem) = await FindAsync(fairId, applicationId, user, grains, queue, ownerOnly: true);
+        if (grain is null) return problem!;
+        return TypedResults.Ok(ApplicationResponse.From(await grain.WithdrawAsync(), null, Today(clock)));
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> DecideAsync(
+        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock,
+        Func<IExhibitorGrain, Task<ApplicationView>> decide)
+    {
+        var (grain, problem) = await FindAsync(fairId, applicationId, user, grains, queue, ownerOnly: false, reviewer: true);
+        if (grain is null) return problem!;
+        return TypedResults.Ok(ApplicationResponse.From(await decide(grain), null, Today(clock)));
+    }
+
+    private static async Task<Results<Ok<BulkResponse>, ValidationProblem, ProblemHttpResult>> BulkAsync(
+        string fairId, BulkRequest request, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue)
+    {
+        var errors = new Errors();
+        if (request.Action is not ("approve" or "reject" or "waitlist")) errors.Add("action", "invalidAction");
+        if (request.ApplicationIds is not { Length: > 0 and <= MaxBulk }) errors.Add("applicationIds", "outOfRange");
+        if (request.Action == "reject" && string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "required");
+        if (errors.Count > 0) return Problems.Validation(errors.ToDictionary());
+
+        var results = new List<BulkResult>();
+        foreach (var id in request.ApplicationIds!.Distinct())
+        {
+            var (grain, problem) = await FindAsync(fairId, id, user, grains, queue, ownerOnly: false, reviewer: true);
+            if (grain is null)
+            {
+                if (problem?.ProblemDetails.Status == StatusCodes.Status403Forbidden) return problem;
+                results.Add(new BulkResult(id, false, null, "application.notFound"));
+                continue;
+            }
+
+            try
+            {
+                var view = request.Action switch
+                {
+                    "approve" => await grain.ApproveAsync(),
+                    "waitlist" => await grain.WaitlistAsync(),
+                    _ => await grain.RejectAsync(request.Reason!),
+                };
+                results.Add(new BulkResult(id, true, view.Status, null));
+            }
+            catch (DomainException ex)
+            {
+                results.Add(new BulkResult(id, false, null, ex.Code));
+            }
+        }
+
+        return TypedResults.Ok(new BulkResponse(results));
+    }
+
+    private static IExhibitorGrain? Exhibitor(string fairId, ClaimsPrincipal user, IGrainFactory grains) =>
+        FairsApi.IsId(fairId) && user.ProducerId() is { } producerId
+            ? grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId))
+            : null;
+
+    private static bool CanReview(FairView fair, ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Organiser) && fair.OrganiserId == user.UserId());
+
+    /// <summary>The exhibitor grain behind an application the caller may see or act on, or the problem to answer.</summary>
+    private static async Task<(IExhibitorGrain? Grain, ProblemHttpResult? Problem)> FindAsync(
+        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, bool ownerOnly, bool reviewer = false)
+    {
+        if (!FairsApi.IsId(fairId) || !FairsApi.IsId(applicationId)
+            || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair)
+        {
+            return (null, Problems.NotFound("fair.notFound"));
+        }
+
+        if (await queue.ProducerOfAsync(fairId, applicationId) is not { } producerId)
+        {
+            return (null, Problems.NotFound("application.notFound"));
+        }
+
+        var isOwner = user.ProducerId() == producerId;
+        var allowed = ownerOnly ? isOwner : reviewer ? CanReview(fair, user) : isOwner || CanReview(fair, user);
+        if (!allowed)
+        {
+            return (null, Problems.Forbidden());
+        }
+
+        var grain = grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId));
+        var current = await grain.GetAsync();
+        return current?.ApplicationId == applicationId
+            ? (grain, null)
+            : (null, Problems.Of(StatusCodes.Status409Conflict, "application.superseded"));
+    }
+}

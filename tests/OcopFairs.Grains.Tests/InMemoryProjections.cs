@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using OcopFairs.Abstractions;
+
+namespace OcopFairs.Grains.Tests;
+
+/// <summary>
+/// Stand-in for the server's PostgreSQL projections in grain tests: it records what grains report and answers the
+/// waitlist in the same order (waitlisted time, then application id).
+/// </summary>
+public sealed class InMemoryProjections : ICatalogIndex, IApplicationEvents
+{
+    public static readonly InMemoryProjections Instance = new();
+
+    public ConcurrentDictionary<string, ProducerView> Producers { get; } = new();
+
+    public ConcurrentDictionary<string, ApplicationView> Applications { get; } = new();
+
+    public ConcurrentQueue<(ApplicationView Application, ApplicationStatus? Previous)> Changes { get; } = new();
+
+    public Task UpsertProducerAsync(ProducerView producer)
+    {
+        Producers[producer.ProducerId] = producer;
+        return Task.CompletedTask;
+    }
+
+    public Task ChangedAsync(ApplicationView application, ApplicationStatus? previous)
+    {
+        Applications[application.ApplicationId] = application;
+        Changes.Enqueue((application, previous));
+        return Task.CompletedTask;
+    }
+
+    public Task<ImmutableArray<string>> WaitlistAsync(string fairId) =>
+        Task.FromResult(Applications.Values
+            .Where(a => a.FairId == fairId && a.Status == ApplicationStatus.Waitlisted)
+            .OrderBy(a => a.WaitlistedAt).ThenBy(a => a.ApplicationId, StringComparer.Ordinal)
+            .Select(a => a.ProducerId)
+            .ToImmutableArray());
+}
