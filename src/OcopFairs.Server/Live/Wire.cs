@@ -11,7 +11,12 @@ public sealed record FairEventMessage(string FairId, long Version, string Type, 
 
 public sealed record PrivateEventMessage(string Type, object? Data)
 {
-    public static PrivateEventMessage From(PrivateEvent e) => new(e.Type, e.Notification);
+    /// <summary>Applications travel in the same shape as the HTTP API gives them.</summary>
+    public static PrivateEventMessage From(PrivateEvent e) => new(
+        e.Type,
+        e.Application is { } application
+            ? Applications.ApplicationResponse.From(application, null, DateOnly.FromDateTime(DateTime.UtcNow))
+            : e.Notification);
 }
 
 /// <summary>What <c>JoinFair</c> answers: the events after the client's version, or a snapshot when they are gone.</summary>
