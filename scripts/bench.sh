@@ -2,6 +2,8 @@
 # Benchmarks against the real server on the private PostgreSQL. Figures go to docs/PERFORMANCE.md by hand, with the
 # machine and the command.
 #   scripts/bench.sh startup [runs]   time from process start to /health/ready on an existing database
+#   scripts/bench.sh search           20,000 products loaded through HTTP; search p50/p99 through HTTP beside an
+#                                     in-process baseline and raw SQL on the same data
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 
@@ -40,7 +42,40 @@ bench_startup() {
   "$ROOT/scripts/pg.sh" psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
 }
 
+# Starts the Release server on a fresh database; sets BENCH_PID, BENCH_URL and BENCH_DB_CS.
+start_bench_server() {
+  local db="$1" port="$2"
+  "$ROOT/scripts/pg.sh" psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
+  "$ROOT/scripts/pg.sh" createdb "$db" >/dev/null
+  BENCH_DB_CS="$("$ROOT/scripts/pg.sh" url "$db")"
+  BENCH_URL="http://127.0.0.1:$port/"
+  (cd "$ROOT/src/OcopFairs.Server" && ConnectionStrings__OcopFairs="$BENCH_DB_CS" Urls="http://127.0.0.1:$port" \
+    Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning \
+    exec dotnet "$SERVER_DLL" >"/tmp/ocop-bench-$db.log" 2>&1) &
+  BENCH_PID=$!
+  until curl -fs "${BENCH_URL}health/ready" >/dev/null 2>&1; do
+    kill -0 "$BENCH_PID" 2>/dev/null || { cat "/tmp/ocop-bench-$db.log"; exit 1; }
+    sleep 0.2
+  done
+}
+
+stop_bench_server() {
+  kill -TERM "$BENCH_PID" 2>/dev/null || true
+  wait "$BENCH_PID" 2>/dev/null || true
+}
+
+bench_search() {
+  start_bench_server ocop_bench_search 5098
+  echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  local rc=0
+  dotnet "$ROOT/tests/OcopFairs.Bench/bin/$CONFIGURATION/net10.0/OcopFairs.Bench.dll" search \
+    --server "$BENCH_URL" --db "$BENCH_DB_CS" "$@" || rc=$?
+  stop_bench_server
+  return $rc
+}
+
 case "$what" in
   startup) bench_startup "${2:-5}" ;;
-  *) echo "usage: scripts/bench.sh startup [runs]" >&2; exit 2 ;;
+  search) shift; bench_search "$@" ;;
+  *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" >&2; exit 2 ;;
 esac

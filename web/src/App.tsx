@@ -9,6 +9,12 @@ import { LoginPage } from './pages/LoginPage';
 // The live pages pull in the SignalR client: load them on demand.
 const FairPage = lazy(() => import('./pages/FairPage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
+const MyApplicationsPage = lazy(() => import('./pages/MyApplicationsPage'));
+// Producer and organiser pages are not on the first screen either.
+const ProducerPage = lazy(() => import('./pages/ProducerPage'));
+const ApplyPage = lazy(() => import('./pages/ApplyPage'));
+const ReviewPage = lazy(() => import('./pages/ReviewPage'));
+const ProductPage = lazy(() => import('./pages/ProductPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -26,8 +32,16 @@ function Routes() {
   if (matchPath('/', path)) return <FairsPage />;
   if (matchPath('/login', path)) return <LoginPage />;
   if (matchPath('/inbox', path)) return <InboxPage />;
+  if (matchPath('/producer', path)) return <ProducerPage />;
+  if (matchPath('/producer/applications', path)) return <MyApplicationsPage />;
   const fair = matchPath('/fairs/:fairId', path);
   if (fair) return <FairPage key={fair.fairId} fairId={fair.fairId} />;
+  const apply = matchPath('/fairs/:fairId/apply', path);
+  if (apply) return <ApplyPage key={apply.fairId} fairId={apply.fairId} />;
+  const review = matchPath('/fairs/:fairId/applications', path);
+  if (review) return <ReviewPage key={review.fairId} fairId={review.fairId} />;
+  const product = matchPath('/products/:productId', path);
+  if (product) return <ProductPage key={product.productId} productId={product.productId} />;
   return <NotFound />;
 }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage } from '../i18n';
-import { useAuth } from '../lib/auth';
+import { hasRole, useAuth } from '../lib/auth';
 import { Link, useRouter } from '../lib/router';
 
 export function Header() {
@@ -26,6 +26,16 @@ export function Header() {
         <nav className="topbar__nav">
           <Link to="/">{t('nav.fairs')}</Link>
           {me && <Link to="/inbox">{t('nav.inbox')}</Link>}
+          {hasRole(me, 'Producer') && (
+            <>
+              <Link to="/producer" data-testid="nav-producer">
+                {t('nav.producer')}
+              </Link>
+              <Link to="/producer/applications" data-testid="nav-applications">
+                {t('nav.applications')}
+              </Link>
+            </>
+          )}
         </nav>
         <div className="topbar__lang" role="group" aria-label={t('nav.language')}>
           {LANGUAGES.map((lang) => (

@@ -3,7 +3,11 @@
 
 import i18n from '../i18n';
 import type {
+  Application,
+  ApplicationRequest,
   Booth,
+  BulkResult,
+  Eligibility,
   FairDetails,
   FairSummary,
   Floor,
@@ -11,6 +15,12 @@ import type {
   Me,
   Notification,
   Problem,
+  Producer,
+  ProducerProfileInput,
+  Product,
+  ProductCard,
+  ProductInput,
+  ReviewAction,
 } from './types';
 
 export class ApiError extends Error {
@@ -131,4 +141,56 @@ export const api = {
     request<Notification[]>('/api/me/notifications', { signal }),
   markRead: (id: string) =>
     request<void>(`/api/me/notifications/${enc(id)}/read`, { method: 'POST', idempotent: true }),
+
+  // Producer portal
+  /** The signed-in producer's profile, or null before one is saved (404). */
+  myProducer: async (signal?: AbortSignal): Promise<Producer | null> => {
+    try {
+      return await request<Producer>('/api/producers/me', { signal });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  saveProducer: (profile: ProducerProfileInput) =>
+    request<Producer>('/api/producers/me', { method: 'PUT', body: profile, idempotent: true }),
+  addProduct: (product: ProductInput) =>
+    request<Product>('/api/producers/me/products', { method: 'POST', body: product, idempotent: true }),
+  updateProduct: (productId: string, product: ProductInput) =>
+    request<Product>(`/api/producers/me/products/${enc(productId)}`, {
+      method: 'PUT',
+      body: product,
+      idempotent: true,
+    }),
+  deleteProduct: (productId: string) =>
+    request<void>(`/api/producers/me/products/${enc(productId)}`, { method: 'DELETE', idempotent: true }),
+  product: (productId: string, signal?: AbortSignal) =>
+    request<ProductCard>(`/api/products/${enc(productId)}`, { signal }),
+  productQrUrl: (productId: string) => `/api/products/${enc(productId)}/qr.svg`,
+
+  // Applications
+  checkApplication: (fairId: string, body: ApplicationRequest, signal?: AbortSignal) =>
+    request<Eligibility>(`/api/fairs/${enc(fairId)}/applications/check`, { method: 'POST', body, signal }),
+  apply: (fairId: string, body: ApplicationRequest) =>
+    request<Application>(`/api/fairs/${enc(fairId)}/applications`, { method: 'POST', body, idempotent: true }),
+  fairApplications: (fairId: string, query: string, signal?: AbortSignal) =>
+    request<Application[]>(`/api/fairs/${enc(fairId)}/applications${query}`, { signal }),
+  myApplications: (signal?: AbortSignal) => request<Application[]>('/api/me/applications', { signal }),
+  review: (fairId: string, applicationId: string, action: ReviewAction, reason?: string) =>
+    request<Application>(`/api/fairs/${enc(fairId)}/applications/${enc(applicationId)}/${action}`, {
+      method: 'POST',
+      body: action === 'reject' ? { reason } : undefined,
+      idempotent: true,
+    }),
+  withdraw: (fairId: string, applicationId: string) =>
+    request<Application>(`/api/fairs/${enc(fairId)}/applications/${enc(applicationId)}/withdraw`, {
+      method: 'POST',
+      idempotent: true,
+    }),
+  bulkReview: (fairId: string, action: ReviewAction, applicationIds: string[], reason?: string) =>
+    request<{ results: BulkResult[] }>(`/api/fairs/${enc(fairId)}/applications/bulk`, {
+      method: 'POST',
+      body: { action, applicationIds, ...(reason ? { reason } : {}) },
+      idempotent: true,
+    }),
 };

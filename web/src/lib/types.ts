@@ -124,7 +124,162 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  code?: string;
   errors?: Record<string, string[]>;
+  /** On 422 from an application: why it is not eligible. */
+  reasons?: Reason[];
+}
+
+// Producers and products
+
+export type ProducerKind = 'Cooperative' | 'Enterprise' | 'Household';
+export type ProductGroup = 'Food' | 'Beverages' | 'Herbal' | 'Handicrafts' | 'Ornamental' | 'Tourism';
+export type CertificateLevel = 'District' | 'Province' | 'Central';
+export type ShopPlatform = 'Postmart' | 'Voso' | 'Shopee' | 'Sendo' | 'Website';
+
+export interface ProducerProfileInput {
+  name: string;
+  kind: ProducerKind;
+  province: string;
+  district: string;
+  commune: string;
+  puc?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  description?: string | null;
+}
+
+export interface Quantity {
+  quantity: number;
+  unit: string;
+  baseQuantity?: number | null;
+  baseUnit?: string | null;
+}
+
+export interface PriceRange {
+  min: number;
+  max: number;
+  unit: string;
+}
+
+export interface ShopLink {
+  platform: ShopPlatform | string;
+  url: string;
+}
+
+/** What the producer sends to create or change a product. */
+export interface ProductInput {
+  name: string;
+  group: ProductGroup;
+  subGroup?: string | null;
+  groupRule?: string;
+  stars: number;
+  certificateNo: string;
+  certificateLevel: CertificateLevel;
+  certifiedOn: string; // yyyy-MM-dd
+  certificateExpiresOn?: string | null; // yyyy-MM-dd
+  certifications: string[];
+  capacityPerMonth?: Quantity | null;
+  priceRange?: PriceRange | null;
+  shopLinks: ShopLink[];
+}
+
+export interface Product extends ProductInput {
+  productId: string;
+  producerId: string;
+  groupRule: string;
+  certificateExpiresOn: string;
+  expiringSoon: boolean;
+  expired: boolean;
+  producerName?: string | null;
+  district?: string | null;
+}
+
+export interface ProductCard extends Product {
+  producer?: {
+    producerId: string;
+    name: string;
+    district: string;
+    province: string;
+    kind: ProducerKind;
+  } | null;
+}
+
+export interface Producer extends ProducerProfileInput {
+  producerId: string;
+  complete: boolean;
+  products: Product[];
+}
+
+// Applications
+
+export type ApplicationStatus = 'Submitted' | 'Approved' | 'Waitlisted' | 'Rejected' | 'Withdrawn';
+export type CertificateState = 'Valid' | 'ExpiringSoon' | 'Expired';
+
+export interface Reason {
+  code: string;
+  message?: string | null;
+  productId?: string | null;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  reasons: Reason[];
+}
+
+export interface BoothPreferences {
+  types: string[];
+  zones: string[];
+}
+
+export interface BoothNeeds {
+  power: boolean;
+  coldStorage: boolean;
+  water: boolean;
+}
+
+export interface ApplicationRequest {
+  productIds: string[];
+  boothPreferences?: BoothPreferences | null;
+  needs?: BoothNeeds | null;
+  note?: string | null;
+}
+
+export interface AppliedProduct {
+  productId: string;
+  name: string;
+  group: ProductGroup | string;
+  stars: number;
+  certificateExpiresOn: string;
+}
+
+export interface Application {
+  applicationId: string;
+  fairId: string;
+  producerId: string;
+  producerName: string;
+  district: string;
+  status: ApplicationStatus;
+  productIds: string[];
+  products: AppliedProduct[];
+  boothPreferences?: BoothPreferences | null;
+  needs?: BoothNeeds | null;
+  note?: string | null;
+  eligibility: Eligibility;
+  rejectionReason?: string | null;
+  waitlistPosition?: number | null;
+  submittedAt: string;
+  decidedAt?: string | null;
+  certificateState: CertificateState;
+}
+
+export type ReviewAction = 'approve' | 'reject' | 'waitlist';
+
+export interface BulkResult {
+  applicationId: string;
+  ok: boolean;
+  status?: ApplicationStatus | null;
+  error?: string | null;
 }
 
 export type LiveState = 'live' | 'reconnecting' | 'offline';

@@ -156,4 +156,20 @@ describe('FairPage live floor', () => {
     expect(screen.queryByTestId('booth-unblock')).toBeNull();
     expect(screen.queryByTestId('booth-block')).toBeNull();
   });
+
+  it('links organisers to the review queue and producers to the apply form', async () => {
+    setup();
+    await screen.findByText(details.name);
+    expect(screen.getByTestId('review-link').getAttribute('href')).toBe(`/fairs/${FAIR_ID}/applications`);
+    expect(screen.queryByTestId('apply-button')).toBeNull();
+  });
+
+  it('offers producers the apply button while the fair is published', async () => {
+    setup(['Producer']);
+    await screen.findByText(details.name);
+    const apply = await screen.findByTestId('apply-button');
+    expect(apply.getAttribute('href')).toBe(`/fairs/${FAIR_ID}/apply`);
+    expect(apply.textContent).toBe('Đăng ký tham gia');
+    expect(screen.queryByTestId('review-link')).toBeNull();
+  });
 });

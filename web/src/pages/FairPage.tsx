@@ -81,6 +81,8 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
 
   const booth = floor?.booths.find((b) => b.code === selected) ?? null;
   const canManage = hasRole(me, 'Organiser', 'Admin');
+  // Producers apply while registration is open; the apply page explains any refusal.
+  const canApply = hasRole(me, 'Producer') && fair?.status === 'Published';
   const timeZone = fair?.timeZone || DEFAULT_TIME_ZONE;
 
   const act = async (action: 'block' | 'unblock') => {
@@ -137,6 +139,28 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
               <span className="nowrap">{formatDateTime(fair.registrationClosesAt, timeZone)}</span>
             </dd>
           </dl>
+          {(canApply || canManage) && (
+            <p className="fair-actions">
+              {canApply && (
+                <Link
+                  to={`/fairs/${encodeURIComponent(fairId)}/apply`}
+                  className="btn btn--accent"
+                  data-testid="apply-button"
+                >
+                  {t('apply.button')}
+                </Link>
+              )}
+              {canManage && (
+                <Link
+                  to={`/fairs/${encodeURIComponent(fairId)}/applications`}
+                  className="btn"
+                  data-testid="review-link"
+                >
+                  {t('review.link')}
+                </Link>
+              )}
+            </p>
+          )}
           <details className="rules">
             <summary>{t('fair.rules')}</summary>
             <dl className="facts facts--inline">

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MyApplicationsPage } from './MyApplicationsPage';
+import { AuthProvider } from '../lib/auth';
+import { Router } from '../lib/router';
+import { FakeHub } from '../test/fakeHub';
+import { mockFetch } from '../test/http';
+import { FAIR_ID } from '../test/fixtures';
+import { application } from '../test/applications';
+
+const me = { userId: 'u2', email: 'htx3t@demo.ocop', roles: ['Producer'], displayName: 'HTX 3T', locale: 'vi' };
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('MyApplicationsPage', () => {
+  it('shows statuses, withdraws, and follows ApplicationChanged live', async () => {
+    let list = [application('a1'), application('a2', { fairId: 'other', submittedAt: '2025-01-01T00:00:00Z', status: 'Rejected', rejectionReason: 'Trùng sản phẩm' })];
+    const calls = mockFetch(({ url, method }) => {
+      if (url === '/api/me') return { body: me };
+      if (url === '/api/fairs') return { body: [{ fairId: FAIR_ID, name: 'Hội chợ OCOP Hòa Bình 2025' }] };
+      if (url === '/api/me/applications') return { body: list };
+      if (method === 'POST' && url === `/api/fairs/${FAIR_ID}/applications/a1/withdraw`)
+        return { body: application('a1', { status: 'Withdrawn' }) };
+      return undefined;
+    });
+    const hub = new FakeHub();
+    render(
+      <Router>
+        <AuthProvider>
+          <MyApplicationsPage hubFactory={async () => hub} />
+        </AuthProvider>
+      </Router>,
+    );
+    const status = (id: string) => screen.getByTestId(`application-status-${id}`).getAttribute('data-status');
+    await screen.findByTestId('application-status-a1');
+    expect(status('a1')).toBe('Submitted');
+    expect(screen.getByTestId('application-status-a1').textContent).toBe('Đã gửi');
+    expect(screen.getByText('Hội chợ OCOP Hòa Bình 2025')).toBeTruthy();
+    expect(screen.getByTestId('rejection-reason-a2').textContent).toContain('Trùng sản phẩm');
+    expect(screen.queryByTestId('withdraw-a2')).toBeNull();
+
+    await waitFor(() => expect(hub.startCalls).toBe(1));
+    act(() => hub.emit('PrivateEvent', { type: 'ApplicationChanged', data: application('a1', { status: 'Waitlisted', waitlistPosition: 3 }) }));
+    expect(status('a1')).toBe('Waitlisted');
+    expect(screen.getByTestId('waitlist-position-a1').textContent).toContain('3');
+
+    // other private events change nothing
+    act(() => hub.emit('PrivateEvent', { type: 'Notification', data: { id: 'n1' } }));
+    expect(status('a1')).toBe('Waitlisted');
+
+    fireEvent.click(screen.getByTestId('withdraw-a1'));
+    await waitFor(() => expect(status('a1')).toBe('Withdrawn'));
+    expect(screen.queryByTestId('withdraw-a1')).toBeNull();
+    expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/a1/withdraw'))).toBe(true);
+
+    // after a reconnect the list is read again
+    list = [application('a1', { status: 'Approved' })];
+    act(() => hub.dropConnection());
+    act(() => hub.restoreConnection());
+    await waitFor(() => expect(status('a1')).toBe('Approved'));
+  });
+});
