@@ -34,23 +34,31 @@ public static class ApplicationRules
         if (ids.Count == 0) reasons.Add(new("noProducts", null));
         if (ids.Count > MaxProductsPerApplication) reasons.Add(new("tooManyProducts", null));
 
-        var lastDay = LastDay(c.Fair);
-        var accepted = c.Fair.AcceptedGroups.IsDefault ? [] : c.Fair.AcceptedGroups;
-        foreach (var id in ids)
+        reasons.AddRange(ProductReasons(c.Fair, ids, c.Catalogue));
+        return new Eligibility(reasons.Count == 0, reasons.ToImmutable());
+    }
+
+    /// <summary>
+    /// The OCOP rules for the chosen products alone (in the catalogue, stars, group, certificate through the fair's
+    /// last day): what a waitlisted application must still meet when a place frees up after registration closed.
+    /// </summary>
+    public static IEnumerable<EligibilityReason> ProductReasons(FairDetails fair, IEnumerable<string> productIds, IReadOnlyList<Product> catalogue)
+    {
+        var lastDay = LastDay(fair);
+        var accepted = fair.AcceptedGroups.IsDefault ? [] : fair.AcceptedGroups;
+        foreach (var id in productIds.Distinct(StringComparer.Ordinal))
         {
-            var product = c.Catalogue.FirstOrDefault(p => p.ProductId == id);
+            var product = catalogue.FirstOrDefault(p => p.ProductId == id);
             if (product is null)
             {
-                reasons.Add(new("unknownProduct", id));
+                yield return new("unknownProduct", id);
                 continue;
             }
 
-            if (product.Stars < c.Fair.MinStars) reasons.Add(new("starsBelowMinimum", id));
-            if (!accepted.Contains(product.Group)) reasons.Add(new("groupNotAccepted", id));
-            if (product.CertificateExpiresOn < lastDay) reasons.Add(new("certificateExpiresBeforeFairEnds", id));
+            if (product.Stars < fair.MinStars) yield return new("starsBelowMinimum", id);
+            if (!accepted.Contains(product.Group)) yield return new("groupNotAccepted", id);
+            if (product.CertificateExpiresOn < lastDay) yield return new("certificateExpiresBeforeFairEnds", id);
         }
-
-        return new Eligibility(reasons.Count == 0, reasons.ToImmutable());
     }
 
     /// <summary>The fair's last day as a calendar date where the fair is held.</summary>

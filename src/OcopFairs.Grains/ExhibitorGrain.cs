@@ -107,10 +107,12 @@ public sealed partial class ExhibitorGrain(
             return false;
         }
 
-        // Promote only what is still eligible today (a certificate may have lapsed since the application).
+        // Promote only what still meets the OCOP rules with today's catalogue: a product may have been removed, or its
+        // certificate re-dated, since the producer applied.
         var fair = await grains.GetGrain<IFairGrain>(FairId).GetAsync();
-        var lastDay = fair is null ? DateOnly.MaxValue : ApplicationRules.LastDay(fair.Details);
-        if (fair is null || current.Products.Any(p => p.CertificateExpiresOn < lastDay || p.Stars < fair.Details.MinStars))
+        var producer = await grains.GetGrain<IProducerGrain>(ProducerId).GetAsync();
+        if (fair is null || fair.Status == FairStatus.Closed || producer is null
+            || ApplicationRules.ProductReasons(fair.Details, current.Products.Select(p => p.ProductId), producer.Products).Any())
         {
             return false;
         }
@@ -142,7 +144,7 @@ public sealed partial class ExhibitorGrain(
     private async Task<ApplicationView> MoveAsync(ApplicationStatus to, string? reason, bool promotionDue = false)
     {
         var current = Current();
-        if (current.Status == to && to != ApplicationStatus.Rejected)
+        if (current.Status == to && (to != ApplicationStatus.Rejected || current.RejectionReason == reason))
         {
             return current;
         }

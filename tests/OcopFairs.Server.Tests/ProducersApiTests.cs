@@ -140,9 +140,9 @@ public sealed class ProducersApiTests(ServerFixture fixture)
         var productId = await Catalog.AddProductAsync(producer.Http, Catalog.Product("Nước cam lên men", group: "Beverages"));
         using var anonymous = fixture.Client();
         var card = await (await anonymous.GetAsync($"api/products/{productId}")).ReadJsonAsync();
-        Assert.Equal("Nước cam lên men", card["product"]!["name"]!.GetValue<string>());
+        Assert.Equal("Nước cam lên men", card["name"]!.GetValue<string>());
         Assert.Equal("Hợp tác xã Hà Phong Thử", card["producer"]!["name"]!.GetValue<string>());
-        Assert.Equal("Postmart", card["product"]!["shopLinks"]![0]!["platform"]!.GetValue<string>());
+        Assert.Equal("Postmart", card["shopLinks"]![0]!["platform"]!.GetValue<string>());
 
         var qr = await anonymous.GetAsync($"api/products/{productId}/qr.svg");
         Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType?.MediaType);

@@ -25,7 +25,7 @@ public sealed record ProductResponse(
     string ProductId, string ProducerId, string Name, ProductGroup Group, string? SubGroup, string GroupRule, int Stars,
     string CertificateNo, CertificateLevel CertificateLevel, DateOnly CertifiedOn, DateOnly CertificateExpiresOn,
     bool ExpiringSoon, bool Expired, IReadOnlyList<string> Certifications, QuantityResponse? CapacityPerMonth,
-    PriceRange? PriceRange, IReadOnlyList<ShopLink> ShopLinks, string? ProducerName, string? District)
+    PriceRange? PriceRange, IReadOnlyList<ShopLink> ShopLinks, string? ProducerName, string? District, ProducerCard? Producer = null)
 {
     public static ProductResponse From(Product p, string producerId, ProducerProfile? profile, DateOnly today)
     {
@@ -56,8 +56,6 @@ public sealed record ProducerResponse(
 }
 
 public sealed record ProducerCard(string ProducerId, string Name, string District, string Province, ProducerKind Kind);
-
-public sealed record PublicProductResponse(ProductResponse Product, ProducerCard Producer);
 
 public sealed record ProducerSummary(string ProducerId, string Name, string Kind, string District, string Province, int ProductCount, int MaxStars, IReadOnlyList<string> Groups);
 

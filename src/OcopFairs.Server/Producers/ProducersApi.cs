@@ -164,7 +164,8 @@ public static class ProducersApi
             : (new SearchQuery(q, district, group, minStars, page ?? 1, pageSize ?? 20), errors.ToDictionary());
     }
 
-    private static async Task<Results<Ok<PublicProductResponse>, ProblemHttpResult>> GetProductAsync(
+    /// <summary>The public product card: the product with a short card of its producer.</summary>
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync(
         string productId, IGrainFactory grains, CatalogSearch search, TimeProvider clock)
     {
         if (await FindAsync(productId, grains, search) is not { } found)
@@ -174,9 +175,10 @@ public static class ProducersApi
 
         var (view, product) = found;
         var p = view.Profile;
-        return TypedResults.Ok(new PublicProductResponse(
-            ProductResponse.From(product, view.ProducerId, p, Today(clock)),
-            new ProducerCard(view.ProducerId, p.Name, p.District, p.Province, p.Kind)));
+        return TypedResults.Ok(ProductResponse.From(product, view.ProducerId, p, Today(clock)) with
+        {
+            Producer = new ProducerCard(view.ProducerId, p.Name, p.District, p.Province, p.Kind),
+        });
     }
 
     private static async Task<IResult> QrAsync(string productId, HttpRequest request, IGrainFactory grains, CatalogSearch search, IConfiguration config)
