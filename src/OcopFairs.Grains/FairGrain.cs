@@ -4,7 +4,7 @@ using OcopFairs.Domain;
 
 namespace OcopFairs.Grains;
 
-/// <summary>Occupation of one booth; absent from the map means Free.</summary>
+/// <summary>Occupation of one booth as format-1 fair state stored it (before the floor moved to <see cref="FloorGrain"/>).</summary>
 [GenerateSerializer, Immutable, Alias("ocop.BoothOccupancy")]
 public sealed record BoothOccupancy(
     [property: Id(0)] BoothStatus Status,
@@ -18,32 +18,55 @@ public sealed record FairState
     [Id(0)] public FairDetails? Details { get; init; }
     [Id(1)] public FairStatus Status { get; init; }
     [Id(2)] public string OrganiserId { get; init; } = string.Empty;
+
+    /// <summary>Legacy (format 1 before the floor split): moved to the floor grain on activation, then emptied.</summary>
     [Id(3)] public FloorPlan Plan { get; init; } = FloorPlan.Empty;
+
+    /// <summary>Legacy, see <see cref="Plan"/>.</summary>
     [Id(4)] public ImmutableDictionary<string, BoothOccupancy> Occupancy { get; init; } = ImmutableDictionary<string, BoothOccupancy>.Empty;
+
+    /// <summary>Legacy, see <see cref="Plan"/>.</summary>
     [Id(5)] public long Version { get; init; }
-    /// <summary>The latest events, oldest first, at most <see cref="FairGrain.BacklogSize"/>.</summary>
+
+    /// <summary>Legacy, see <see cref="Plan"/>.</summary>
     [Id(6)] public ImmutableArray<FairEvent> Backlog { get; init; } = [];
+
     [Id(7)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>How many booths the floor plan has (the plan itself lives in the floor grain).</summary>
+    [Id(8)] public int BoothCount { get; init; }
 }
 
+/// <summary>
+/// A fair [fairId]: details, lifecycle and organiser. The floor (plan, booth occupation, versioned events) is the
+/// <see cref="FloorGrain"/> of the same key; this grain validates and forwards to it.
+/// </summary>
 public sealed class FairGrain(
     [PersistentState("fair", StorageNames.Default)] IPersistentState<FairState> state,
     IGrainFactory grains,
     TimeProvider clock) : Grain, IFairGrain
 {
-    /// <summary>How many events a reconnecting client can catch up on before it gets a snapshot instead.</summary>
-    public const int BacklogSize = 256;
-
     private string FairId => this.GetPrimaryKeyString();
+
+    private IFloorGrain Floor => grains.GetGrain<IFloorGrain>(FairId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Details is not null && !state.State.Plan.Booths.IsDefaultOrEmpty)
+        {
+            await MoveLegacyFloorAsync();
+        }
+    }
 
     public async Task<FairView> CreateAsync(FairDetails details, string organiserId)
     {
         if (state.State.Details is not null)
         {
             // Same key again (a retried create): answer with what exists rather than overwrite it, and repair the
-            // directory in case the first attempt failed after the fair was written.
+            // directory and the floor's rules in case the first attempt failed after the fair was written.
+            await Floor.SetRulesAsync(Rules(state.State));
             await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(state.State));
-            return View();
+            return await ViewAsync();
         }
 
         var errors = FairRules.Validate(details);
@@ -60,11 +83,12 @@ public sealed class FairGrain(
             CreatedAt = clock.GetUtcNow(),
         };
         await state.CommitAsync(next);
+        await Floor.SetRulesAsync(Rules(next));
         await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
-        return View();
+        return await ViewAsync();
     }
 
-    public Task<FairView?> GetAsync() => Task.FromResult(state.State.Details is null ? null : View());
+    public async Task<FairView?> GetAsync() => state.State.Details is null ? null : await ViewAsync();
 
     public async Task<FloorView> SetFloorPlanAsync(FloorPlan plan)
     {
@@ -76,76 +100,46 @@ public sealed class FairGrain(
             throw DomainException.Invalid("floorPlan.invalid", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
         }
 
-        var kept = plan.Booths.Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
-        var lost = state.State.Occupancy
-            .Where(o => !kept.Contains(o.Key) && o.Value.Status is BoothStatus.Held or BoothStatus.Confirmed)
-            .Select(o => o.Key)
-            .ToList();
-        if (lost.Count > 0)
+        var next = state.State with { BoothCount = plan.Booths.Length };
+        var floor = await Floor.SetPlanAsync(plan, Summary(next));
+        if (next.BoothCount != state.State.BoothCount)
         {
-            throw DomainException.Conflict("floorPlan.boothInUse", $"Booths in use cannot be removed: {string.Join(", ", lost)}");
+            await state.CommitAsync(next);
         }
 
-        var occupancy = state.State.Occupancy.Where(o => kept.Contains(o.Key)).ToImmutableDictionary();
-        var next = state.State with { Plan = plan, Occupancy = occupancy };
-        var summary = Summary(next);
-        var evt = new FairEvent(FairId, next.Version + 1, EventTypes.FairChanged, clock.GetUtcNow(), null, summary);
-        next = Append(next, evt);
-        await state.CommitAsync(next);
-        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(summary);
-        Publish([evt]);
-        return Floor();
+        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
+        return floor;
     }
 
     public Task<FloorView> GetFloorAsync()
     {
         EnsureExists();
-        return Task.FromResult(Floor());
+        return Floor.GetFloorAsync();
     }
 
     public Task<FairChanges> GetChangesSinceAsync(long sinceVersion)
     {
         EnsureExists();
-        var s = state.State;
-        if (sinceVersion >= s.Version)
-        {
-            return Task.FromResult(new FairChanges(FairId, s.Version, s.Version, ImmutableArray<FairEvent>.Empty, null));
-        }
-
-        // The backlog answers only when it holds every event after sinceVersion, so the client misses none.
-        var oldest = s.Backlog.IsDefaultOrEmpty ? long.MaxValue : s.Backlog[0].Version;
-        if (sinceVersion >= 0 && sinceVersion + 1 >= oldest)
-        {
-            var events = s.Backlog.Where(e => e.Version > sinceVersion).ToImmutableArray();
-            return Task.FromResult(new FairChanges(FairId, sinceVersion, s.Version, events, null));
-        }
-
-        return Task.FromResult(new FairChanges(FairId, sinceVersion, s.Version, null, Floor()));
+        return Floor.GetChangesSinceAsync(sinceVersion);
     }
 
-    public Task<BoothView> BlockBoothAsync(string boothCode) =>
-        ChangeBoothAsync(boothCode, current => current.Status switch
-        {
-            BoothStatus.Free => new BoothOccupancy(BoothStatus.Blocked, null, null, null),
-            BoothStatus.Blocked => null,
-            _ => throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {current.Status} and cannot be blocked."),
-        });
+    public Task<BoothView> BlockBoothAsync(string boothCode)
+    {
+        EnsureExists();
+        return Floor.BlockAsync(boothCode);
+    }
 
-    public Task<BoothView> UnblockBoothAsync(string boothCode) =>
-        ChangeBoothAsync(boothCode, current => current.Status switch
-        {
-            BoothStatus.Blocked => new BoothOccupancy(BoothStatus.Free, null, null, null),
-            BoothStatus.Free => null,
-            _ => throw DomainException.Conflict("booth.notBlocked", $"Booth {boothCode} is {current.Status}, not blocked."),
-        });
+    public Task<BoothView> UnblockBoothAsync(string boothCode)
+    {
+        EnsureExists();
+        return Floor.UnblockAsync(boothCode);
+    }
 
-    public Task<BoothView> AssignBoothAsync(string boothCode, string producerId, string producerName) =>
-        ChangeBoothAsync(boothCode, current => current switch
-        {
-            { Status: BoothStatus.Free } => new BoothOccupancy(BoothStatus.Confirmed, producerId, producerName, null),
-            { ProducerId: var p } when p == producerId && current.Status == BoothStatus.Confirmed => null,
-            _ => throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {current.Status}."),
-        });
+    public Task<BoothView> AssignBoothAsync(string boothCode, string producerId, string producerName)
+    {
+        EnsureExists();
+        return Floor.AssignAsync(boothCode, new Holder(producerId, producerName, []), null);
+    }
 
     public async Task<FairView> MoveToAsync(FairStatus status)
     {
@@ -153,7 +147,7 @@ public sealed class FairGrain(
         var s = state.State;
         if (s.Status == status)
         {
-            return View();
+            return await ViewAsync();
         }
 
         if (!FairRules.CanMove(s.Status, status))
@@ -161,60 +155,49 @@ public sealed class FairGrain(
             throw DomainException.Conflict("fair.transition", $"A fair that is {s.Status} cannot become {status}.");
         }
 
-        if (status == FairStatus.Published && s.Plan.Booths.IsDefaultOrEmpty)
+        if (status == FairStatus.Published && s.BoothCount == 0)
         {
             throw DomainException.Conflict("fair.noFloorPlan", "A fair needs a floor plan before it is published.");
         }
 
         var next = s with { Status = status };
-        var summary = Summary(next);
-        var evt = new FairEvent(FairId, s.Version + 1, EventTypes.FairChanged, clock.GetUtcNow(), null, summary);
-        await state.CommitAsync(Append(next, evt));
-        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(summary);
-        Publish([evt]);
-        return View();
+        await state.CommitAsync(next);
+        await Floor.SetRulesAsync(Rules(next));
+        await Floor.RecordFairChangedAsync(Summary(next));
+        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
+        return await ViewAsync();
     }
 
-    /// <summary>
-    /// Applies one booth change: <paramref name="decide"/> returns the new occupancy, or null when the booth is already
-    /// as asked (an idempotent repeat: no write, no event).
-    /// </summary>
-    private async Task<BoothView> ChangeBoothAsync(string boothCode, Func<BoothOccupancy, BoothOccupancy?> decide)
+    /// <summary>Format-1 state kept the plan and occupation here; hand them to the floor grain once, then drop them.</summary>
+    private async Task MoveLegacyFloorAsync()
     {
-        EnsureExists();
-        var spec = FindBooth(boothCode);
-        var current = state.State.Occupancy.GetValueOrDefault(boothCode) ?? Free;
-        var wanted = decide(current);
-        if (wanted is null)
+        var s = state.State;
+        var floor = Floor;
+        await floor.SetRulesAsync(Rules(s));
+        await floor.SetPlanAsync(s.Plan, Summary(s with { BoothCount = s.Plan.Booths.Length }));
+        foreach (var (code, occupancy) in s.Occupancy)
         {
-            return ToView(spec, current);
+            _ = occupancy.Status switch
+            {
+                BoothStatus.Blocked => await floor.BlockAsync(code),
+                BoothStatus.Confirmed or BoothStatus.Held when occupancy.ProducerId is { } producerId =>
+                    await floor.AssignAsync(code, new Holder(producerId, occupancy.ProducerName ?? producerId, []), null),
+                _ => null,
+            };
         }
 
-        var occupancy = wanted.Status == BoothStatus.Free
-            ? state.State.Occupancy.Remove(boothCode)
-            : state.State.Occupancy.SetItem(boothCode, wanted);
-        var view = ToView(spec, wanted);
-        var evt = new FairEvent(FairId, state.State.Version + 1, EventTypes.BoothChanged, clock.GetUtcNow(), view, null);
-        await state.CommitAsync(Append(state.State with { Occupancy = occupancy }, evt));
-        Publish([evt]);
-        return view;
-    }
-
-    private static readonly BoothOccupancy Free = new(BoothStatus.Free, null, null, null);
-
-    private static FairState Append(FairState s, FairEvent evt)
-    {
-        var backlog = s.Backlog.IsDefault ? [] : s.Backlog;
-        if (backlog.Length >= BacklogSize)
+        await state.CommitAsync(s with
         {
-            backlog = backlog.RemoveRange(0, backlog.Length - BacklogSize + 1);
-        }
-
-        return s with { Version = evt.Version, Backlog = backlog.Add(evt) };
+            BoothCount = s.Plan.Booths.Length,
+            Plan = FloorPlan.Empty,
+            Occupancy = ImmutableDictionary<string, BoothOccupancy>.Empty,
+            Backlog = [],
+            Version = 0,
+        });
     }
 
-    private void Publish(ImmutableArray<FairEvent> events) =>
-        grains.GetGrain<IPushGrain>(0).PublishAsync(events).Ignore();
+    private static FloorRules Rules(FairState s) =>
+        new(s.Status, s.Details!.BoothsPerProducer, s.Details.HoldMinutes, s.Details.AllocationMode);
 
     private void EnsureExists()
     {
@@ -224,27 +207,16 @@ public sealed class FairGrain(
         }
     }
 
-    private BoothSpec FindBooth(string code) =>
-        state.State.Plan.Booths.FirstOrDefault(b => b.Code == code)
-        ?? throw DomainException.NotFound("booth.notFound", $"Booth {code} is not on the floor plan of fair {FairId}.");
-
-    private static BoothView ToView(BoothSpec b, BoothOccupancy o) =>
-        new(b.Code, b.Zone, b.Type, b.AreaM2, b.PriceVnd, b.X, b.Y, b.W, b.H, o.Status, o.ProducerId, o.ProducerName, o.HoldExpiresAt, b.Amenities.IsDefault ? [] : b.Amenities);
-
-    private FloorView Floor()
+    /// <summary>The fair with the floor's version, the one number clients resync by.</summary>
+    private async Task<FairView> ViewAsync()
     {
-        var s = state.State;
-        var (w, h) = FloorPlans.Extent(s.Plan.Booths);
-        var booths = s.Plan.Booths.Select(b => ToView(b, s.Occupancy.GetValueOrDefault(b.Code) ?? Free)).ToImmutableArray();
-        return new FloorView(FairId, s.Version, w, h, s.Plan.Zones, booths);
+        var version = (await Floor.GetChangesSinceAsync(long.MaxValue)).ToVersion;
+        return new FairView(FairId, state.State.Details!, state.State.Status, version, state.State.BoothCount, state.State.OrganiserId);
     }
-
-    private FairView View() =>
-        new(FairId, state.State.Details!, state.State.Status, state.State.Version, state.State.Plan.Booths.Length, state.State.OrganiserId);
 
     private FairSummary Summary(FairState s)
     {
         var d = s.Details!;
-        return new FairSummary(FairId, d.Name, d.Venue, d.Province, d.TimeZone, d.StartsAt, d.EndsAt, s.Status, s.Plan.Booths.Length);
+        return new FairSummary(FairId, d.Name, d.Venue, d.Province, d.TimeZone, d.StartsAt, d.EndsAt, s.Status, s.BoothCount);
     }
 }

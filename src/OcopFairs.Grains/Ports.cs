@@ -23,3 +23,13 @@ public interface IApplicationEvents
     /// <summary>Producer ids of the fair's waitlisted applications, first in line first.</summary>
     Task<ImmutableArray<string>> WaitlistAsync(string fairId);
 }
+
+/// <summary>Booth-hold side effects outside the grain: the expiry job (Hangfire in the server) and telling the producer.</summary>
+public interface IBoothEvents
+{
+    /// <summary>Schedules the release of a hold at its expiry; scheduling the same hold twice is harmless.</summary>
+    Task ScheduleExpiryAsync(string fairId, string boothCode, string holdId, DateTimeOffset expiresAt);
+
+    /// <summary>Tells the producer its hold ran out and the booth is free again.</summary>
+    Task HoldExpiredAsync(string fairId, string boothCode, string producerId);
+}

@@ -159,7 +159,7 @@ public static class SearchBench
     {
         var terms = VietnameseText.Fold(q.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         await using var cmd = db.CreateCommand();
-        var sql = "SELECT payload::text, count(*) OVER () FROM app.products WHERE true";
+        var sql = "WITH matched AS (SELECT product_id, stars, name FROM app.products WHERE true";
         for (var i = 0; i < terms.Length; i++)
         {
             sql += $" AND search_text LIKE @t{i}";
@@ -169,7 +169,9 @@ public static class SearchBench
         if (q.District is not null) { sql += " AND district_key = @d"; cmd.Parameters.AddWithValue("d", VietnameseText.Fold(q.District)); }
         if (q.Group is not null) { sql += " AND product_group = @g"; cmd.Parameters.AddWithValue("g", q.Group); }
         if (q.MinStars is not null) { sql += " AND stars >= @s"; cmd.Parameters.AddWithValue("s", q.MinStars.Value); }
-        cmd.CommandText = sql + " ORDER BY stars DESC, name, product_id LIMIT 20";
+        cmd.CommandText = sql + "), page AS (SELECT product_id, stars, name FROM matched ORDER BY stars DESC, name, product_id LIMIT 20)"
+            + " SELECT c.payload::text, (SELECT count(*) FROM matched) FROM page JOIN app.product_cards c USING (product_id)"
+            + " ORDER BY page.stars DESC, page.name, page.product_id";
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -26,6 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 services.AddSingleton<ICatalogIndex>(InMemoryProjections.Instance);
                 services.AddSingleton<IApplicationEvents>(InMemoryProjections.Instance);
+                services.AddSingleton<IBoothEvents>(InMemoryProjections.Instance);
             });
     }
 }

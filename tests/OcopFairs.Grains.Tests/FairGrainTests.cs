@@ -262,21 +262,21 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Changes_since_before_the_backlog_come_as_a_snapshot()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        for (var i = 0; i < FairGrain.BacklogSize + 10; i++)
+        for (var i = 0; i < FloorGrain.BacklogSize + 10; i++)
         {
             await (i % 2 == 0 ? fair.BlockBoothAsync("A01") : fair.UnblockBoothAsync("A01"));
         }
 
         var floor = await fair.GetFloorAsync();
         var current = floor.Version;
-        Assert.Equal(FairGrain.BacklogSize + 11, current);
+        Assert.Equal(FloorGrain.BacklogSize + 11, current);
 
         // The backlog keeps the last BacklogSize events, so it reaches back exactly to current - BacklogSize.
-        var reachable = await fair.GetChangesSinceAsync(current - FairGrain.BacklogSize);
-        var tooOld = await fair.GetChangesSinceAsync(current - FairGrain.BacklogSize - 1);
+        var reachable = await fair.GetChangesSinceAsync(current - FloorGrain.BacklogSize);
+        var tooOld = await fair.GetChangesSinceAsync(current - FloorGrain.BacklogSize - 1);
 
         Assert.Null(reachable.Snapshot);
-        Assert.Equal(FairGrain.BacklogSize, reachable.Events!.Value.Length);
+        Assert.Equal(FloorGrain.BacklogSize, reachable.Events!.Value.Length);
         Assert.Null(tooOld.Events);
         Assert.NotNull(tooOld.Snapshot);
         Assert.Equal(current, tooOld.ToVersion);

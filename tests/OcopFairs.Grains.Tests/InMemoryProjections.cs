@@ -8,7 +8,7 @@ namespace OcopFairs.Grains.Tests;
 /// Stand-in for the server's PostgreSQL projections in grain tests: it records what grains report and answers the
 /// waitlist in the same order (waitlisted time, then application id).
 /// </summary>
-public sealed class InMemoryProjections : ICatalogIndex, IApplicationEvents
+public sealed class InMemoryProjections : ICatalogIndex, IApplicationEvents, IBoothEvents
 {
     public static readonly InMemoryProjections Instance = new();
 
@@ -37,4 +37,21 @@ public sealed class InMemoryProjections : ICatalogIndex, IApplicationEvents
             .OrderBy(a => a.WaitlistedAt).ThenBy(a => a.ApplicationId, StringComparer.Ordinal)
             .Select(a => a.ProducerId)
             .ToImmutableArray());
+
+    /// <summary>Expiry jobs the floor asked for, and holds it reported expired (stand-ins for Hangfire and the inbox).</summary>
+    public ConcurrentQueue<(string FairId, string BoothCode, string HoldId, DateTimeOffset ExpiresAt)> ScheduledExpiries { get; } = new();
+
+    public ConcurrentQueue<(string FairId, string BoothCode, string ProducerId)> ExpiredHolds { get; } = new();
+
+    public Task ScheduleExpiryAsync(string fairId, string boothCode, string holdId, DateTimeOffset expiresAt)
+    {
+        ScheduledExpiries.Enqueue((fairId, boothCode, holdId, expiresAt));
+        return Task.CompletedTask;
+    }
+
+    public Task HoldExpiredAsync(string fairId, string boothCode, string producerId)
+    {
+        ExpiredHolds.Enqueue((fairId, boothCode, producerId));
+        return Task.CompletedTask;
+    }
 }

@@ -71,6 +71,7 @@ public static class FairsApi
         fairs.MapPost("/{fairId}/booths/{boothCode}/block", BlockAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapPost("/{fairId}/booths/{boothCode}/unblock", UnblockAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapPost("/{fairId}/booths/{boothCode}/assign", AssignAsync).RequireAuthorization(p => p.RequireRole(organiser));
+        fairs.MapPost("/{fairId}/booths/{boothCode}/unassign", UnassignAsync).RequireAuthorization(p => p.RequireRole(organiser));
         foreach (var (path, status) in new[]
         {
             ("publish", FairStatus.Published), ("close-registration", FairStatus.RegistrationClosed),
@@ -258,7 +259,8 @@ public static class FairsApi
         OnBoothAsync(fairId, user, grains, f => f.UnblockBoothAsync(boothCode));
 
     private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> AssignAsync(
-        string fairId, string boothCode, AssignRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        string fairId, string boothCode, AssignRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(request.ProducerId) || !IsId(request.ProducerId)
             || await grains.GetGrain<IProducerGrain>(request.ProducerId).GetAsync() is not { } producer)
@@ -266,8 +268,12 @@ public static class FairsApi
             return Problems.NotFound("producer.notFound");
         }
 
-        return await OnBoothAsync(fairId, user, grains, f => f.AssignBoothAsync(boothCode, producer.ProducerId, producer.Profile.Name));
+        var holder = new Holder(producer.ProducerId, producer.Profile.Name, [.. producer.Products.Select(p => p.Group).Distinct()]);
+        return await OnBoothAsync(fairId, user, grains, _ => grains.GetGrain<IFloorGrain>(fairId).AssignAsync(boothCode, holder, Booths.BoothsApi.Key(idempotencyKey)));
     }
+
+    private static Task<Results<Ok<BoothView>, ProblemHttpResult>> UnassignAsync(string fairId, string boothCode, ClaimsPrincipal user, IGrainFactory grains) =>
+        OnBoothAsync(fairId, user, grains, _ => grains.GetGrain<IFloorGrain>(fairId).UnassignAsync(boothCode));
 
     private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> OnBoothAsync(
         string fairId, ClaimsPrincipal user, IGrainFactory grains, Func<IFairGrain, Task<BoothView>> change)

@@ -17,6 +17,7 @@ using OcopFairs.Server.Live;
 using OcopFairs.Server.Notifications;
 using OcopFairs.Server.Producers;
 using OcopFairs.Server.Applications;
+using OcopFairs.Server.Booths;
 using OcopFairs.Server.Reminders;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
@@ -33,7 +34,9 @@ public static class ServerSetup
         var cs = ConnectionStrings.Get(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(NpgsqlDataSource.Create(cs));
+        // The application's own queries (search, queues) repeat a few statement shapes: let Npgsql prepare them,
+        // which spares PostgreSQL the planning on every request.
+        services.AddSingleton(new NpgsqlDataSourceBuilder(cs) { ConnectionStringBuilder = { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 } }.Build());
 
         // Hosted services start in registration order: migrations, then the silo, then what needs grains.
         services.AddHostedService<MigrationService>();
@@ -43,6 +46,7 @@ public static class ServerSetup
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DemoSeedService>();
         AddHangfire(services, builder.Configuration, cs);
+        services.AddHostedService<BoothJobsRegistration>();
 
         services.AddDbContext<AppDbContext>(o => o.UseNpgsql(cs));
         services.AddDataProtection().SetApplicationName("OcopFairs").PersistKeysToDbContext<AppDbContext>();
@@ -98,6 +102,8 @@ public static class ServerSetup
         services.AddSingleton<IApplicationEvents, ApplicationEvents>();
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<ApplicationQueue>();
+        services.AddSingleton<IBoothEvents, BoothEvents>();
+        services.AddTransient<BoothJobs>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsFactory>();
         services.AddScoped<ReminderJobs>();
         return builder;
@@ -172,6 +178,7 @@ public static class ServerSetup
         app.MapProducersApi();
         app.MapApplicationsApi();
         app.MapBoothSignApi();
+        app.MapBoothsApi();
         app.MapHub<FairHub>("/hubs/fairs");
 
         // Unknown API paths answer a problem, not the web app's index page.

@@ -22,10 +22,13 @@ public sealed class CatalogSearch(NpgsqlDataSource db)
 
     public async Task<PageOf<ProductResponse>> ProductsAsync(SearchQuery query)
     {
-        var sql = new StringBuilder("SELECT payload::text, count(*) OVER () FROM app.products WHERE true");
+        // Filter and rank on the narrow search rows; fetch the wide cards for the one page only.
+        var sql = new StringBuilder("WITH matched AS (SELECT product_id, stars, name FROM app.products WHERE true");
         await using var cmd = db.CreateCommand();
         Filter(query, sql, cmd, starsColumn: "stars", groupCondition: "product_group = @group");
-        sql.Append(" ORDER BY stars DESC, name, product_id LIMIT @limit OFFSET @offset");
+        sql.Append("), page AS (SELECT product_id, stars, name FROM matched ORDER BY stars DESC, name, product_id LIMIT @limit OFFSET @offset)");
+        sql.Append(" SELECT c.payload::text, (SELECT count(*) FROM matched) FROM page JOIN app.product_cards c USING (product_id)");
+        sql.Append(" ORDER BY page.stars DESC, page.name, page.product_id");
         cmd.CommandText = sql.ToString();
         return await PageAsync(cmd, query, r => JsonSerializer.Deserialize<ProductResponse>(r.GetString(0), Json)!);
     }

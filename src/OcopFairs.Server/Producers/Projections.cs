@@ -62,11 +62,15 @@ public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICat
             {
                 var command = new NpgsqlBatchCommand(
                     """
-                    INSERT INTO app.products (product_id, producer_id, name, product_group, stars, district_key, search_text, cert_expires_on, payload)
-                    VALUES (@id, @producer, @name, @group, @stars, @district, @search, @expires, @payload)
-                    ON CONFLICT (product_id) DO UPDATE SET producer_id = EXCLUDED.producer_id, name = EXCLUDED.name,
-                        product_group = EXCLUDED.product_group, stars = EXCLUDED.stars, district_key = EXCLUDED.district_key,
-                        search_text = EXCLUDED.search_text, cert_expires_on = EXCLUDED.cert_expires_on, payload = EXCLUDED.payload
+                    WITH product AS (
+                        INSERT INTO app.products (product_id, producer_id, name, product_group, stars, district_key, search_text, cert_expires_on)
+                        VALUES (@id, @producer, @name, @group, @stars, @district, @search, @expires)
+                        ON CONFLICT (product_id) DO UPDATE SET producer_id = EXCLUDED.producer_id, name = EXCLUDED.name,
+                            product_group = EXCLUDED.product_group, stars = EXCLUDED.stars, district_key = EXCLUDED.district_key,
+                            search_text = EXCLUDED.search_text, cert_expires_on = EXCLUDED.cert_expires_on
+                        RETURNING product_id)
+                    INSERT INTO app.product_cards (product_id, payload) SELECT product_id, @payload FROM product
+                    ON CONFLICT (product_id) DO UPDATE SET payload = EXCLUDED.payload
                     """);
                 command.Parameters.AddWithValue("id", product.ProductId);
                 command.Parameters.AddWithValue("producer", producer.ProducerId);

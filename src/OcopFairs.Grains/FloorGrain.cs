@@ -1,0 +1,496 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OcopFairs.Abstractions;
+using OcopFairs.Domain;
+using Orleans.Concurrency;
+
+namespace OcopFairs.Grains;
+
+[GenerateSerializer, Immutable, Alias("ocop.FloorPlanState")]
+public sealed record FloorPlanState
+{
+    [Id(0)] public FloorPlan Plan { get; init; } = FloorPlan.Empty;
+    [Id(1)] public FloorRules? Rules { get; init; }
+}
+
+/// <summary>A booth's occupation; booths absent from the map are free.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.BoothSlot")]
+public sealed record BoothSlot(
+    [property: Id(0)] BoothStatus Status,
+    [property: Id(1)] string? ProducerId,
+    [property: Id(2)] string? ProducerName,
+    [property: Id(3)] DateTimeOffset? HoldExpiresAt,
+    [property: Id(4)] string? HoldId)
+{
+    public static readonly BoothSlot Free = new(BoothStatus.Free, null, null, null, null);
+}
+
+/// <summary>A change in the backlog, compact: booth views are rebuilt from the plan when read.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.LiveEvent")]
+public sealed record LiveEvent(
+    [property: Id(0)] long Version,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string Type,
+    [property: Id(3)] string? BoothCode,
+    [property: Id(4)] BoothSlot? Slot,
+    [property: Id(5)] FairSummary? Fair);
+
+/// <summary>The booth a request with an Idempotency-Key changed, so a retry answers the same.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.KeyedResult")]
+public sealed record KeyedResult(
+    [property: Id(0)] string Key,
+    [property: Id(1)] string BoothCode,
+    [property: Id(2)] BoothSlot Slot);
+
+[GenerateSerializer, Immutable, Alias("ocop.FloorLiveState")]
+public sealed record FloorLiveState
+{
+    [Id(0)] public ImmutableDictionary<string, BoothSlot> Booths { get; init; } = ImmutableDictionary<string, BoothSlot>.Empty;
+    [Id(1)] public long Version { get; init; }
+    [Id(2)] public ImmutableArray<LiveEvent> Backlog { get; init; } = [];
+    [Id(3)] public ImmutableArray<KeyedResult> Keys { get; init; } = [];
+}
+
+/// <summary>
+/// The floor of one fair [fairId]. Reentrant on purpose: every method checks and applies its change to the in-memory
+/// state without awaiting in between, then awaits the group commit that writes all changes made meanwhile in one
+/// PostgreSQL write. A caller is answered only after the write that contains its change; if a write fails, every
+/// change not yet written is undone, their callers get the error, and the grain reloads.
+/// </summary>
+[Reentrant]
+public sealed partial class FloorGrain(
+    [PersistentState("floorPlan", StorageNames.Default)] IPersistentState<FloorPlanState> plan,
+    [PersistentState("floorLive", StorageNames.Default)] IPersistentState<FloorLiveState> live,
+    IGrainFactory grains,
+    IBoothEvents boothEvents,
+    TimeProvider clock,
+    ILogger<FloorGrain> logger) : Grain, IFloorGrain
+{
+    /// <summary>How many events a reconnecting client can catch up on before it gets a snapshot instead.</summary>
+    public const int BacklogSize = 256;
+
+    /// <summary>How many Idempotency-Keys are remembered.</summary>
+    public const int KeyMemory = 512;
+
+    private FloorLiveState _committed = new();
+    private List<(TaskCompletionSource Done, LiveEvent Event)> _pending = [];
+    private Task? _flusher;
+    private Dictionary<string, BoothSpec> _specs = [];
+
+    private string FairId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _committed = live.State;
+        IndexPlan();
+        // Holds written before a crash may have lost their expiry job: schedule them again (a duplicate job does nothing).
+        foreach (var (code, slot) in live.State.Booths.Where(b => b.Value is { Status: BoothStatus.Held, HoldId: not null, HoldExpiresAt: not null }))
+        {
+            ScheduleExpiry(code, slot);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<FloorView> SetPlanAsync(FloorPlan next, FairSummary summary)
+    {
+        var kept = next.Booths.Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
+        var lost = live.State.Booths.Where(b => !kept.Contains(b.Key) && b.Value.Status is BoothStatus.Held or BoothStatus.Confirmed)
+            .Select(b => b.Key).Order(StringComparer.Ordinal).ToList();
+        if (lost.Count > 0)
+        {
+            throw DomainException.Conflict("floorPlan.boothInUse", $"Booths in use cannot be removed: {string.Join(", ", lost)}");
+        }
+
+        var previous = plan.State;
+        plan.State = plan.State with { Plan = next };
+        IndexPlan();
+        try
+        {
+            await plan.WriteStateAsync();
+        }
+        catch
+        {
+            plan.State = previous;
+            IndexPlan();
+            throw;
+        }
+
+        var booths = live.State.Booths.Where(b => kept.Contains(b.Key)).ToImmutableDictionary();
+        var evt = NextEvent(EventTypes.FairChanged, null, null, summary);
+        await CommitAsync(Append(live.State with { Booths = booths }, evt, null), evt);
+        return Floor();
+    }
+
+    public async Task SetRulesAsync(FloorRules rules)
+    {
+        if (plan.State.Rules == rules)
+        {
+            return;
+        }
+
+        var previous = plan.State;
+        plan.State = plan.State with { Rules = rules };
+        try
+        {
+            await plan.WriteStateAsync();
+        }
+        catch
+        {
+            plan.State = previous;
+            throw;
+        }
+    }
+
+    public Task RecordFairChangedAsync(FairSummary summary)
+    {
+        var evt = NextEvent(EventTypes.FairChanged, null, null, summary);
+        return CommitAsync(Append(live.State, evt, null), evt);
+    }
+
+    public Task<FloorView> GetFloorAsync() => Task.FromResult(Floor());
+
+    public Task<FairChanges> GetChangesSinceAsync(long sinceVersion)
+    {
+        // Only what is durable is shown: a reader never sees a change that a failed write could still undo.
+        var s = _committed;
+        if (sinceVersion >= s.Version)
+        {
+            return Task.FromResult(new FairChanges(FairId, s.Version, s.Version, ImmutableArray<FairEvent>.Empty, null));
+        }
+
+        var oldest = s.Backlog.IsDefaultOrEmpty ? long.MaxValue : s.Backlog[0].Version;
+        if (sinceVersion >= 0 && sinceVersion + 1 >= oldest)
+        {
+            var events = s.Backlog.Where(e => e.Version > sinceVersion).Select(ToFairEvent).ToImmutableArray();
+            return Task.FromResult(new FairChanges(FairId, sinceVersion, s.Version, events, null));
+        }
+
+        return Task.FromResult(new FairChanges(FairId, sinceVersion, s.Version, null, Floor()));
+    }
+
+    public async Task<BoothView> HoldAsync(string boothCode, Holder holder, string? idempotencyKey)
+    {
+        if (Remembered(idempotencyKey) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var spec = FindBooth(boothCode);
+        var rules = plan.State.Rules;
+        if (rules is null || rules.Status is not (FairStatus.Published or FairStatus.RegistrationClosed or FairStatus.Live))
+        {
+            throw DomainException.Conflict("booth.holdsClosed", "Booths cannot be held while the fair is not open.");
+        }
+
+        if (rules.AllocationMode == AllocationMode.Organiser)
+        {
+            throw DomainException.Conflict("booth.organiserAllocates", "In this fair the organiser allocates the booths.");
+        }
+
+        var zone = plan.State.Plan.Zones.FirstOrDefault(z => z.Code == spec.Zone);
+        if (zone is null || !zone.Groups.Intersect(holder.Groups.IsDefault ? [] : holder.Groups).Any())
+        {
+            throw DomainException.Refused("booth.zoneMismatch", $"Zone {spec.Zone} does not take the producer's product groups.");
+        }
+
+        var slot = Slot(boothCode);
+        if (slot.Status == BoothStatus.Held && slot.ProducerId == holder.ProducerId)
+        {
+            return await RememberAsync(idempotencyKey, boothCode, slot, spec);
+        }
+
+        if (slot.Status != BoothStatus.Free)
+        {
+            throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {slot.Status}.");
+        }
+
+        var count = live.State.Booths.Values.Count(b => b.ProducerId == holder.ProducerId);
+        if (count >= rules.BoothsPerProducer)
+        {
+            throw DomainException.Conflict("booth.limit", $"The producer already has {count} booth(s), the fair's limit.");
+        }
+
+        var held = new BoothSlot(BoothStatus.Held, holder.ProducerId, holder.ProducerName,
+            clock.GetUtcNow().AddMinutes(rules.HoldMinutes), Guid.NewGuid().ToString("N"));
+        var view = await ChangeAsync(boothCode, held, idempotencyKey);
+        ScheduleExpiry(boothCode, held);
+        return view;
+    }
+
+    public async Task<BoothView> ConfirmAsync(string boothCode, string producerId, string? idempotencyKey)
+    {
+        if (Remembered(idempotencyKey) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var spec = FindBooth(boothCode);
+        var slot = Slot(boothCode);
+        if (slot.ProducerId != producerId || slot.Status is not (BoothStatus.Held or BoothStatus.Confirmed))
+        {
+            throw DomainException.Conflict("booth.notHeld", $"Booth {boothCode} is not held by this producer.");
+        }
+
+        if (slot.Status == BoothStatus.Confirmed)
+        {
+            return await RememberAsync(idempotencyKey, boothCode, slot, spec);
+        }
+
+        return await ChangeAsync(boothCode, slot with { Status = BoothStatus.Confirmed, HoldExpiresAt = null, HoldId = null }, idempotencyKey);
+    }
+
+    public Task<BoothView> ReleaseAsync(string boothCode, string producerId)
+    {
+        var spec = FindBooth(boothCode);
+        var slot = Slot(boothCode);
+        if (slot.Status == BoothStatus.Free)
+        {
+            return Task.FromResult(ToView(spec, slot));
+        }
+
+        if (slot.ProducerId != producerId)
+        {
+            throw DomainException.Conflict("booth.notHeld", $"Booth {boothCode} is not held by this producer.");
+        }
+
+        return ChangeAsync(boothCode, BoothSlot.Free, null);
+    }
+
+    public async Task<BoothView> AssignAsync(string boothCode, Holder holder, string? idempotencyKey)
+    {
+        if (Remembered(idempotencyKey) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var spec = FindBooth(boothCode);
+        var slot = Slot(boothCode);
+        if (slot.ProducerId == holder.ProducerId && slot.Status == BoothStatus.Confirmed)
+        {
+            return await RememberAsync(idempotencyKey, boothCode, slot, spec);
+        }
+
+        if (slot.Status != BoothStatus.Free && slot.ProducerId != holder.ProducerId)
+        {
+            throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {slot.Status}.");
+        }
+
+        return await ChangeAsync(boothCode, new BoothSlot(BoothStatus.Confirmed, holder.ProducerId, holder.ProducerName, null, null), idempotencyKey);
+    }
+
+    public Task<BoothView> UnassignAsync(string boothCode)
+    {
+        var spec = FindBooth(boothCode);
+        var slot = Slot(boothCode);
+        return slot.Status switch
+        {
+            BoothStatus.Free => Task.FromResult(ToView(spec, slot)),
+            BoothStatus.Blocked => throw DomainException.Conflict("booth.blocked", $"Booth {boothCode} is blocked; unblock it instead."),
+            _ => ChangeAsync(boothCode, BoothSlot.Free, null),
+        };
+    }
+
+    public Task<BoothView> BlockAsync(string boothCode)
+    {
+        var spec = FindBooth(boothCode);
+        var slot = Slot(boothCode);
+        return slot.Status switch
+        {
+            BoothStatus.Blocked => Task.FromResult(ToView(spec, slot)),
+            BoothStatus.Free => ChangeAsync(boothCode, new BoothSlot(BoothStatus.Blocked, null, null, null, null), null),
+            _ => throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {slot.Status} and cannot be blocked."),
+        };
+    }
+
+    public Task<BoothView> UnblockAsync(string boothCode)
+    {
+        var spec = FindBooth(boothCode);
+        var slot = Slot(boothCode);
+        return slot.Status switch
+        {
+            BoothStatus.Free => Task.FromResult(ToView(spec, slot)),
+            BoothStatus.Blocked => ChangeAsync(boothCode, BoothSlot.Free, null),
+            _ => throw DomainException.Conflict("booth.notBlocked", $"Booth {boothCode} is {slot.Status}, not blocked."),
+        };
+    }
+
+    public async Task<bool> ExpireHoldAsync(string boothCode, string holdId)
+    {
+        var slot = live.State.Booths.GetValueOrDefault(boothCode);
+        if (slot is not { Status: BoothStatus.Held } || slot.HoldId != holdId || slot.HoldExpiresAt > clock.GetUtcNow() || !_specs.ContainsKey(boothCode))
+        {
+            return false;
+        }
+
+        await ChangeAsync(boothCode, BoothSlot.Free, null);
+        LogExpired(logger, FairId, boothCode, slot.ProducerId!);
+        await boothEvents.HoldExpiredAsync(FairId, boothCode, slot.ProducerId!);
+        return true;
+    }
+
+    public async Task<int> SweepExpiredHoldsAsync()
+    {
+        var now = clock.GetUtcNow();
+        var due = live.State.Booths.Where(b => b.Value is { Status: BoothStatus.Held } && b.Value.HoldExpiresAt <= now)
+            .Select(b => (b.Key, b.Value.HoldId!)).ToList();
+        var released = await Task.WhenAll(due.Select(d => ExpireHoldAsync(d.Key, d.Item2)));
+        return released.Count(r => r);
+    }
+
+    public Task<ImmutableArray<string>> BoothsOfAsync(string producerId) =>
+        Task.FromResult(live.State.Booths.Where(b => b.Value.ProducerId == producerId).Select(b => b.Key).Order(StringComparer.Ordinal).ToImmutableArray());
+
+    private BoothView? Remembered(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var found = live.State.Keys.IsDefault ? null : live.State.Keys.FirstOrDefault(k => k.Key == key);
+        return found is null || !_specs.TryGetValue(found.BoothCode, out var spec) ? null : ToView(spec, found.Slot);
+    }
+
+    /// <summary>An idempotent repeat: records the key (when new) so later retries answer the same, without a new event.</summary>
+    private async Task<BoothView> RememberAsync(string? key, string boothCode, BoothSlot slot, BoothSpec spec)
+    {
+        if (key is not null && Remembered(key) is null)
+        {
+            await CommitAsync(live.State with { Keys = AddKey(live.State.Keys, new KeyedResult(key, boothCode, slot)) }, null);
+        }
+
+        return ToView(spec, slot);
+    }
+
+    private async Task<BoothView> ChangeAsync(string boothCode, BoothSlot slot, string? key)
+    {
+        var booths = slot.Status == BoothStatus.Free ? live.State.Booths.Remove(boothCode) : live.State.Booths.SetItem(boothCode, slot);
+        var evt = NextEvent(EventTypes.BoothChanged, boothCode, slot, null);
+        await CommitAsync(Append(live.State with { Booths = booths }, evt, key is null ? null : new KeyedResult(key, boothCode, slot)), evt);
+        return ToView(_specs[boothCode], slot);
+    }
+
+    private LiveEvent NextEvent(string type, string? boothCode, BoothSlot? slot, FairSummary? fair) =>
+        new(live.State.Version + 1, clock.GetUtcNow(), type, boothCode, slot, fair);
+
+    private static FloorLiveState Append(FloorLiveState s, LiveEvent evt, KeyedResult? keyed)
+    {
+        var backlog = s.Backlog.IsDefault ? [] : s.Backlog;
+        if (backlog.Length >= BacklogSize)
+        {
+            backlog = backlog.RemoveRange(0, backlog.Length - BacklogSize + 1);
+        }
+
+        return s with
+        {
+            Version = evt.Version,
+            Backlog = backlog.Add(evt),
+            Keys = keyed is null ? s.Keys : AddKey(s.Keys, keyed),
+        };
+    }
+
+    private static ImmutableArray<KeyedResult> AddKey(ImmutableArray<KeyedResult> keys, KeyedResult keyed)
+    {
+        keys = keys.IsDefault ? [] : keys;
+        return (keys.Length >= KeyMemory ? keys.RemoveAt(0) : keys).Add(keyed);
+    }
+
+    /// <summary>Makes <paramref name="next"/> the state and waits until a write that contains it succeeded.</summary>
+    private Task CommitAsync(FloorLiveState next, LiveEvent? evt)
+    {
+        live.State = next;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.Add((done, evt!));
+        if (_flusher is null || _flusher.IsCompleted)
+        {
+            _flusher = FlushAsync();
+        }
+
+        return done.Task;
+    }
+
+    private async Task FlushAsync()
+    {
+        while (_pending.Count > 0)
+        {
+            var batch = _pending;
+            _pending = [];
+            var written = live.State;
+            try
+            {
+                await live.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                // Undo every change that is not durable, fail its caller, and reload from storage on the next call.
+                live.State = _committed;
+                foreach (var (done, _) in batch.Concat(_pending))
+                {
+                    done.TrySetException(ex);
+                }
+
+                _pending = [];
+                LogWriteFailed(logger, ex, FairId);
+                DeactivateOnIdle();
+                return;
+            }
+
+            _committed = written;
+            var events = batch.Where(b => b.Event is not null).Select(b => ToFairEvent(b.Event)).ToImmutableArray();
+            if (events.Length > 0)
+            {
+                grains.GetGrain<IPushGrain>(0).PublishAsync(events).Ignore();
+            }
+
+            foreach (var (done, _) in batch)
+            {
+                done.TrySetResult();
+            }
+        }
+    }
+
+    private void ScheduleExpiry(string boothCode, BoothSlot slot) =>
+        boothEvents.ScheduleExpiryAsync(FairId, boothCode, slot.HoldId!, slot.HoldExpiresAt!.Value)
+            .ContinueWith(t => LogScheduleFailed(logger, t.Exception!, FairId, boothCode), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
+
+    private void IndexPlan() =>
+        _specs = (plan.State.Plan.Booths.IsDefault ? [] : plan.State.Plan.Booths).ToDictionary(b => b.Code, StringComparer.Ordinal);
+
+    private BoothSpec FindBooth(string code) =>
+        _specs.TryGetValue(code, out var spec)
+            ? spec
+            : throw DomainException.NotFound("booth.notFound", $"Booth {code} is not on the floor plan of fair {FairId}.");
+
+    private BoothSlot Slot(string code) => live.State.Booths.GetValueOrDefault(code) ?? BoothSlot.Free;
+
+    private FairEvent ToFairEvent(LiveEvent e) =>
+        new(FairId, e.Version, e.Type, e.At,
+            e.BoothCode is { } code ? ToView(_specs.GetValueOrDefault(code) ?? Removed(code), e.Slot ?? BoothSlot.Free) : null,
+            e.Fair);
+
+    private static BoothSpec Removed(string code) => new(code, string.Empty, BoothType.Standard, 0, 0, 0, 0, 0, 0, []);
+
+    private static BoothView ToView(BoothSpec b, BoothSlot s) =>
+        new(b.Code, b.Zone, b.Type, b.AreaM2, b.PriceVnd, b.X, b.Y, b.W, b.H, s.Status, s.ProducerId, s.ProducerName, s.HoldExpiresAt,
+            b.Amenities.IsDefault ? [] : b.Amenities);
+
+    private FloorView Floor()
+    {
+        var p = plan.State.Plan;
+        var booths = (p.Booths.IsDefault ? [] : p.Booths);
+        var (w, h) = FloorPlans.Extent(booths);
+        var view = booths.Select(b => ToView(b, _committed.Booths.GetValueOrDefault(b.Code) ?? BoothSlot.Free)).ToImmutableArray();
+        return new FloorView(FairId, _committed.Version, w, h, p.Zones.IsDefault ? [] : p.Zones, view);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fair {FairId}: hold on booth {BoothCode} by {ProducerId} expired")]
+    private static partial void LogExpired(ILogger logger, string fairId, string boothCode, string producerId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Fair {FairId}: a floor write failed; pending changes were undone")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string fairId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fair {FairId}: could not schedule the expiry of the hold on {BoothCode}; the sweep will release it")]
+    private static partial void LogScheduleFailed(ILogger logger, Exception exception, string fairId, string boothCode);
+}
