@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+
+namespace OcopFairs.Server.Tests.Infrastructure;
+
+/// <summary>A published FirstCome fair and approved producers, made through the real API.</summary>
+public static class Rush
+{
+    public static async Task<string> FirstComeFairAsync(HttpClient organiser, int booths, int holdMinutes = 30, int boothsPerProducer = 1)
+    {
+        var start = DateTimeOffset.UtcNow.AddDays(10);
+        var created = await organiser.PostAsJsonAsync("api/fairs", new
+        {
+            name = "Hội chợ giữ chỗ " + Guid.NewGuid().ToString("N")[..6],
+            venue = "Quảng trường Hòa Bình",
+            province = "Hòa Bình",
+            startsAt = start,
+            endsAt = start.AddDays(3),
+            registrationOpensAt = DateTimeOffset.UtcNow.AddHours(-1),
+            registrationClosesAt = start.AddDays(-1),
+            minStars = 3,
+            acceptedGroups = new[] { "Food" },
+            boothsPerProducer,
+            holdMinutes,
+            allocationMode = "FirstCome",
+        });
+        created.EnsureSuccessStatusCode();
+        var fairId = (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
+        var grid = new { zones = new[] { new { code = "H", name = "Thực phẩm", groups = new[] { "Food" }, booths } }, perRow = 10 };
+        (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", grid)).EnsureSuccessStatusCode();
+        (await organiser.PostAsync($"api/fairs/{fairId}/publish", null)).EnsureSuccessStatusCode();
+        return fairId;
+    }
+
+    /// <summary>Producers that applied with one Food product and were approved in bulk.</summary>
+    public static async Task<List<Catalog.ProducerAccount>> ApprovedProducersAsync(ServerProcess server, HttpClient organiser, string fairId, int count)
+    {
+        var producers = new Catalog.ProducerAccount[count];
+        var applications = new string[count];
+        using var gate = new SemaphoreSlim(6);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var p = await Catalog.NewProducerAsync(server, $"Hợp tác xã Giữ Chỗ {i}");
+                var product = await Catalog.AddProductAsync(p.Http, Catalog.Product($"Gạo nếp {i}"));
+                applications[i] = await Catalog.ApplyAsync(p.Http, fairId, product);
+                producers[i] = p;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var bulk = await organiser.PostAsJsonAsync($"api/fairs/{fairId}/applications/bulk", new { action = "approve", applicationIds = applications });
+        bulk.EnsureSuccessStatusCode();
+        return [.. producers];
+    }
+}
