@@ -179,6 +179,7 @@ public static class ServerSetup
         app.MapApplicationsApi();
         app.MapBoothSignApi();
         app.MapBoothsApi();
+        app.MapAllocationApi();
         app.MapHub<FairHub>("/hubs/fairs");
 
         // Unknown API paths answer a problem, not the web app's index page.

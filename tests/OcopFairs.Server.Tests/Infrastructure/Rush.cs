@@ -5,7 +5,7 @@ namespace OcopFairs.Server.Tests.Infrastructure;
 /// <summary>A published FirstCome fair and approved producers, made through the real API.</summary>
 public static class Rush
 {
-    public static async Task<string> FirstComeFairAsync(HttpClient organiser, int booths, int holdMinutes = 30, int boothsPerProducer = 1)
+    public static async Task<string> FirstComeFairAsync(HttpClient organiser, int booths, int holdMinutes = 30, int boothsPerProducer = 1, string allocationMode = "FirstCome")
     {
         var start = DateTimeOffset.UtcNow.AddDays(10);
         var created = await organiser.PostAsJsonAsync("api/fairs", new
@@ -21,7 +21,7 @@ public static class Rush
             acceptedGroups = new[] { "Food" },
             boothsPerProducer,
             holdMinutes,
-            allocationMode = "FirstCome",
+            allocationMode,
         });
         created.EnsureSuccessStatusCode();
         var fairId = (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
@@ -32,7 +32,7 @@ public static class Rush
     }
 
     /// <summary>Producers that applied with one Food product and were approved in bulk.</summary>
-    public static async Task<List<Catalog.ProducerAccount>> ApprovedProducersAsync(ServerProcess server, HttpClient organiser, string fairId, int count)
+    public static async Task<List<Catalog.ProducerAccount>> ApprovedProducersAsync(ServerProcess server, HttpClient organiser, string fairId, int count, Func<int, string>? district = null)
     {
         var producers = new Catalog.ProducerAccount[count];
         var applications = new string[count];
@@ -42,7 +42,7 @@ public static class Rush
             await gate.WaitAsync();
             try
             {
-                var p = await Catalog.NewProducerAsync(server, $"Hợp tác xã Giữ Chỗ {i}");
+                var p = await Catalog.NewProducerAsync(server, $"Hợp tác xã Giữ Chỗ {i}", district?.Invoke(i) ?? "Kim Bôi");
                 var product = await Catalog.AddProductAsync(p.Http, Catalog.Product($"Gạo nếp {i}"));
                 applications[i] = await Catalog.ApplyAsync(p.Http, fairId, product);
                 producers[i] = p;

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using OcopFairs.Server.Tests.Infrastructure;
+
+namespace OcopFairs.Server.Tests;
+
+[Collection(ServerCollection.Name)]
+public sealed class AllocationApiTests(ServerFixture fixture)
+{
+    private static readonly string[] Districts = ["Mai Châu", "Cao Phong", "Kim Bôi"];
+
+    [Fact]
+    public async Task Dry_run_explains_then_apply_places_and_a_retry_with_the_same_key_changes_nothing()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        organiser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var fairId = await Rush.FirstComeFairAsync(organiser, booths: 4, allocationMode: "Organiser");
+        var producers = await Rush.ApprovedProducersAsync(fixture.Server, organiser, fairId, 6, i => Districts[i % 3]);
+
+        var dry = await (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/allocation", new { dryRun = true })).ReadJsonAsync();
+        Assert.True(dry["dryRun"]!.GetValue<bool>());
+        Assert.Equal(4, dry["assignments"]!.AsArray().Count);
+        Assert.Equal(2, dry["unplaced"]!.AsArray().Count);
+        Assert.Contains(dry["assignments"]!.AsArray()[0]!["reasons"]!.AsArray(), r => r!["message"]!.GetValue<string>().StartsWith("District share of", StringComparison.Ordinal));
+        // Six exhibitors from three districts, four booths: every district gets one before any gets a second.
+        var districtsPlaced = dry["assignments"]!.AsArray().Select(a => Districts[producers.FindIndex(p => p.ProducerId == a!["producerId"]!.GetValue<string>()) % 3]).ToList();
+        Assert.Equal(3, districtsPlaced.Distinct().Count());
+        var floorBefore = await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync();
+        Assert.All(floorBefore["booths"]!.AsArray(), b => Assert.Equal("Free", b!["status"]!.GetValue<string>()));
+
+        var key = Guid.NewGuid().ToString();
+        async Task<JsonObject> ApplyAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/allocation") { Content = JsonContent.Create(new { dryRun = false }) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await organiser.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.ReadJsonAsync();
+        }
+
+        var applied = await ApplyAsync();
+        var floor = await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync();
+        var version = floor["version"]!.GetValue<long>();
+        Assert.Equal(4, floor["booths"]!.AsArray().Count(b => b!["status"]!.GetValue<string>() == "Confirmed"));
+
+        var again = await ApplyAsync();
+        Assert.True(JsonNode.DeepEquals(applied, again), "the retry did not answer the first result");
+        Assert.Equal(version, (await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Allocation_is_refused_for_first_come_fairs_and_for_producers()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fairId = await Rush.FirstComeFairAsync(organiser, booths: 2);
+        Assert.Equal(HttpStatusCode.Conflict, (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/allocation", new { dryRun = true })).StatusCode);
+        var producer = await Catalog.NewProducerAsync(fixture.Server);
+        Assert.Equal(HttpStatusCode.Forbidden, (await producer.Http.PostAsJsonAsync($"api/fairs/{fairId}/allocation", new { dryRun = true })).StatusCode);
+    }
+}
