@@ -4,6 +4,9 @@
 #   scripts/bench.sh startup [runs]   time from process start to /health/ready on an existing database
 #   scripts/bench.sh search           20,000 products loaded through HTTP; search p50/p99 through HTTP beside an
 #                                     in-process baseline and raw SQL on the same data
+#   scripts/bench.sh rush [args]      booth rush: 3,000 approved producers, 64 clients holding the 1,000 booths of one fair
+#                                     while 500 SignalR watchers follow the floor; beside pgbench single-row commits and a
+#                                     bare SignalR hub in the same run. Quick run: rush --producers 300 --booths 100 --watchers 50
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 
@@ -42,16 +45,18 @@ bench_startup() {
   "$ROOT/scripts/pg.sh" psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
 }
 
-# Starts the Release server on a fresh database; sets BENCH_PID, BENCH_URL and BENCH_DB_CS.
+# Starts the Release server on a fresh database; sets BENCH_PID, BENCH_URL and BENCH_DB_CS. Further arguments are
+# NAME=value settings for the server's environment (for example Demo__Seed=true).
 start_bench_server() {
   local db="$1" port="$2"
+  shift 2
   "$ROOT/scripts/pg.sh" psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
   "$ROOT/scripts/pg.sh" createdb "$db" >/dev/null
   BENCH_DB_CS="$("$ROOT/scripts/pg.sh" url "$db")"
   BENCH_URL="http://127.0.0.1:$port/"
-  (cd "$ROOT/src/OcopFairs.Server" && ConnectionStrings__OcopFairs="$BENCH_DB_CS" Urls="http://127.0.0.1:$port" \
-    Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning \
-    exec dotnet "$SERVER_DLL" >"/tmp/ocop-bench-$db.log" 2>&1) &
+  (cd "$ROOT/src/OcopFairs.Server" && exec env ConnectionStrings__OcopFairs="$BENCH_DB_CS" Urls="http://127.0.0.1:$port" \
+    Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning "$@" \
+    dotnet "$SERVER_DLL" >"/tmp/ocop-bench-$db.log" 2>&1) &
   BENCH_PID=$!
   until curl -fs "${BENCH_URL}health/ready" >/dev/null 2>&1; do
     kill -0 "$BENCH_PID" 2>/dev/null || { cat "/tmp/ocop-bench-$db.log"; exit 1; }
@@ -74,8 +79,21 @@ bench_search() {
   return $rc
 }
 
+# The booth rush; the organiser who creates the fair is a demo account, hence Demo__Seed=true.
+bench_rush() {
+  start_bench_server ocop_bench_rush 5097 Demo__Seed=true
+  echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  local rc=0
+  dotnet "$ROOT/tests/OcopFairs.Bench/bin/$CONFIGURATION/net10.0/OcopFairs.Bench.dll" rush \
+    --server "$BENCH_URL" --db "$BENCH_DB_CS" --server-pid "$BENCH_PID" "$@" || rc=$?
+  stop_bench_server
+  return $rc
+}
+
 case "$what" in
   startup) bench_startup "${2:-5}" ;;
   search) shift; bench_search "$@" ;;
-  *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" >&2; exit 2 ;;
+  rush) shift; bench_rush "$@" ;;
+  *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" \
+       "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15]" >&2; exit 2 ;;
 esac

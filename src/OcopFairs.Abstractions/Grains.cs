@@ -28,6 +28,9 @@ public interface IFairGrain : IGrainWithStringKey
     /// <summary>Organiser puts a producer on a booth, confirmed.</summary>
     Task<BoothView> AssignBoothAsync(string boothCode, string producerId, string producerName);
 
+    /// <summary>Replaces the details (already validated); a closed fair is not edited.</summary>
+    Task<FairView> UpdateDetailsAsync(FairDetails details);
+
     /// <summary>Moves the fair along its lifecycle; 409 when the lifecycle or the fair's readiness forbids it.</summary>
     Task<FairView> MoveToAsync(FairStatus status);
 

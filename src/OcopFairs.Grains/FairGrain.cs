@@ -141,6 +141,31 @@ public sealed class FairGrain(
         return Floor.AssignAsync(boothCode, new Holder(producerId, producerName, []), null);
     }
 
+    public async Task<FairView> UpdateDetailsAsync(FairDetails details)
+    {
+        EnsureExists();
+        if (state.State.Status == FairStatus.Closed)
+        {
+            throw DomainException.Conflict("fair.closed", "A closed fair cannot be edited.");
+        }
+
+        var errors = FairRules.Validate(details);
+        if (errors.Count > 0)
+        {
+            throw DomainException.Invalid("fair.invalid", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
+        }
+
+        var next = state.State with
+        {
+            Details = details with { Name = VietnameseText.Normalize(details.Name), Venue = VietnameseText.Normalize(details.Venue) },
+        };
+        await state.CommitAsync(next);
+        await Floor.SetRulesAsync(Rules(next));
+        await Floor.RecordFairChangedAsync(Summary(next));
+        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
+        return await ViewAsync();
+    }
+
     public async Task<FairView> MoveToAsync(FairStatus status)
     {
         EnsureExists();

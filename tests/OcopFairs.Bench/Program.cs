@@ -15,7 +15,33 @@ switch (command)
             int.Parse(Arg("products", "50")),
             int.Parse(Arg("requests", "2000")),
             int.Parse(Arg("concurrency", "8")));
+    case "rush":
+        try
+        {
+            return await RushBench.RunAsync(new RushOptions(
+                new Uri(Arg("server", "http://127.0.0.1:5097/")),
+                Arg("db", "Host=127.0.0.1;Port=55432;Database=ocop_bench_rush;Username=ocop;Password=ocop"),
+                Producers: int.Parse(Arg("producers", "3000")),
+                Booths: int.Parse(Arg("booths", "1000")),
+                Clients: int.Parse(Arg("clients", "64")),
+                Watchers: int.Parse(Arg("watchers", "500")),
+                ServerPid: Arg("server-pid", "") is { Length: > 0 } pid ? int.Parse(pid) : null,
+                SeedConcurrency: int.Parse(Arg("seed-concurrency", "8")),
+                MaxSeconds: int.Parse(Arg("max-seconds", "120")),
+                PgbenchSeconds: int.Parse(Arg("pgbench-seconds", "15")),
+                Pgbench: Arg("pgbench", "") is { Length: > 0 } path ? path : null,
+                BareRate: double.Parse(Arg("bare-rate", "200"), System.Globalization.CultureInfo.InvariantCulture),
+                Via: Arg("via", "hold")));
+        }
+        catch (BenchException ex)
+        {
+            Console.Error.WriteLine($"rush: {ex.Message}");
+            return 1;
+        }
     default:
         Console.Error.WriteLine("usage: OcopFairs.Bench search [--server URL] [--db CS] [--producers N] [--products N] [--requests N] [--concurrency N]");
+        Console.Error.WriteLine("       OcopFairs.Bench rush [--server URL] [--db CS] [--producers 3000] [--booths 1000] [--clients 64] [--watchers 500]");
+        Console.Error.WriteLine("            [--server-pid PID] [--seed-concurrency 8] [--max-seconds 120] [--pgbench-seconds 15] [--pgbench PATH]");
+        Console.Error.WriteLine("            [--bare-rate 200 (messages/s for the bare hub when no hold succeeded)] [--via hold|block (block: test aid)]");
         return 2;
 }

@@ -18,6 +18,14 @@ public sealed class Samples
         }
     }
 
+    public void Add(double milliseconds)
+    {
+        lock (_lock)
+        {
+            _ms.Add(milliseconds);
+        }
+    }
+
     public double Percentile(double p)
     {
         lock (_lock)

@@ -65,7 +65,10 @@ public static class FairsApi
         fairs.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapGet("/", ListAsync).AllowAnonymous();
         fairs.MapGet("/{fairId}", GetAsync).AllowAnonymous();
-        fairs.MapPut("/{fairId}/floor-plan", SetFloorPlanAsync).RequireAuthorization(p => p.RequireRole(organiser));
+        fairs.MapPut("/{fairId}/floor-plan", SetFloorPlanAsync).RequireAuthorization(p => p.RequireRole(organiser))
+            .Accepts<FloorPlanRequest>("application/json", "text/csv");
+        fairs.MapGet("/{fairId}/floor-plan.csv", ExportCsvAsync).AllowAnonymous();
+        fairs.MapPatch("/{fairId}", UpdateAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapPost("/{fairId}/floor-plan/grid", GenerateGridAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapGet("/{fairId}/floor", GetFloorAsync).AllowAnonymous();
         fairs.MapPost("/{fairId}/booths/{boothCode}/block", BlockAsync).RequireAuthorization(p => p.RequireRole(organiser));
@@ -169,12 +172,46 @@ public static class FairsApi
         return TypedResults.Ok(FairResponse.From(fair));
     }
 
+    /// <summary>
+    /// Replaces the plan from JSON <c>{zones, booths}</c>, or from CSV booths (<c>Content-Type: text/csv</c>) placed in
+    /// the zones the plan already has.
+    /// </summary>
     private static async Task<Results<Ok<FloorView>, ValidationProblem, ProblemHttpResult>> SetFloorPlanAsync(
-        string fairId, FloorPlanRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        string fairId, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (await OwnedFairAsync(fairId, user, grains) is { } refusal)
         {
             return refusal;
+        }
+
+        FloorPlanRequest request;
+        if (http.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            if (http.ContentLength > FloorPlanCsv.MaxBytes)
+            {
+                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "tooLong");
+            }
+
+            using var reader = new StreamReader(http.Body);
+            var buffer = new char[FloorPlanCsv.MaxBytes + 1];
+            var read = await reader.ReadBlockAsync(buffer);
+            if (read > FloorPlanCsv.MaxBytes)
+            {
+                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "tooLong");
+            }
+
+            var (booths, csvErrors) = FloorPlanCsv.Read(new string(buffer, 0, read));
+            if (csvErrors.Count > 0)
+            {
+                return Problems.Validation(csvErrors);
+            }
+
+            var current = await grains.GetGrain<IFairGrain>(fairId).GetFloorAsync();
+            request = new FloorPlanRequest([.. current.Zones.Select(z => new ZoneRequest(z.Code, z.Name, [.. z.Groups]))], [.. booths]);
+        }
+        else
+        {
+            request = await http.ReadFromJsonAsync<FloorPlanRequest>() ?? new FloorPlanRequest(null, null);
         }
 
         var plan = new FloorPlan(
@@ -229,6 +266,54 @@ public static class FairsApi
         }
 
         return TypedResults.Ok(await grains.GetGrain<IFairGrain>(fairId).SetFloorPlanAsync(plan));
+    }
+
+    private static async Task<IResult> ExportCsvAsync(string fairId, IGrainFactory grains)
+    {
+        if (!IsId(fairId) || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is null)
+        {
+            return Problems.NotFound("fair.notFound");
+        }
+
+        var csv = FloorPlanCsv.Write(await grains.GetGrain<IFairGrain>(fairId).GetFloorAsync());
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"floor-plan-{fairId}.csv");
+    }
+
+    /// <summary>Edits details; the fair's time zone interprets local dates, reminders follow the new dates.</summary>
+    private static async Task<Results<Ok<FairResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string fairId, CreateFairRequest request, ClaimsPrincipal user, IGrainFactory grains, ReminderScheduler reminders)
+    {
+        if (await OwnedFairAsync(fairId, user, grains) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var current = (await grains.GetGrain<IFairGrain>(fairId).GetAsync())!.Details;
+        var details = current with
+        {
+            Name = request.Name ?? current.Name,
+            Venue = request.Venue ?? current.Venue,
+            Province = request.Province ?? current.Province,
+            TimeZone = request.TimeZone ?? current.TimeZone,
+            StartsAt = request.StartsAt?.ToUniversalTime() ?? current.StartsAt,
+            EndsAt = request.EndsAt?.ToUniversalTime() ?? current.EndsAt,
+            RegistrationOpensAt = request.RegistrationOpensAt?.ToUniversalTime() ?? current.RegistrationOpensAt,
+            RegistrationClosesAt = request.RegistrationClosesAt?.ToUniversalTime() ?? current.RegistrationClosesAt,
+            MinStars = request.MinStars ?? current.MinStars,
+            AcceptedGroups = request.AcceptedGroups is null ? current.AcceptedGroups : [.. request.AcceptedGroups.Distinct()],
+            BoothsPerProducer = request.BoothsPerProducer ?? current.BoothsPerProducer,
+            HoldMinutes = request.HoldMinutes ?? current.HoldMinutes,
+            AllocationMode = request.AllocationMode ?? current.AllocationMode,
+        };
+        var errors = FairRules.Validate(details);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var fair = await grains.GetGrain<IFairGrain>(fairId).UpdateDetailsAsync(details);
+        await reminders.ScheduleFairAsync(fair);
+        return TypedResults.Ok(FairResponse.From(fair));
     }
 
     /// <summary>The floor at the current version; with <c>sinceVersion</c>, the events after it when the backlog still has them.</summary>

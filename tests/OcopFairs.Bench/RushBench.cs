@@ -1,0 +1,795 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+
+namespace OcopFairs.Bench;
+
+public sealed record RushOptions(
+    Uri Server,
+    string Db,
+    int Producers,
+    int Booths,
+    int Clients,
+    int Watchers,
+    int? ServerPid,
+    int SeedConcurrency,
+    int MaxSeconds,
+    int PgbenchSeconds,
+    string? Pgbench,
+    double BareRate,
+    string Via);
+
+/// <summary>One clock for the whole process: every timestamp is <see cref="Stopwatch.GetTimestamp"/>.</summary>
+public static class Clock
+{
+    public static long Now => Stopwatch.GetTimestamp();
+
+    public static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+}
+
+/// <summary>
+/// The booth rush (issue: booth holds): many producers holding random free booths at once while watchers follow the
+/// floor over SignalR, beside two baselines from the same run: raw single-row PostgreSQL commits (pgbench) at the same
+/// concurrency, and a bare SignalR hub broadcasting the same number of messages on the same schedule to as many watchers.
+/// </summary>
+public static class RushBench
+{
+    private const string Password = "Bench@12345";
+    private const string HoldsMissing = "holds are not implemented on this server";
+
+    private sealed record Producer(int Index, string Token, string ProducerId, string ApplicationId);
+
+    private sealed record Ack(string Code, string? ProducerId, long SentAt, long At);
+
+    private enum Outcome { Held, Taken, Limit, NotEligible, NotImplemented, Error }
+
+    public static async Task<int> RunAsync(RushOptions o)
+    {
+        ThreadPool.GetMinThreads(out var worker, out var io);
+        ThreadPool.SetMinThreads(Math.Max(worker, 256), Math.Max(io, 256));
+        var byBlock = o.Via == "block";
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients + 16, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = o.Server,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        // ---- Seeding (not measured) ----
+        var seedClock = Stopwatch.StartNew();
+        Console.Error.WriteLine($"seeding: fair with {o.Booths} booths, {o.Producers} producers (concurrency {o.SeedConcurrency})");
+        string organiser;
+        try
+        {
+            organiser = await LoginAsync(http, "organiser@demo.ocop", "Demo@12345");
+        }
+        catch (BenchException ex)
+        {
+            Console.Error.WriteLine($"cannot sign in as organiser@demo.ocop ({ex.Message}); start the server with Demo__Seed=true");
+            return 1;
+        }
+
+        var fairId = await CreateFairAsync(http, organiser, o.Booths);
+        var producers = await SeedProducersAsync(http, fairId, o);
+        var approved = await ApproveAsync(http, organiser, fairId, producers);
+        Console.Error.WriteLine($"seeded fair {fairId}: {o.Booths} booths, {approved.Count}/{producers.Count} producers approved in {seedClock.Elapsed.TotalSeconds:F0} s");
+        if (approved.Count == 0)
+        {
+            Console.Error.WriteLine("no producer was approved; nothing to rush");
+            return 1;
+        }
+
+        var floor0 = await CallAsync(http, HttpMethod.Get, $"api/fairs/{fairId}/floor", organiser, null);
+        var version0 = floor0.GetProperty("version").GetInt64();
+        var boothCodes = floor0.GetProperty("booths").EnumerateArray().Select(b => b.GetProperty("code").GetString()!).ToList();
+
+        // ---- Watchers on the real server ----
+        var tracker = new PushTracker(o.Watchers);
+        var hubUrl = new Uri(o.Server, "hubs/fairs");
+        var watchers = await WatcherPool.ConnectAsync(hubUrl, fairId, version0, o.Watchers, tracker, "server watchers joined");
+
+        // Warm the server's booth-change and push paths the way a fair in use would be: block and unblock one booth.
+        if (!byBlock)
+        {
+            try
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/booths/{boothCodes[^1]}/block", organiser, new { });
+                    await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/booths/{boothCodes[^1]}/unblock", organiser, new { });
+                }
+            }
+            catch (BenchException ex)
+            {
+                Console.Error.WriteLine($"  warm-up skipped: {ex.Message}");
+            }
+
+            await Task.Delay(500);
+        }
+
+        // ---- The rush ----
+        var pool = new BoothPool(boothCodes);
+        var acks = new ConcurrentQueue<Ack>();
+        var heldLatency = new Samples();
+        var allLatency = new Samples();
+        int taken409 = 0, limit409 = 0, notEligible = 0, errors = 0, attempts = 0;
+        string? notImplemented = null;
+        var stop = false;
+        var memory = new MemorySampler(o.ServerPid);
+        memory.Start();
+        Console.Error.WriteLine($"rush: {o.Clients} clients, {approved.Count} producers, {boothCodes.Count} booths, {o.Watchers} watchers{(byBlock ? " (via organiser block, not holds)" : string.Empty)}");
+        var rushStart = Clock.Now;
+        var deadline = rushStart + (long)(o.MaxSeconds * (double)Stopwatch.Frequency);
+
+        async Task<Outcome> AttemptAsync(Producer p, string code)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/booths/{code}/{(byBlock ? "block" : "hold")}")
+            {
+                Content = JsonContent.Create(new { }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", byBlock ? organiser : p.Token);
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", $"rush-{p.ProducerId}-{code}");
+            Interlocked.Increment(ref attempts);
+            var t0 = Clock.Now;
+            HttpStatusCode status;
+            string body;
+            try
+            {
+                using var response = await http.SendAsync(request);
+                body = await response.Content.ReadAsStringAsync();
+                status = response.StatusCode;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                if (Interlocked.Increment(ref errors) <= 5) Console.Error.WriteLine($"  hold {code}: {ex.GetType().Name}: {ex.Message}");
+                return Outcome.Error;
+            }
+
+            var t1 = Clock.Now;
+            var ms = Clock.Ms(t0, t1);
+            switch ((int)status)
+            {
+                case 200 or 201:
+                    allLatency.Add(ms);
+                    heldLatency.Add(ms);
+                    pool.MarkTaken(code);
+                    acks.Enqueue(new Ack(code, byBlock ? null : p.ProducerId, t0, t1));
+                    return Outcome.Held;
+                case 409:
+                    allLatency.Add(ms);
+                    if (ProblemCode(body) == "booth.limit")
+                    {
+                        Interlocked.Increment(ref limit409);
+                        return Outcome.Limit;
+                    }
+
+                    Interlocked.Increment(ref taken409);
+                    pool.MarkTaken(code);
+                    return Outcome.Taken;
+                case 422:
+                    if (Interlocked.Increment(ref notEligible) <= 5) Console.Error.WriteLine($"  hold {code} by {p.ProducerId}: 422 {Trim(body)}");
+                    return Outcome.NotEligible;
+                case 404 or 405 when ProblemCode(body) is null or "notFound":
+                    notImplemented ??= $"POST /api/fairs/{{fairId}}/booths/{{code}}/{(byBlock ? "block" : "hold")} answered {(int)status} {Trim(body)}";
+                    return Outcome.NotImplemented;
+                default:
+                    if (Interlocked.Increment(ref errors) <= 5) Console.Error.WriteLine($"  hold {code}: {(int)status} {Trim(body)}");
+                    return Outcome.Error;
+            }
+        }
+
+        var clients = Enumerable.Range(0, o.Clients).Select(c => Task.Run(async () =>
+        {
+            var mine = approved.Where((_, i) => i % o.Clients == c).OrderBy(_ => Random.Shared.Next()).ToList();
+            foreach (var p in mine)
+            {
+                var failures = 0;
+                while (true)
+                {
+                    if (Volatile.Read(ref stop) || Clock.Now > deadline) return;
+                    if (pool.PickFree() is not { } code) return;
+                    switch (await AttemptAsync(p, code))
+                    {
+                        case Outcome.Taken:
+                            continue;
+                        case Outcome.Error when ++failures < 3:
+                            continue;
+                        case Outcome.NotImplemented:
+                            Volatile.Write(ref stop, true);
+                            return;
+                    }
+
+                    break; // held, at its limit, not eligible or failing: the next producer
+                }
+            }
+        })).ToArray();
+
+        var progress = Task.Run(async () =>
+        {
+            while (!clients.All(t => t.IsCompleted))
+            {
+                await Task.Delay(2000);
+                if (!clients.All(t => t.IsCompleted))
+                {
+                    Console.Error.WriteLine($"  {Clock.Ms(rushStart, Clock.Now) / 1000:F0} s: {acks.Count} held, {pool.FreeCount} believed free, {taken409} taken 409s, {errors} errors");
+                }
+            }
+        });
+        await Task.WhenAll(clients);
+        var rushEnd = Clock.Now;
+        await progress;
+        var rushSeconds = Clock.Ms(rushStart, rushEnd) / 1000;
+        var ackList = acks.OrderBy(a => a.At).ToList();
+        var timedOut = rushEnd > deadline && pool.FreeCount > 0;
+
+        // ---- Push latency: hold acknowledged -> the last watcher received its event ----
+        var expectedStatus = byBlock ? "Blocked" : "Held";
+        var firstAckPerBooth = ackList.GroupBy(a => a.Code).Select(g => g.First()).ToList();
+        long? VersionOf(Ack a) =>
+            tracker.VersionOf(PushTracker.Key(a.Code, expectedStatus, a.ProducerId)) ?? tracker.VersionOf(PushTracker.Key(a.Code, expectedStatus, null));
+        var drain = Stopwatch.StartNew();
+        while (drain.Elapsed < TimeSpan.FromSeconds(15)
+               && firstAckPerBooth.Any(a => VersionOf(a) is not { } v || !tracker.IsComplete(v, out _)))
+        {
+            await Task.Delay(100);
+        }
+
+        memory.Stop();
+        var push = new Samples();
+        var pushFromSend = new Samples();
+        var pushMissing = 0;
+        foreach (var a in firstAckPerBooth)
+        {
+            if (VersionOf(a) is { } v && tracker.IsComplete(v, out var last))
+            {
+                push.Add(Clock.Ms(a.At, last));
+                pushFromSend.Add(Clock.Ms(a.SentAt, last));
+            }
+            else
+            {
+                pushMissing++;
+            }
+        }
+
+        var watcherDrops = watchers.Closed;
+        var dataTemplate = tracker.FirstData;
+        var hwmKb = o.ServerPid is { } pid ? MemorySampler.ReadKb(pid, "VmHWM") : null;
+
+        // ---- Verification against the final floor ----
+        var floor = await CallAsync(http, HttpMethod.Get, $"api/fairs/{fairId}/floor", organiser, null);
+        var finalBooths = floor.GetProperty("booths").EnumerateArray().ToDictionary(
+            b => b.GetProperty("code").GetString()!,
+            b => (Status: b.GetProperty("status").GetString(), ProducerId: b.TryGetProperty("producerId", out var pr) && pr.ValueKind == JsonValueKind.String ? pr.GetString() : null));
+        var doubleAcked = ackList.GroupBy(a => a.Code).Count(g => g.Select(a => a.ProducerId).Distinct().Count() > 1);
+        var producersOverLimitAcked = byBlock ? 0 : ackList.GroupBy(a => a.ProducerId).Count(g => g.Select(a => a.Code).Distinct().Count() > 1);
+        var inconsistent = firstAckPerBooth.Count(a =>
+            !finalBooths.TryGetValue(a.Code, out var b) || b.Status != expectedStatus || (!byBlock && b.ProducerId != a.ProducerId));
+        var producersOverLimitFloor = byBlock ? 0 : finalBooths.Values.Where(b => b.ProducerId is not null).GroupBy(b => b.ProducerId).Count(g => g.Count() > 1);
+        var ackedCodes = firstAckPerBooth.Select(a => a.Code).ToHashSet();
+        var unacknowledged = finalBooths.Count(b => b.Value.Status == expectedStatus && !ackedCodes.Contains(b.Key));
+        var freeLeft = finalBooths.Count(b => b.Value.Status == "Free");
+        var doubleBookings = doubleAcked + inconsistent;
+
+        await watchers.DisposeAsync();
+
+        // ---- Baseline (a): raw PostgreSQL single-row commits at the same concurrency ----
+        Console.Error.WriteLine($"baseline: pgbench, one-row upsert, -c {o.Clients} -j 2 -T {o.PgbenchSeconds}");
+        var pg = await PgbenchAsync(o.Db, o.Clients, o.PgbenchSeconds, o.Pgbench);
+
+        // ---- Baseline (b): bare SignalR hub, same watchers, same messages on the same schedule ----
+        var schedule = ackList.Count > 0
+            ? ackList.Select(a => Clock.Ms(rushStart, a.At)).ToList()
+            : Enumerable.Range(0, boothCodes.Count).Select(i => i * 1000.0 / o.BareRate).ToList();
+        Console.Error.WriteLine($"baseline: bare SignalR hub, {o.Watchers} watchers, {schedule.Count} messages over {schedule[^1] / 1000:F1} s");
+        var bare = new Samples();
+        var bareMissing = 0;
+        await using (var host = await BareHubHost.StartAsync())
+        {
+            var bareTracker = new PushTracker(o.Watchers);
+            await using var bareWatchers = await WatcherPool.ConnectAsync(host.HubUrl, "bare", 0, o.Watchers, bareTracker, "bare-hub watchers joined");
+            var sentAt = new long[schedule.Count];
+            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(o.MaxSeconds + 30));
+            try
+            {
+                await host.BroadcastAsync(schedule, dataTemplate, sentAt, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("  bare hub: broadcast stopped at its time limit");
+            }
+
+            var bareDrain = Stopwatch.StartNew();
+            while (bareDrain.Elapsed < TimeSpan.FromSeconds(15) && Enumerable.Range(1, schedule.Count).Any(v => !bareTracker.IsComplete(v, out _)))
+            {
+                await Task.Delay(100);
+            }
+
+            for (var i = 0; i < schedule.Count; i++)
+            {
+                if (sentAt[i] != 0 && bareTracker.IsComplete(i + 1, out var last)) bare.Add(Clock.Ms(sentAt[i], last));
+                else bareMissing++;
+            }
+        }
+
+        // ---- Report ----
+        var holdsPerSecond = ackList.Count / rushSeconds;
+        var ci = CultureInfo.InvariantCulture;
+        string Goal(bool met) => met ? "met" : "MISSED";
+        string Mb(long? kb) => kb is { } k ? $"{k / 1024.0:F0} MiB" : "n/a (no --server-pid)";
+        Console.WriteLine();
+        Console.WriteLine($"booth rush: {boothCodes.Count} booths, {approved.Count} approved producers, {o.Clients} clients, {o.Watchers} watchers, {Environment.ProcessorCount} cores");
+        if (notImplemented is not null)
+        {
+            Console.WriteLine($"  HOLDS NOT AVAILABLE: {HoldsMissing}: {notImplemented}");
+        }
+
+        if (byBlock)
+        {
+            Console.WriteLine("  NOTE: --via block: the organiser blocked booths instead of producers holding them (test aid; not the issue's figure)");
+        }
+
+        Console.WriteLine($"  holds            : {ackList.Count} in {rushSeconds:F2} s = {holdsPerSecond:F1} holds/s ({attempts / rushSeconds:F0} answers/s){(timedOut ? $" (stopped at the {o.MaxSeconds} s limit)" : string.Empty)}; {attempts} attempts, {taken409} taken 409s, {limit409} limit 409s, {notEligible} 422s, {errors} errors");
+        Console.WriteLine($"  hold latency     : 200s {heldLatency.Summary()}");
+        Console.WriteLine($"                     all answers (200+409) {allLatency.Summary()}");
+        Console.WriteLine($"  push latency     : hold acknowledged -> last of {o.Watchers} watchers: {push.Summary()}; not received by all: {pushMissing}; watcher connections lost: {watcherDrops}");
+        Console.WriteLine($"                     (negative: watchers had it before the holder's 200) from hold request sent: {pushFromSend.Summary()}");
+        Console.WriteLine($"  baseline PG      : {(pg.Error is null ? $"pgbench one-row upsert -c {o.Clients}: {pg.Tps.ToString("F1", ci)} tps, latency avg {pg.LatencyMs.ToString("F2", ci)} ms" : "FAILED: " + pg.Error)}");
+        var pgRatio = pg.Tps > 0 ? holdsPerSecond / pg.Tps : double.NaN;
+        Console.WriteLine($"                     holds/s / PG tps = {pgRatio:P1}");
+        Console.WriteLine($"  baseline hub     : bare hub, {schedule.Count} messages -> last of {o.Watchers} watchers: {bare.Summary()}; not received by all: {bareMissing}");
+        var hubRatio = push.Percentile(99) / bare.Percentile(99);
+        Console.WriteLine($"                     push p99 / bare p99 = {hubRatio:F2}x");
+        Console.WriteLine($"  server memory    : peak RSS during rush {Mb(memory.PeakKb)}, VmHWM (lifetime, incl. seeding) {Mb(hwmKb)}");
+        Console.WriteLine($"  double bookings  : {doubleBookings} (booths acknowledged to two producers: {doubleAcked}; acknowledged holds not on the final floor: {inconsistent})");
+        Console.WriteLine($"  final floor      : {finalBooths.Count(b => b.Value.Status == expectedStatus)} {expectedStatus.ToLowerInvariant()}, {freeLeft} free; {unacknowledged} held without an acknowledged 200; producers over their limit: {producersOverLimitAcked} acknowledged, {producersOverLimitFloor} on the floor");
+        var held = ackList.Count > 0;
+        Console.WriteLine($"  goal 0 double bookings                : {Goal(doubleBookings == 0 && producersOverLimitAcked == 0 && producersOverLimitFloor == 0)}");
+        Console.WriteLine($"  goal holds/s >= 50% of raw PG commits : {Goal(held && pgRatio >= 0.5)} ({pgRatio:P1})");
+        Console.WriteLine($"  goal hold p99 <= 100 ms (all answers) : {Goal(held && allLatency.Percentile(99) <= 100)} ({allLatency.Percentile(99):F1} ms)");
+        Console.WriteLine($"  goal push p99 <= 200 ms               : {Goal(held && pushMissing == 0 && push.Percentile(99) <= 200)} ({push.Percentile(99):F1} ms)");
+        Console.WriteLine($"  goal push p99 <= 1.5x bare hub p99    : {Goal(held && pushMissing == 0 && hubRatio <= 1.5)} ({hubRatio:F2}x)");
+
+        if (notImplemented is not null) return 3;
+        var failed = doubleBookings > 0 || producersOverLimitAcked > 0 || producersOverLimitFloor > 0 || errors > 0 || notEligible > 0
+            || pg.Error is not null || (!timedOut && freeLeft > 0 && approved.Count >= boothCodes.Count);
+        return failed ? 1 : 0;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Seeding
+
+    private static async Task<string> CreateFairAsync(HttpClient http, string organiser, int booths)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var fair = await CallAsync(http, HttpMethod.Post, "api/fairs", organiser, new
+        {
+            name = $"Hội chợ OCOP bench rush {now:yyyyMMdd-HHmmss}",
+            venue = "Quảng trường Hòa Bình",
+            province = "Hòa Bình",
+            startsAt = now.AddDays(40),
+            endsAt = now.AddDays(42),
+            registrationOpensAt = now.AddDays(-1),
+            registrationClosesAt = now.AddDays(30),
+            minStars = 3,
+            acceptedGroups = new[] { "Food" },
+            boothsPerProducer = 1,
+            holdMinutes = 30,
+            allocationMode = "FirstCome",
+        });
+        var fairId = fair.GetProperty("fairId").GetString()!;
+        var zoneCount = (booths + 249) / 250;
+        var zones = Enumerable.Range(0, zoneCount).Select(z => new
+        {
+            code = ((char)('A' + z)).ToString(),
+            name = $"Khu {(char)('A' + z)}",
+            groups = new[] { "Food" },
+            booths = (booths / zoneCount) + (z < booths % zoneCount ? 1 : 0),
+        }).ToArray();
+        await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/floor-plan/grid", organiser, new { zones, perRow = 25 });
+        await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/publish", organiser, new { });
+        return fairId;
+    }
+
+    private static async Task<List<Producer>> SeedProducersAsync(HttpClient http, string fairId, RushOptions o)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var producers = new Producer?[o.Producers];
+        var ineligible = 0;
+        await Parallel2.RunAsync(o.Producers, o.SeedConcurrency, async i =>
+        {
+            var email = $"rush-{run}-{i}@bench.ocop";
+            await CallAsync(http, HttpMethod.Post, "api/auth/register", null, new { email, password = Password, role = "Producer", displayName = $"Rush {i}" });
+            var token = await LoginAsync(http, email, Password);
+            var profile = await CallAsync(http, HttpMethod.Put, "api/producers/me", token, new
+            {
+                name = $"Hợp tác xã Bench Rush {i}", kind = "Cooperative", province = "Hòa Bình", district = "Cao Phong",
+                commune = $"Xã {i}", phone = "0218 3880 000",
+            });
+            var product = await CallAsync(http, HttpMethod.Post, "api/producers/me/products", token, new
+            {
+                name = $"Cam Cao Phong {i}", group = "Food", stars = 4, certificateNo = $"R-{run}-{i}", certificateLevel = "Province", certifiedOn = "2025-06-01",
+            });
+            var application = await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/applications", token, new
+            {
+                productIds = new[] { product.GetProperty("productId").GetString() },
+            });
+            if (application.TryGetProperty("eligibility", out var e) && e.TryGetProperty("eligible", out var ok) && ok.ValueKind == JsonValueKind.False
+                && Interlocked.Increment(ref ineligible) <= 3)
+            {
+                Console.Error.WriteLine($"  producer {i} not eligible: {e}");
+            }
+
+            producers[i] = new Producer(i, token, profile.GetProperty("producerId").GetString()!, application.GetProperty("applicationId").GetString()!);
+        }, "producers registered, profiled and applied");
+        return [.. producers.Select(p => p!)];
+    }
+
+    private static async Task<List<Producer>> ApproveAsync(HttpClient http, string organiser, string fairId, List<Producer> producers)
+    {
+        var pending = producers.ToDictionary(p => p.ApplicationId);
+        var approved = new List<Producer>();
+        for (var round = 0; round < 10 && pending.Count > 0; round++)
+        {
+            if (round > 0) await Task.Delay(1000);
+            var failed = new Dictionary<string, int>();
+            foreach (var chunk in pending.Keys.ToList().Chunk(500))
+            {
+                var result = await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/applications/bulk", organiser, new { action = "approve", applicationIds = chunk });
+                foreach (var r in result.GetProperty("results").EnumerateArray())
+                {
+                    var id = r.GetProperty("applicationId").GetString()!;
+                    if (r.GetProperty("ok").GetBoolean())
+                    {
+                        if (pending.Remove(id, out var p)) approved.Add(p);
+                    }
+                    else
+                    {
+                        var error = r.TryGetProperty("error", out var err) ? err.GetString() ?? "?" : "?";
+                        failed[error] = failed.GetValueOrDefault(error) + 1;
+                    }
+                }
+            }
+
+            Console.Error.WriteLine($"  approved {approved.Count}/{producers.Count}{(failed.Count > 0 ? "; not yet: " + string.Join(", ", failed.Select(f => $"{f.Key} x{f.Value}")) : string.Empty)}");
+            if (failed.Keys.All(k => k != "application.notFound")) break; // only a lagging queue is worth another round
+        }
+
+        return approved;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Baseline (a): pgbench
+
+    private static async Task<(double Tps, double LatencyMs, string? Error)> PgbenchAsync(string connectionString, int clients, int seconds, string? pgbench)
+    {
+        pgbench ??= Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin", "pgbench"))
+                .Where(File.Exists)
+                .OrderByDescending(p => int.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(p))), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        if (pgbench is null || !File.Exists(pgbench))
+        {
+            return (0, 0, "pgbench not found (pass --pgbench PATH)");
+        }
+
+        var cs = new NpgsqlConnectionStringBuilder(connectionString);
+        await using (var db = NpgsqlDataSource.Create(connectionString))
+        {
+            await using var create = db.CreateCommand(
+                "CREATE TABLE IF NOT EXISTS public.bench_rush_scratch (id integer PRIMARY KEY, client integer NOT NULL, at timestamptz NOT NULL); " +
+                "TRUNCATE public.bench_rush_scratch;");
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var script = Path.Combine(Path.GetTempPath(), $"ocop-rush-{Environment.ProcessId}.sql");
+        await File.WriteAllTextAsync(script,
+            "\\set id random(1, 100000)\n" +
+            "INSERT INTO public.bench_rush_scratch (id, client, at) VALUES (:id, :client_id, now()) " +
+            "ON CONFLICT (id) DO UPDATE SET client = EXCLUDED.client, at = EXCLUDED.at;\n");
+        try
+        {
+            var start = new ProcessStartInfo(pgbench)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var a in new[]
+            {
+                "-h", cs.Host ?? "127.0.0.1", "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username ?? "ocop", "-d", cs.Database ?? "postgres",
+                "-n", "-M", "prepared", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script,
+            })
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            start.Environment["PGPASSWORD"] = cs.Password ?? string.Empty;
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + 60));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+                return (0, 0, "pgbench did not finish in time");
+            }
+
+            var output = await stdout;
+            var tps = Regex.Match(output, @"tps = ([0-9.]+)");
+            var latency = Regex.Match(output, @"latency average = ([0-9.]+) ms");
+            if (process.ExitCode != 0 || !tps.Success)
+            {
+                return (0, 0, $"pgbench exited {process.ExitCode}: {Trim(await stderr)} {Trim(output)}");
+            }
+
+            return (double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture),
+                latency.Success ? double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN,
+                null);
+        }
+        finally
+        {
+            File.Delete(script);
+            await using var db = NpgsqlDataSource.Create(connectionString);
+            await using var drop = db.CreateCommand("DROP TABLE IF EXISTS public.bench_rush_scratch");
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // HTTP helpers
+
+    private static async Task<string> LoginAsync(HttpClient http, string email, string password) =>
+        (await CallAsync(http, HttpMethod.Post, "api/auth/login", null, new { email, password })).GetProperty("accessToken").GetString()!;
+
+    /// <summary>Sends one request; throws with the status and body unless it succeeded; answers the JSON body (or an empty object).</summary>
+    private static async Task<JsonElement> CallAsync(HttpClient http, HttpMethod method, string path, string? token, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BenchException($"{method} {path} answered {(int)response.StatusCode}: {Trim(text)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(text)) return JsonDocument.Parse("{}").RootElement;
+        using var doc = JsonDocument.Parse(text);
+        return doc.RootElement.Clone();
+    }
+
+    private static string? ProblemCode(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Trim(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}
+
+public sealed class BenchException(string message) : Exception(message);
+
+/// <summary>Booth codes the clients believe free; a client picks one at random and drops it on a 200 or a 409.</summary>
+public sealed class BoothPool
+{
+    private readonly Lock _lock = new();
+    private readonly List<string> _free;
+    private readonly Dictionary<string, int> _index;
+
+    public BoothPool(IEnumerable<string> codes)
+    {
+        _free = [.. codes];
+        _index = _free.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+    }
+
+    public int FreeCount { get { lock (_lock) { return _free.Count; } } }
+
+    public string? PickFree()
+    {
+        lock (_lock)
+        {
+            return _free.Count == 0 ? null : _free[Random.Shared.Next(_free.Count)];
+        }
+    }
+
+    public void MarkTaken(string code)
+    {
+        lock (_lock)
+        {
+            if (!_index.Remove(code, out var i)) return;
+            var last = _free[^1];
+            _free[i] = last;
+            _free.RemoveAt(_free.Count - 1);
+            if (last != code) _index[last] = i;
+        }
+    }
+}
+
+/// <summary>
+/// What the watchers received: per event version, how many watchers got it and when the last one did; and which
+/// version carried which booth change, so an acknowledged hold finds its event.
+/// </summary>
+public sealed class PushTracker(int watchers)
+{
+    private sealed class Entry
+    {
+        public int Count;
+        public long Last;
+    }
+
+    private readonly ConcurrentDictionary<long, Entry> _versions = new();
+    private readonly ConcurrentDictionary<string, long> _byKey = new();
+    private JsonElement? _firstData;
+
+    /// <summary>The <c>data</c> of the first booth event, reused as the bare hub's payload so both carry the same bytes.</summary>
+    public JsonElement? FirstData => _firstData;
+
+    public static string Key(string? code, string? status, string? producerId) => $"{code}|{status}|{producerId}";
+
+    public void Record(long version, JsonElement data, long at)
+    {
+        var entry = _versions.GetOrAdd(version, _ => new Entry());
+        long seen;
+        while (at > (seen = Volatile.Read(ref entry.Last)) && Interlocked.CompareExchange(ref entry.Last, at, seen) != seen)
+        {
+        }
+
+        if (Interlocked.Increment(ref entry.Count) == 1 && data.ValueKind == JsonValueKind.Object)
+        {
+            _firstData ??= data.Clone();
+            var code = Str(data, "code");
+            var status = Str(data, "status");
+            _byKey.TryAdd(Key(code, status, Str(data, "producerId")), version);
+            _byKey.TryAdd(Key(code, status, null), version);
+        }
+    }
+
+    public long? VersionOf(string key) => _byKey.TryGetValue(key, out var v) ? v : null;
+
+    public bool IsComplete(long version, out long last)
+    {
+        last = 0;
+        if (!_versions.TryGetValue(version, out var e) || Volatile.Read(ref e.Count) < watchers) return false;
+        last = Volatile.Read(ref e.Last);
+        return true;
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
+
+/// <summary>Anonymous WebSocket hub connections joined to one fair, each feeding its <c>BoothChanged</c> events to a tracker.</summary>
+public sealed class WatcherPool : IAsyncDisposable
+{
+    private readonly ConcurrentBag<HubConnection> _connections = [];
+    private int _closed;
+    private bool _disposing;
+
+    public int Closed => Volatile.Read(ref _closed);
+
+    public static async Task<WatcherPool> ConnectAsync(Uri hubUrl, string fairId, long sinceVersion, int count, PushTracker tracker, string label)
+    {
+        var pool = new WatcherPool();
+        try
+        {
+            await Parallel2.RunAsync(count, 16, async _ =>
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(hubUrl, HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+                    .Build();
+                connection.ServerTimeout = TimeSpan.FromSeconds(120);
+                connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
+                var seen = new HashSet<long>(); // handlers of one connection run one at a time
+                connection.On<JsonElement>("FairEvent", e =>
+                {
+                    var at = Clock.Now;
+                    if (!e.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version) || !seen.Add(version)) return;
+                    if (!e.TryGetProperty("type", out var t) || t.GetString() != "BoothChanged") return;
+                    tracker.Record(version, e.TryGetProperty("data", out var d) ? d : default, at);
+                });
+                connection.Closed += _ =>
+                {
+                    if (!pool._disposing) Interlocked.Increment(ref pool._closed);
+                    return Task.CompletedTask;
+                };
+                pool._connections.Add(connection);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                await connection.StartAsync(timeout.Token);
+                await connection.InvokeAsync<JsonElement>("JoinFair", fairId, sinceVersion, timeout.Token);
+            }, label);
+        }
+        catch
+        {
+            await pool.DisposeAsync();
+            throw;
+        }
+
+        return pool;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposing = true;
+        foreach (var chunk in _connections.ToArray().Chunk(32))
+        {
+            await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+}
+
+/// <summary>Samples the server's resident memory every 200 ms from <c>/proc/PID/status</c>.</summary>
+public sealed class MemorySampler(int? pid)
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private long _peakKb;
+
+    public long? PeakKb => pid is null ? null : Interlocked.Read(ref _peakKb);
+
+    public void Start()
+    {
+        if (pid is not { } p) return;
+        _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                if (ReadKb(p, "VmRSS") is { } kb && kb > Interlocked.Read(ref _peakKb)) Interlocked.Exchange(ref _peakKb, kb);
+                try
+                {
+                    await Task.Delay(200, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        });
+    }
+
+    public void Stop()
+    {
+        _stop.Cancel();
+        _loop?.Wait(TimeSpan.FromSeconds(2));
+    }
+
+    public static long? ReadKb(int pid, string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                {
+                    return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // The process is gone or the line is not what Linux writes: no figure.
+        }
+
+        return null;
+    }
+}
