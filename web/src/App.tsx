@@ -15,6 +15,10 @@ const ProducerPage = lazy(() => import('./pages/ProducerPage'));
 const ApplyPage = lazy(() => import('./pages/ApplyPage'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage'));
 const ProductPage = lazy(() => import('./pages/ProductPage'));
+// The hall display is a full screen of its own: no header.
+const DisplayPage = lazy(() => import('./pages/DisplayPage'));
+
+const DISPLAY_PATH = '/fairs/:fairId/display';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -40,6 +44,8 @@ function Routes() {
   if (apply) return <ApplyPage key={apply.fairId} fairId={apply.fairId} />;
   const review = matchPath('/fairs/:fairId/applications', path);
   if (review) return <ReviewPage key={review.fairId} fairId={review.fairId} />;
+  const display = matchPath(DISPLAY_PATH, path);
+  if (display) return <DisplayPage key={display.fairId} fairId={display.fairId} />;
   const product = matchPath('/products/:productId', path);
   if (product) return <ProductPage key={product.productId} productId={product.productId} />;
   return <NotFound />;
@@ -54,14 +60,24 @@ function Loading() {
   );
 }
 
+function Shell() {
+  const { location } = useRouter();
+  const bare = !!matchPath(DISPLAY_PATH, location.pathname);
+  return (
+    <>
+      {!bare && <Header />}
+      <Suspense fallback={<Loading />}>
+        <Routes />
+      </Suspense>
+    </>
+  );
+}
+
 export function App() {
   return (
     <Router>
       <AuthProvider>
-        <Header />
-        <Suspense fallback={<Loading />}>
-          <Routes />
-        </Suspense>
+        <Shell />
       </AuthProvider>
     </Router>
   );

@@ -1,32 +1,67 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber, formatVnd } from '../lib/format';
 import type { Booth, Locale, Zone } from '../lib/types';
+import { HoldCountdown } from './HoldCountdown';
+
+export type BoothAction = 'block' | 'unblock' | 'assign' | 'unassign' | 'hold' | 'confirm' | 'release';
+
+/** A refused action: the text to show and the problem's `code`, if any. */
+export interface BoothError {
+  message: string;
+  code?: string | null;
+}
 
 interface BoothPanelProps {
   booth: Booth;
   zones: readonly Zone[];
   timeZone: string;
+  /** Organiser or admin: block, unblock, assign, unassign. */
   canManage: boolean;
-  busy: boolean;
-  error: string | null;
-  onBlock: () => void;
-  onUnblock: () => void;
+  /** A producer on a FirstCome fair open for holds: hold, confirm, release. */
+  canHold?: boolean;
+  /** A producer on a fair where the organiser allocates booths. */
+  organiserAllocates?: boolean;
+  /** The booth is held or confirmed by the signed-in producer. */
+  mine?: boolean;
+  /** The action under way, if any: every button waits for it. */
+  pending: BoothAction | null;
+  error: BoothError | string | null;
+  onAction: (action: BoothAction, producerId?: string) => void;
   onClose: () => void;
 }
 
 export function BoothPanel(props: BoothPanelProps) {
-  const { booth, zones, timeZone, canManage, busy, error, onBlock, onUnblock, onClose } = props;
+  const { booth, zones, timeZone, canManage, canHold, organiserAllocates, mine, pending, error, onAction, onClose } =
+    props;
   const { t, i18n } = useTranslation();
   const lang: Locale = i18n.language === 'en' ? 'en' : 'vi';
   const zone = zones.find((z) => z.code === booth.zone);
   const ref = useRef<HTMLElement>(null);
+  const [producerId, setProducerId] = useState('');
+  const [expired, setExpired] = useState(false);
+  const busy = pending !== null;
+  const problem: BoothError | null = typeof error === 'string' ? { message: error } : error;
 
   // On a phone the panel sits below the map: bring it into view.
   useEffect(() => {
     const narrow = typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 47.99em)').matches;
     if (narrow) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    setProducerId('');
   }, [booth.code]);
+
+  useEffect(() => setExpired(false), [booth.holdExpiresAt, booth.status]);
+
+  const label = (action: BoothAction, text: string) => (pending === action ? t('booth.working') : text);
+  const myHold = !!canHold && !!mine && booth.status === 'Held';
+  const myConfirmed = !!canHold && !!mine && booth.status === 'Confirmed';
+  const occupied = booth.status === 'Held' || booth.status === 'Confirmed';
+
+  const assign = (event: FormEvent) => {
+    event.preventDefault();
+    const id = producerId.trim();
+    if (id) onAction('assign', id);
+  };
 
   return (
     <section ref={ref} className="panel" aria-labelledby="booth-panel-title" data-testid="booth-panel">
@@ -42,6 +77,11 @@ export function BoothPanel(props: BoothPanelProps) {
           <span className={`badge badge--booth booth--${booth.status}`} data-testid="booth-panel-status">
             {t(`boothStatus.${booth.status}`, { defaultValue: booth.status })}
           </span>
+          {mine && occupied && (
+            <span className="badge badge--mine" data-testid="booth-mine">
+              {t('booth.mine')}
+            </span>
+          )}
         </dd>
         <dt>{t('booth.zone')}</dt>
         <dd>{zone ? `${zone.name} (${zone.code})` : booth.zone}</dd>
@@ -64,29 +104,118 @@ export function BoothPanel(props: BoothPanelProps) {
           </>
         )}
       </dl>
-      {error && (
-        <p className="error" role="alert">
-          {error}
+
+      {myHold && (
+        <div className="hold-timer">
+          <span>{t('booth.holdLeft')}</span>
+          <HoldCountdown expiresAt={booth.holdExpiresAt} onExpire={() => setExpired(true)} />
+          {expired && <span className="muted hold-timer__note">{t('booth.holdLapsed')}</span>}
+        </div>
+      )}
+
+      {problem && (
+        <p className="error" role="alert" data-testid="booth-error" data-code={problem.code ?? undefined}>
+          {problem.message}
         </p>
       )}
-      {canManage && (
+
+      {canHold && booth.status === 'Free' && (
         <div className="panel__actions">
-          {booth.status === 'Blocked' ? (
-            <button type="button" className="btn" disabled={busy} onClick={onUnblock} data-testid="booth-unblock">
-              {busy ? t('booth.working') : t('booth.unblock')}
-            </button>
-          ) : (
+          <button
+            type="button"
+            className="btn btn--accent"
+            disabled={busy}
+            onClick={() => onAction('hold')}
+            data-testid="booth-hold"
+          >
+            {label('hold', t('booth.hold'))}
+          </button>
+        </div>
+      )}
+      {(myHold || myConfirmed) && (
+        <div className="panel__actions">
+          {myHold && (
             <button
               type="button"
-              className="btn btn--danger"
-              disabled={busy}
-              onClick={onBlock}
-              data-testid="booth-block"
+              className="btn btn--accent"
+              disabled={busy || expired}
+              onClick={() => onAction('confirm')}
+              data-testid="booth-confirm"
             >
-              {busy ? t('booth.working') : t('booth.block')}
+              {label('confirm', t('booth.confirm'))}
             </button>
           )}
+          <button type="button" className="btn" disabled={busy} onClick={() => onAction('release')} data-testid="booth-release">
+            {label('release', t('booth.release'))}
+          </button>
         </div>
+      )}
+      {organiserAllocates && !canManage && booth.status === 'Free' && (
+        <p className="muted hint" data-testid="booth-organiser-allocates">
+          {t('booth.organiserAllocatesHint')}
+        </p>
+      )}
+
+      {canManage && (
+        <>
+          <div className="panel__actions">
+            {booth.status === 'Blocked' ? (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => onAction('unblock')}
+                data-testid="booth-unblock"
+              >
+                {label('unblock', t('booth.unblock'))}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="btn btn--danger"
+                disabled={busy}
+                onClick={() => onAction('block')}
+                data-testid="booth-block"
+              >
+                {label('block', t('booth.block'))}
+              </button>
+            )}
+            {occupied && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => onAction('unassign')}
+                data-testid="booth-unassign"
+              >
+                {label('unassign', t('booth.unassign'))}
+              </button>
+            )}
+          </div>
+          {booth.status === 'Free' && (
+            <form className="assign-form" onSubmit={assign}>
+              <label className="field">
+                <span>{t('booth.assignTo')}</span>
+                <input
+                  value={producerId}
+                  onChange={(e) => setProducerId(e.target.value)}
+                  placeholder={t('booth.assignPlaceholder')}
+                  autoComplete="off"
+                  spellCheck={false}
+                  data-testid="booth-assign-producer"
+                />
+              </label>
+              <button
+                type="submit"
+                className="btn"
+                disabled={busy || !producerId.trim()}
+                data-testid="booth-assign"
+              >
+                {label('assign', t('booth.assign'))}
+              </button>
+            </form>
+          )}
+        </>
       )}
     </section>
   );

@@ -64,3 +64,33 @@ describe('Legend', () => {
     expect(screen.getByTestId('legend-Confirmed').textContent).toBe('Confirmed1');
   });
 });
+
+describe('FloorMap marks', () => {
+  it('outlines my booths and dims filtered-out ones, still coloured by status', () => {
+    const floor = floorFixture();
+    render(
+      <FloorMap floor={floor} onSelect={() => undefined} mine={new Set(['A02'])} dimmed={new Set(['B01', 'B02'])} />,
+    );
+    const a02 = screen.getByTestId('booth-A02');
+    expect(a02.getAttribute('data-mine')).toBe('true');
+    expect(a02.getAttribute('data-status')).toBe('Held');
+    expect(a02.getAttribute('class')).toContain('booth--Held');
+    expect(a02.getAttribute('class')).toContain('booth--mine');
+    expect(a02.querySelector('.booth__mine')).toBeTruthy();
+    expect(a02.getAttribute('aria-label')).toBe('Gian A02, Đang giữ chỗ, HTX Cam Cao Phong, Gian của bạn');
+    expect(screen.getByTestId('booth-A01').getAttribute('data-mine')).toBe('false');
+    expect(screen.getByTestId('booth-B01').getAttribute('data-dimmed')).toBe('true');
+    expect(screen.getByTestId('booth-B01').getAttribute('data-status')).toBe('Blocked');
+    expect(screen.getByTestId('booth-A01').getAttribute('data-dimmed')).toBe('false');
+  });
+
+  it('is a picture only without onSelect (hall display)', () => {
+    render(<FloorMap floor={floorFixture()} variant="display" />);
+    const a01 = screen.getByTestId('booth-A01');
+    expect(a01.getAttribute('role')).toBe('img');
+    expect(a01.getAttribute('tabindex')).toBeNull();
+    expect(a01.getAttribute('aria-pressed')).toBeNull();
+    fireEvent.click(a01);
+    expect(Number(a01.querySelector('text')!.getAttribute('font-size'))).toBeGreaterThan(1);
+  });
+});

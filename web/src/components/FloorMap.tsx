@@ -6,39 +6,69 @@ import type { Booth, Floor } from '../lib/types';
 interface FloorMapProps {
   floor: Floor;
   selected?: string | null;
-  onSelect: (code: string) => void;
+  /** Without it the map is a picture only (the hall display). */
+  onSelect?: (code: string) => void;
+  /** Booths held or confirmed by the signed-in producer: outlined. */
+  mine?: ReadonlySet<string>;
+  /** Booths that do not match the filters: drawn faint, still there. */
+  dimmed?: ReadonlySet<string>;
+  /** `display`: large booth codes for a screen in the hall. */
+  variant?: 'page' | 'display';
 }
 
 interface BoothShapeProps {
   booth: Booth;
   selected: boolean;
+  mine: boolean;
+  dimmed: boolean;
+  large: boolean;
   label: string;
-  onSelect: (code: string) => void;
+  onSelect?: (code: string) => void;
 }
 
-const BoothShape = memo(function BoothShape({ booth, selected, label, onSelect }: BoothShapeProps) {
+const BoothShape = memo(function BoothShape({ booth, selected, mine, dimmed, large, label, onSelect }: BoothShapeProps) {
   const { code, x, y, w, h, status } = booth;
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar') {
       event.preventDefault();
-      onSelect(code);
+      onSelect?.(code);
     }
   };
-  const fontSize = Math.max(Math.min(w / Math.max(code.length * 0.62, 1), h * 0.4), 0.2);
+  const fontSize = large
+    ? Math.max(Math.min(w / Math.max(code.length * 0.75, 1), h * 0.55), 0.3)
+    : Math.max(Math.min(w / Math.max(code.length * 0.62, 1), h * 0.4), 0.2);
+  const inset = Math.min(w, h) * 0.08;
+  const classes = ['booth', `booth--${status}`];
+  if (selected) classes.push('booth--selected');
+  if (mine) classes.push('booth--mine');
+  if (dimmed) classes.push('booth--dimmed');
+  if (!onSelect) classes.push('booth--static');
   return (
     <g
-      className={`booth booth--${status}${selected ? ' booth--selected' : ''}`}
+      className={classes.join(' ')}
       data-testid={`booth-${code}`}
       data-status={status}
-      role="button"
-      tabIndex={0}
+      data-mine={mine ? 'true' : 'false'}
+      data-dimmed={dimmed ? 'true' : 'false'}
+      role={onSelect ? 'button' : 'img'}
+      tabIndex={onSelect ? 0 : undefined}
       aria-label={label}
-      aria-pressed={selected}
-      onClick={() => onSelect(code)}
-      onKeyDown={onKeyDown}
+      aria-pressed={onSelect ? selected : undefined}
+      onClick={onSelect ? () => onSelect(code) : undefined}
+      onKeyDown={onSelect ? onKeyDown : undefined}
     >
       <rect className="booth__box" x={x} y={y} width={w} height={h} vectorEffect="non-scaling-stroke" />
       {status === 'Blocked' && <rect className="booth__hatch" x={x} y={y} width={w} height={h} />}
+      {mine && (
+        <rect
+          className="booth__mine"
+          x={x + inset}
+          y={y + inset}
+          width={Math.max(w - 2 * inset, 0)}
+          height={Math.max(h - 2 * inset, 0)}
+          vectorEffect="non-scaling-stroke"
+        />
+      )}
       <text
         className="booth__code"
         x={x + w / 2}
@@ -55,7 +85,7 @@ const BoothShape = memo(function BoothShape({ booth, selected, label, onSelect }
 });
 
 /** The fair's floor plan as an SVG in floor coordinates (metres). */
-export function FloorMap({ floor, selected, onSelect }: FloorMapProps) {
+export function FloorMap({ floor, selected, onSelect, mine, dimmed, variant = 'page' }: FloorMapProps) {
   const { t } = useTranslation();
   const { width, height } = floorExtent(floor);
   const zones = useMemo(() => zoneBoxes(floor), [floor]);
@@ -63,7 +93,7 @@ export function FloorMap({ floor, selected, onSelect }: FloorMapProps) {
 
   return (
     <svg
-      className="floor-map"
+      className={`floor-map floor-map--${variant}`}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
       preserveAspectRatio="xMidYMid meet"
@@ -103,14 +133,19 @@ export function FloorMap({ floor, selected, onSelect }: FloorMapProps) {
       })}
       {floor.booths.map((booth) => {
         const status = t(`boothStatus.${booth.status}`, { defaultValue: booth.status });
-        const label = booth.producerName
+        const isMine = mine?.has(booth.code) ?? false;
+        const base = booth.producerName
           ? t('booth.ariaProducer', { code: booth.code, status, producer: booth.producerName })
           : t('booth.aria', { code: booth.code, status });
+        const label = isMine ? `${base}, ${t('booth.mine')}` : base;
         return (
           <BoothShape
             key={booth.code}
             booth={booth}
             selected={booth.code === selected}
+            mine={isMine}
+            dimmed={dimmed?.has(booth.code) ?? false}
+            large={variant === 'display'}
             label={label}
             onSelect={onSelect}
           />

@@ -137,6 +137,27 @@ export const api = {
       method: 'POST',
       idempotent: true,
     }),
+  assignBooth: (fairId: string, code: string, producerId: string) =>
+    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/assign`, {
+      method: 'POST',
+      body: { producerId },
+      idempotent: true,
+    }),
+  unassignBooth: (fairId: string, code: string) =>
+    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/unassign`, {
+      method: 'POST',
+      idempotent: true,
+    }),
+  // Booth holds (producers, FirstCome fairs); a fresh Idempotency-Key per call.
+  holdBooth: (fairId: string, code: string) =>
+    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/hold`, { method: 'POST', idempotent: true }),
+  confirmBooth: (fairId: string, code: string) =>
+    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/confirm`, { method: 'POST', idempotent: true }),
+  releaseBooth: (fairId: string, code: string) =>
+    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/release`, { method: 'POST', idempotent: true }),
+  /** Codes of the booths the signed-in producer holds or confirmed. */
+  myBooths: (fairId: string, signal?: AbortSignal) =>
+    request<string[]>(`/api/fairs/${enc(fairId)}/booths/mine`, { signal }),
   notifications: (signal?: AbortSignal) =>
     request<Notification[]>('/api/me/notifications', { signal }),
   markRead: (id: string) =>

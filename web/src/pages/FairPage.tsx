@@ -1,16 +1,51 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoothPanel } from '../components/BoothPanel';
+import { BoothPanel, type BoothAction, type BoothError } from '../components/BoothPanel';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 import { FloorMap } from '../components/FloorMap';
 import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
 import { ApiError, api, errorMessage } from '../lib/api';
 import { hasRole, useAuth } from '../lib/auth';
+import {
+  boothProblemKey,
+  dimmedSet,
+  filterFromSearch,
+  filterGroups,
+  holdsOpen,
+  isFiltering,
+  mineSet,
+  overlayBooths,
+  pruneOverrides,
+  type BoothFilter,
+  type BoothOverride,
+} from '../lib/booths';
+import i18n from '../i18n';
 import { DEFAULT_TIME_ZONE, formatDateRange, formatDateTime } from '../lib/format';
 import { Link, useRouter } from '../lib/router';
-import type { FairDetails, FairEvent } from '../lib/types';
+import type { Booth, FairDetails, FairEvent, Floor } from '../lib/types';
 import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
+
+/** Sets or drops query parameters without a navigation (the page keeps its state). */
+function replaceParams(patch: Record<string, string | null>) {
+  const url = new URL(window.location.href);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value) url.searchParams.set(key, value);
+    else url.searchParams.delete(key);
+  }
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+}
+
+/** The panel's text for a refused action: the server's problem, or ours for a known code without a title. */
+function boothError(error: unknown): BoothError {
+  if (error instanceof ApiError) {
+    const code = typeof error.problem.code === 'string' ? error.problem.code : null;
+    const key = boothProblemKey(code);
+    const message = error.problem.title || error.problem.detail ? errorMessage(error) : key ? i18n.t(key) : errorMessage(error);
+    return { message, code };
+  }
+  return { message: errorMessage(error) };
+}
 
 interface FairPageProps {
   fairId: string;
@@ -31,18 +66,48 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
   );
   const setSelected = useCallback((code: string | null) => {
     setSelectedState(code);
-    const url = new URL(window.location.href);
-    if (code) url.searchParams.set('booth', code);
-    else url.searchParams.delete('booth');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    replaceParams({ booth: code });
   }, []);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  // Map filters live in ?zone=&group= too.
+  const [filter, setFilterState] = useState<BoothFilter>(() => filterFromSearch(location.search));
+  const setFilter = useCallback((key: keyof BoothFilter, value: string) => {
+    setFilterState((f) => ({ ...f, [key]: value }));
+    replaceParams({ [key]: value || null });
+  }, []);
+  const [pending, setPending] = useState<BoothAction | null>(null);
+  const [actionError, setActionError] = useState<BoothError | null>(null);
+  // Answers of this user's actions, shown until the live floor has news of the booth.
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, BoothOverride>>(() => new Map());
+  // Booth codes the signed-in producer holds or confirmed (GET /booths/mine).
+  const [mineCodes, setMineCodes] = useState<readonly string[]>([]);
+  const [mineTick, setMineTick] = useState(0);
 
   const onEvent = useCallback((event: FairEvent) => {
     if (event.type === 'FairChanged') setFairTick((n) => n + 1);
   }, []);
   const { floor, error: floorError, liveState, resync, reload } = useLiveFloor(fairId, { onEvent, hubFactory });
+  const floorRef = useRef<Floor | null>(floor);
+  floorRef.current = floor;
+
+  useEffect(() => {
+    if (floor) setOverrides((prev) => pruneOverrides(floor.booths, prev) ?? prev);
+  }, [floor]);
+
+  const producerId = hasRole(me, 'Producer') ? (me?.producerId ?? null) : null;
+  useEffect(() => {
+    if (!producerId) {
+      setMineCodes([]);
+      return;
+    }
+    const abort = new AbortController();
+    api
+      .myBooths(fairId, abort.signal)
+      .then((codes) => {
+        if (Array.isArray(codes)) setMineCodes(codes);
+      })
+      .catch(() => undefined); // the booths' own producerId still tells
+    return () => abort.abort();
+  }, [fairId, producerId, mineTick]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -79,24 +144,60 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [selected, setSelected]);
 
-  const booth = floor?.booths.find((b) => b.code === selected) ?? null;
+  const booths = useMemo(() => (floor ? overlayBooths(floor.booths, overrides) : []), [floor, overrides]);
+  const shownFloor = useMemo(() => (floor ? { ...floor, booths } : null), [floor, booths]);
+  const mine = useMemo(() => mineSet(booths, producerId, mineCodes), [booths, producerId, mineCodes]);
+  const dimmed = useMemo(() => dimmedSet(booths, floor?.zones ?? [], filter), [booths, floor, filter]);
+  const groups = useMemo(() => filterGroups(floor?.zones ?? [], fair?.acceptedGroups ?? []), [floor, fair]);
+  const booth = booths.find((b) => b.code === selected) ?? null;
   const canManage = hasRole(me, 'Organiser', 'Admin');
+  const canHold = !!producerId && holdsOpen(fair);
+  const organiserAllocates = !!producerId && !!fair && fair.allocationMode !== 'FirstCome';
   // Producers apply while registration is open; the apply page explains any refusal.
   const canApply = hasRole(me, 'Producer') && fair?.status === 'Published';
   const timeZone = fair?.timeZone || DEFAULT_TIME_ZONE;
 
-  const act = async (action: 'block' | 'unblock') => {
-    if (!booth) return;
-    setBusy(true);
+  const act = async (action: BoothAction, assignTo?: string) => {
+    if (!booth || pending) return;
+    const code = booth.code;
+    setPending(action);
     setActionError(null);
     try {
-      if (action === 'block') await api.blockBooth(fairId, booth.code);
-      else await api.unblockBooth(fairId, booth.code);
-      resync(); // the live event will follow; fetch it now in case the hub is down
+      let answer: Booth | undefined;
+      switch (action) {
+        case 'block':
+          answer = await api.blockBooth(fairId, code);
+          break;
+        case 'unblock':
+          answer = await api.unblockBooth(fairId, code);
+          break;
+        case 'assign':
+          answer = await api.assignBooth(fairId, code, assignTo ?? '');
+          break;
+        case 'unassign':
+          answer = await api.unassignBooth(fairId, code);
+          break;
+        case 'hold':
+          answer = await api.holdBooth(fairId, code);
+          break;
+        case 'confirm':
+          answer = await api.confirmBooth(fairId, code);
+          break;
+        case 'release':
+          answer = await api.releaseBooth(fairId, code);
+          break;
+      }
+      if (answer && typeof answer === 'object' && answer.code === code && typeof answer.status === 'string') {
+        const base = floorRef.current?.booths.find((b) => b.code === code);
+        const shown = answer;
+        setOverrides((prev) => new Map(prev).set(code, { booth: shown, base }));
+      }
     } catch (e) {
-      setActionError(errorMessage(e));
+      setActionError(boothError(e));
     } finally {
-      setBusy(false);
+      setPending(null);
+      resync(); // the live event will follow; fetch it now in case the hub is down
+      if (producerId && (action === 'hold' || action === 'confirm' || action === 'release')) setMineTick((n) => n + 1);
     }
   };
 
@@ -192,29 +293,74 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
       <section className="map-section" aria-labelledby="map-title">
         <div className="map-toolbar">
           <h2 id="map-title">{t('map.title')}</h2>
-          <LiveStatus state={liveState} version={floor?.version ?? null} />
+          <div className="map-toolbar__end">
+            <LiveStatus state={liveState} version={floor?.version ?? null} />
+            <Link
+              to={`/fairs/${encodeURIComponent(fairId)}/display`}
+              className="display-link"
+              data-testid="display-link"
+            >
+              {t('display.link')}
+            </Link>
+          </div>
         </div>
-        {floor ? (
+        {floor && shownFloor ? (
           floor.booths.length === 0 ? (
             <p className="muted">{t('fair.noFloor')}</p>
           ) : (
             <>
-              <Legend booths={floor.booths} />
+              <Legend booths={booths} />
+              <div className="map-filters" role="group" aria-label={t('map.filters')}>
+                <label className="field">
+                  <span>{t('map.filterZone')}</span>
+                  <select value={filter.zone} onChange={(e) => setFilter('zone', e.target.value)} data-testid="filter-zone">
+                    <option value="">{t('map.allZones')}</option>
+                    {floor.zones.map((z) => (
+                      <option key={z.code} value={z.code}>
+                        {z.name && z.name !== z.code ? `${z.name} (${z.code})` : z.code}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="field">
+                  <span>{t('map.filterGroup')}</span>
+                  <select
+                    value={filter.group}
+                    onChange={(e) => setFilter('group', e.target.value)}
+                    data-testid="filter-group"
+                  >
+                    <option value="">{t('map.allGroups')}</option>
+                    {groups.map((g) => (
+                      <option key={g} value={g}>
+                        {t(`groups.${g}`, { defaultValue: g })}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {isFiltering(filter) && (
+                  <p className="map-filters__count muted" data-testid="filter-count" data-count={booths.length - dimmed.size}>
+                    {t('map.matching', { count: booths.length - dimmed.size, total: booths.length })}
+                  </p>
+                )}
+              </div>
               <div className="map-layout">
                 <div className="map-frame">
-                  <FloorMap floor={floor} selected={selected} onSelect={select} />
+                  <FloorMap floor={shownFloor} selected={selected} onSelect={select} mine={mine} dimmed={dimmed} />
                   {!booth && <p className="muted hint">{t('map.hint')}</p>}
                 </div>
                 {booth && (
                   <BoothPanel
+                    key={booth.code}
                     booth={booth}
                     zones={floor.zones}
                     timeZone={timeZone}
                     canManage={canManage}
-                    busy={busy}
+                    canHold={canHold}
+                    organiserAllocates={organiserAllocates}
+                    mine={mine.has(booth.code)}
+                    pending={pending}
                     error={actionError}
-                    onBlock={() => void act('block')}
-                    onUnblock={() => void act('unblock')}
+                    onAction={(action, producer) => void act(action, producer)}
                     onClose={() => setSelected(null)}
                   />
                 )}

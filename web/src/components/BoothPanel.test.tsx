@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { BoothPanel, type BoothAction } from './BoothPanel';
+import { booth, floorFixture } from '../test/fixtures';
+import i18n from '../i18n';
+import type { Booth } from '../lib/types';
+
+const zones = floorFixture().zones;
+const NOW = Date.parse('2025-03-01T03:00:00Z');
+
+function renderPanel(b: Booth, props: Partial<Parameters<typeof BoothPanel>[0]> = {}) {
+  const onAction = vi.fn<(action: BoothAction, producerId?: string) => void>();
+  const view = render(
+    <BoothPanel
+      booth={b}
+      zones={zones}
+      timeZone="Asia/Ho_Chi_Minh"
+      canManage={false}
+      pending={null}
+      error={null}
+      onAction={onAction}
+      onClose={() => undefined}
+      {...props}
+    />,
+  );
+  return { onAction, ...view };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('BoothPanel for a producer', () => {
+  it('offers Hold on a Free booth', () => {
+    const { onAction } = renderPanel(booth('A01'), { canHold: true });
+    const hold = screen.getByTestId('booth-hold');
+    expect(hold.textContent).toBe('Giữ gian hàng');
+    fireEvent.click(hold);
+    expect(onAction).toHaveBeenCalledWith('hold');
+    expect(screen.queryByTestId('booth-confirm')).toBeNull();
+    expect(screen.queryByTestId('booth-block')).toBeNull();
+  });
+
+  it('offers nothing when holds are closed or on a booth held by someone else', () => {
+    renderPanel(booth('A01'), { canHold: false });
+    expect(screen.queryByTestId('booth-hold')).toBeNull();
+    renderPanel(booth('A02', { status: 'Held', producerId: 'other', holdExpiresAt: '2025-03-01T03:10:00Z' }), {
+      canHold: true,
+      mine: false,
+    });
+    expect(screen.queryByTestId('booth-hold')).toBeNull();
+    expect(screen.queryByTestId('booth-confirm')).toBeNull();
+    expect(screen.queryByTestId('booth-release')).toBeNull();
+    expect(screen.queryByTestId('hold-countdown')).toBeNull();
+  });
+
+  it('counts down its own hold each second and offers Confirm and Release', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(NOW);
+    const held = booth('A02', { status: 'Held', producerId: 'me', holdExpiresAt: '2025-03-01T03:00:03Z' });
+    const { onAction } = renderPanel(held, { canHold: true, mine: true });
+    expect(screen.getByTestId('booth-mine').textContent).toBe('Gian của bạn');
+    const countdown = screen.getByTestId('hold-countdown');
+    expect(countdown.textContent).toBe('00:03');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(countdown.textContent).toBe('00:02');
+    fireEvent.click(screen.getByTestId('booth-confirm'));
+    fireEvent.click(screen.getByTestId('booth-release'));
+    expect(onAction.mock.calls.map((c) => c[0])).toEqual(['confirm', 'release']);
+    expect(screen.getByTestId('booth-confirm').textContent).toBe('Xác nhận');
+    expect(screen.getByTestId('booth-release').textContent).toBe('Trả lại');
+
+    // never negative: it stops at 00:00 and Confirm is off
+    act(() => vi.advanceTimersByTime(10_000));
+    expect(countdown.textContent).toBe('00:00');
+    expect(countdown.getAttribute('data-expired')).toBe('true');
+    expect((screen.getByTestId('booth-confirm') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('booth-release') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('offers only Release on its own confirmed booth, in English too', async () => {
+    await i18n.changeLanguage('en');
+    renderPanel(booth('A03', { status: 'Confirmed', producerId: 'me' }), { canHold: true, mine: true });
+    expect(screen.getByTestId('booth-release').textContent).toBe('Release');
+    expect(screen.queryByTestId('booth-confirm')).toBeNull();
+    expect(screen.queryByTestId('hold-countdown')).toBeNull();
+  });
+
+  it('shows a refusal with its problem code', () => {
+    renderPanel(booth('A01'), { canHold: true, error: { message: 'Gian đã có người giữ', code: 'booth.taken' } });
+    const error = screen.getByTestId('booth-error');
+    expect(error.textContent).toBe('Gian đã có người giữ');
+    expect(error.getAttribute('data-code')).toBe('booth.taken');
+  });
+
+  it('says so when the organiser allocates booths', () => {
+    renderPanel(booth('A01'), { organiserAllocates: true });
+    expect(screen.getByTestId('booth-organiser-allocates')).toBeTruthy();
+    expect(screen.queryByTestId('booth-hold')).toBeNull();
+  });
+});
+
+describe('BoothPanel for an organiser', () => {
+  it('assigns a Free booth to a producer id', () => {
+    const { onAction } = renderPanel(booth('A01'), { canManage: true });
+    expect(screen.getByTestId('booth-block')).toBeTruthy();
+    expect(screen.queryByTestId('booth-unassign')).toBeNull();
+    const assign = screen.getByTestId('booth-assign') as HTMLButtonElement;
+    expect(assign.textContent).toBe('Gán');
+    expect(assign.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('booth-assign-producer'), { target: { value: '  prod-3t ' } });
+    fireEvent.click(assign);
+    expect(onAction).toHaveBeenCalledWith('assign', 'prod-3t');
+  });
+
+  it('unassigns held and confirmed booths', () => {
+    const { onAction, rerender } = renderPanel(booth('A02', { status: 'Held', producerId: 'p1' }), { canManage: true });
+    expect(screen.queryByTestId('booth-assign')).toBeNull();
+    fireEvent.click(screen.getByTestId('booth-unassign'));
+    expect(screen.getByTestId('booth-unassign').textContent).toBe('Bỏ gán');
+    rerender(
+      <BoothPanel
+        booth={booth('A03', { status: 'Confirmed', producerId: 'p2' })}
+        zones={zones}
+        timeZone="Asia/Ho_Chi_Minh"
+        canManage
+        pending="unassign"
+        error={null}
+        onAction={onAction}
+        onClose={() => undefined}
+      />,
+    );
+    const unassign = screen.getByTestId('booth-unassign') as HTMLButtonElement;
+    expect(unassign.textContent).toBe('Đang xử lý…');
+    expect(unassign.disabled).toBe(true);
+    expect(onAction.mock.calls).toEqual([['unassign']]);
+  });
+});

@@ -1,0 +1,203 @@
+// Pure booth logic for the fair page and the hall display: hold countdowns,
+// the producer's own booths, map filters and occupancy.
+
+import type { Booth, BoothStatus, FairDetails, FairStatus, ProductGroup, Zone } from './types';
+
+// Countdown
+
+/** Milliseconds left until `expiresAt` (ISO), never negative; 0 when missing or unreadable. */
+export function remainingMs(expiresAt: string | null | undefined, now: number): number {
+  if (!expiresAt) return 0;
+  const end = Date.parse(expiresAt);
+  if (Number.isNaN(end)) return 0;
+  return Math.max(end - now, 0);
+}
+
+/**
+ * "mm:ss" for a countdown, rounded up to the next whole second so "00:00"
+ * shows only once the time is really up. Never negative; minutes keep
+ * counting past 59 ("75:00").
+ */
+export function formatCountdown(ms: number): string {
+  const seconds = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
+  const mm = Math.floor(seconds / 60);
+  const ss = seconds % 60;
+  return `${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')}`;
+}
+
+// The producer's own booths
+
+const OCCUPIED: readonly BoothStatus[] = ['Held', 'Confirmed'];
+
+/**
+ * Whether `booth` is held or confirmed by this producer. The booth's own
+ * `producerId` decides when it carries one; otherwise the codes from
+ * `GET /booths/mine` do. A Free or Blocked booth is never "mine".
+ */
+export function isMine(
+  booth: Booth,
+  producerId: string | null | undefined,
+  mineCodes?: ReadonlySet<string> | readonly string[] | null,
+): boolean {
+  if (!producerId || !OCCUPIED.includes(booth.status)) return false;
+  if (booth.producerId) return booth.producerId === producerId;
+  if (!mineCodes) return false;
+  return Array.isArray(mineCodes)
+    ? mineCodes.includes(booth.code)
+    : (mineCodes as ReadonlySet<string>).has(booth.code);
+}
+
+/** The codes of all booths that are mine, for the map outline. */
+export function mineSet(
+  booths: readonly Booth[],
+  producerId: string | null | undefined,
+  mineCodes?: ReadonlySet<string> | readonly string[] | null,
+): Set<string> {
+  const out = new Set<string>();
+  if (!producerId) return out;
+  for (const b of booths) if (isMine(b, producerId, mineCodes)) out.add(b.code);
+  return out;
+}
+
+/** Fair states in which producers may hold, confirm and release booths. */
+export const HOLD_STATUSES: readonly FairStatus[] = ['Published', 'RegistrationClosed', 'Live'];
+
+/** Booth holds are for FirstCome fairs that are open. */
+export function holdsOpen(fair: Pick<FairDetails, 'allocationMode' | 'status'> | null | undefined): boolean {
+  return !!fair && fair.allocationMode === 'FirstCome' && HOLD_STATUSES.includes(fair.status);
+}
+
+// Optimistic overlay of action answers
+
+/**
+ * A booth as an action answered it, shown until the live floor has news of
+ * that booth: `base` is the floor's booth object when the answer came.
+ */
+export interface BoothOverride {
+  booth: Booth;
+  base: Booth | undefined;
+}
+
+/** The floor's booths with each override applied while its booth is unchanged. */
+export function overlayBooths(booths: Booth[], overrides: ReadonlyMap<string, BoothOverride>): Booth[] {
+  if (overrides.size === 0) return booths;
+  let changed = false;
+  const out = booths.map((b) => {
+    const o = overrides.get(b.code);
+    if (!o || o.base !== b) return b;
+    changed = true;
+    return { ...b, ...o.booth };
+  });
+  return changed ? out : booths;
+}
+
+/** Drops overrides whose booth moved on in the floor (or left it). */
+export function pruneOverrides(
+  booths: readonly Booth[],
+  overrides: ReadonlyMap<string, BoothOverride>,
+): Map<string, BoothOverride> | null {
+  let next: Map<string, BoothOverride> | null = null;
+  for (const [code, o] of overrides) {
+    const current = booths.find((b) => b.code === code);
+    if (current !== o.base) {
+      next ??= new Map(overrides);
+      next.delete(code);
+    }
+  }
+  return next;
+}
+
+// Filters
+
+export interface BoothFilter {
+  /** Zone code, or "" for all. */
+  zone: string;
+  /** Product group, or "" for all: a booth matches when its zone accepts it. */
+  group: string;
+}
+
+export const NO_FILTER: BoothFilter = { zone: '', group: '' };
+
+export function isFiltering(filter: BoothFilter): boolean {
+  return !!filter.zone || !!filter.group;
+}
+
+export function boothMatches(booth: Booth, zones: readonly Zone[], filter: BoothFilter): boolean {
+  if (filter.zone && booth.zone !== filter.zone) return false;
+  if (filter.group) {
+    const zone = zones.find((z) => z.code === booth.zone);
+    if (!zone || !(zone.groups ?? []).includes(filter.group)) return false;
+  }
+  return true;
+}
+
+/** Codes of the booths that do not match (to dim), or an empty set when not filtering. */
+export function dimmedSet(booths: readonly Booth[], zones: readonly Zone[], filter: BoothFilter): Set<string> {
+  const out = new Set<string>();
+  if (!isFiltering(filter)) return out;
+  for (const b of booths) if (!boothMatches(b, zones, filter)) out.add(b.code);
+  return out;
+}
+
+export const PRODUCT_GROUPS: readonly ProductGroup[] = [
+  'Food',
+  'Beverages',
+  'Herbal',
+  'Handicrafts',
+  'Ornamental',
+  'Tourism',
+];
+
+/** Groups to filter by: those any zone accepts plus the fair's, in the usual order. */
+export function filterGroups(zones: readonly Zone[], accepted: readonly string[] = []): string[] {
+  const all = new Set<string>(accepted);
+  for (const z of zones) for (const g of z.groups ?? []) all.add(g);
+  const known = PRODUCT_GROUPS.filter((g) => all.has(g));
+  const other = [...all].filter((g) => !(PRODUCT_GROUPS as readonly string[]).includes(g)).sort();
+  return [...known, ...other];
+}
+
+/** Reads `?zone=&group=` from a query string. */
+export function filterFromSearch(search: string): BoothFilter {
+  const params = new URLSearchParams(search);
+  return { zone: params.get('zone') ?? '', group: params.get('group') ?? '' };
+}
+
+// Occupancy
+
+export interface Occupancy {
+  /** Held + Confirmed. */
+  taken: number;
+  /** All booths except Blocked ones. */
+  available: number;
+  /** Whole percent of `available` that is taken, 0 when there is nothing available. */
+  percent: number;
+}
+
+export function occupancy(booths: readonly Booth[]): Occupancy {
+  let taken = 0;
+  let available = 0;
+  for (const b of booths) {
+    if (b.status === 'Blocked') continue;
+    available++;
+    if (OCCUPIED.includes(b.status)) taken++;
+  }
+  return { taken, available, percent: available === 0 ? 0 : Math.round((taken / available) * 100) };
+}
+
+/** Problem codes the booth endpoints answer, with text of our own when a problem has no title. */
+export const BOOTH_PROBLEM_CODES = [
+  'booth.taken',
+  'booth.limit',
+  'booth.holdsClosed',
+  'booth.organiserAllocates',
+  'booth.notApproved',
+  'booth.zoneMismatch',
+  'booth.notHeld',
+] as const;
+
+/** The i18n key for a booth problem code ("booth.taken" → "boothErrors.taken"), or null. */
+export function boothProblemKey(code: string | null | undefined): string | null {
+  if (!code || !(BOOTH_PROBLEM_CODES as readonly string[]).includes(code)) return null;
+  return `boothErrors.${code.slice('booth.'.length)}`;
+}
