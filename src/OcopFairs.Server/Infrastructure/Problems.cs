@@ -64,7 +64,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
                 DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status422UnprocessableEntity,
-            }, d.Code, d.Message),
+            }, d.Code, ErrorText.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture) ? d.Message : null),
             BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "tooLong" : "malformed", (string?)null),
             Orleans.Storage.InconsistentStateException => (StatusCodes.Status409Conflict, "conflict", null),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "error", null),
