@@ -45,7 +45,8 @@ public sealed record FloorPlan(
     [property: Id(0)] ImmutableArray<Zone> Zones,
     [property: Id(1)] ImmutableArray<BoothSpec> Booths)
 {
-    public static readonly FloorPlan Empty = new([], []);
+    /// <summary>A new empty plan each time: a shared instance could be filled in place by a deserializer.</summary>
+    public static FloorPlan Empty => new([], []);
 }
 
 /// <summary>A booth with its current occupation, as clients see it.</summary>

@@ -173,6 +173,7 @@ public sealed partial class FloorGrain(
     {
         if (Remembered(idempotencyKey) is { } earlier)
         {
+            await DurableAsync(earlier.Code, idempotencyKey);
             return earlier;
         }
 
@@ -222,6 +223,7 @@ public sealed partial class FloorGrain(
     {
         if (Remembered(idempotencyKey) is { } earlier)
         {
+            await DurableAsync(earlier.Code, idempotencyKey);
             return earlier;
         }
 
@@ -246,7 +248,7 @@ public sealed partial class FloorGrain(
         var slot = Slot(boothCode);
         if (slot.Status == BoothStatus.Free)
         {
-            return Task.FromResult(ToView(spec, slot));
+            return RepeatAsync(spec, slot);
         }
 
         if (slot.ProducerId != producerId)
@@ -261,6 +263,7 @@ public sealed partial class FloorGrain(
     {
         if (Remembered(idempotencyKey) is { } earlier)
         {
+            await DurableAsync(earlier.Code, idempotencyKey);
             return earlier;
         }
 
@@ -285,7 +288,7 @@ public sealed partial class FloorGrain(
         var slot = Slot(boothCode);
         return slot.Status switch
         {
-            BoothStatus.Free => Task.FromResult(ToView(spec, slot)),
+            BoothStatus.Free => RepeatAsync(spec, slot),
             BoothStatus.Blocked => throw DomainException.Conflict("booth.blocked", $"Booth {boothCode} is blocked; unblock it instead."),
             _ => ChangeAsync(boothCode, BoothSlot.Free, null),
         };
@@ -297,7 +300,7 @@ public sealed partial class FloorGrain(
         var slot = Slot(boothCode);
         return slot.Status switch
         {
-            BoothStatus.Blocked => Task.FromResult(ToView(spec, slot)),
+            BoothStatus.Blocked => RepeatAsync(spec, slot),
             BoothStatus.Free => ChangeAsync(boothCode, new BoothSlot(BoothStatus.Blocked, null, null, null, null), null),
             _ => throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {slot.Status} and cannot be blocked."),
         };
@@ -309,7 +312,7 @@ public sealed partial class FloorGrain(
         var slot = Slot(boothCode);
         return slot.Status switch
         {
-            BoothStatus.Free => Task.FromResult(ToView(spec, slot)),
+            BoothStatus.Free => RepeatAsync(spec, slot),
             BoothStatus.Blocked => ChangeAsync(boothCode, BoothSlot.Free, null),
             _ => throw DomainException.Conflict("booth.notBlocked", $"Booth {boothCode} is {slot.Status}, not blocked."),
         };
@@ -339,7 +342,7 @@ public sealed partial class FloorGrain(
     }
 
     public Task<ImmutableArray<string>> BoothsOfAsync(string producerId) =>
-        Task.FromResult(live.State.Booths.Where(b => b.Value.ProducerId == producerId).Select(b => b.Key).Order(StringComparer.Ordinal).ToImmutableArray());
+        Task.FromResult(_committed.Booths.Where(b => b.Value.ProducerId == producerId).Select(b => b.Key).Order(StringComparer.Ordinal).ToImmutableArray());
 
     private BoothView? Remembered(string? key)
     {
@@ -359,8 +362,29 @@ public sealed partial class FloorGrain(
         {
             await CommitAsync(live.State with { Keys = AddKey(live.State.Keys, new KeyedResult(key, boothCode, slot)) }, null);
         }
+        else
+        {
+            await DurableAsync(boothCode, key);
+        }
 
         return ToView(spec, slot);
+    }
+
+    /// <summary>
+    /// A repeat is answered from memory, which may hold a change of that booth (or that key) still being written:
+    /// wait until it is durable, so a retry is never told "done" about a change a failing write could still undo.
+    /// </summary>
+    private async Task<BoothView> RepeatAsync(BoothSpec spec, BoothSlot slot)
+    {
+        await DurableAsync(spec.Code);
+        return ToView(spec, slot);
+    }
+
+    private Task DurableAsync(string boothCode, string? key = null)
+    {
+        var boothDurable = Equals(live.State.Booths.GetValueOrDefault(boothCode), _committed.Booths.GetValueOrDefault(boothCode));
+        var keyDurable = key is null || (!_committed.Keys.IsDefault && _committed.Keys.Any(k => k.Key == key));
+        return boothDurable && keyDurable ? Task.CompletedTask : CommitAsync(live.State, null);
     }
 
     private async Task<BoothView> ChangeAsync(string boothCode, BoothSlot slot, string? key)

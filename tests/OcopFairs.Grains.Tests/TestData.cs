@@ -36,4 +36,27 @@ internal static class TestData
         await fair.SetFloorPlanAsync(Plan(booths));
         return fair;
     }
+
+    /// <summary>A first-come fair whose registration is open now.</summary>
+    public static FairDetails OpenFair(int boothsPerProducer = 2, int holdMinutes = 30, AllocationMode mode = AllocationMode.FirstCome)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return Fair("Hội chợ OCOP Thái Nguyên") with
+        {
+            RegistrationOpensAt = now.AddHours(-1),
+            RegistrationClosesAt = now.AddDays(5),
+            StartsAt = now.AddDays(10),
+            EndsAt = now.AddDays(12),
+            BoothsPerProducer = boothsPerProducer,
+            HoldMinutes = holdMinutes,
+            AllocationMode = mode,
+        };
+    }
+
+    /// <summary>Zone A (food) with A01…, zone B (beverages) with B01….</summary>
+    public static FloorPlan FoodAndBeveragePlan(int food = 10, int beverages = 5) =>
+        FloorPlans.Grid([
+            (new Zone("A", "Khu thực phẩm", [ProductGroup.Food]), food),
+            (new Zone("B", "Khu đồ uống", [ProductGroup.Beverages]), beverages),
+        ]);
 }

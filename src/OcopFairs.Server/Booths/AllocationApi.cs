@@ -57,7 +57,7 @@ public static class AllocationApi
         }
 
         var dryRun = request.DryRun ?? true;
-        var key = dryRun ? null : BoothsApi.Key(idempotencyKey);
+        var key = dryRun ? null : BoothsApi.Key(idempotencyKey, "allocation");
         if (key is not null && await StoredAsync(db, fairId, key) is { } stored)
         {
             return TypedResults.Ok(stored);

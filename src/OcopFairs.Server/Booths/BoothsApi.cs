@@ -38,7 +38,7 @@ public static class BoothsApi
         }
 
         var holder = new Holder(producerId, application.ProducerName, [.. application.Products.Select(p => p.Group).Distinct()]);
-        return TypedResults.Ok(await grains.GetGrain<IFloorGrain>(fairId).HoldAsync(boothCode, holder, Key(idempotencyKey)));
+        return TypedResults.Ok(await grains.GetGrain<IFloorGrain>(fairId).HoldAsync(boothCode, holder, Key(idempotencyKey, $"{producerId}:hold")));
     }
 
     private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> ConfirmAsync(
@@ -46,7 +46,7 @@ public static class BoothsApi
     {
         if (!FairsApi.IsId(fairId) || !FairsApi.IsId(boothCode)) return Problems.NotFound("booth.notFound");
         if (user.ProducerId() is not { } producerId) return Problems.Forbidden();
-        return TypedResults.Ok(await grains.GetGrain<IFloorGrain>(fairId).ConfirmAsync(boothCode, producerId, Key(idempotencyKey)));
+        return TypedResults.Ok(await grains.GetGrain<IFloorGrain>(fairId).ConfirmAsync(boothCode, producerId, Key(idempotencyKey, $"{producerId}:confirm")));
     }
 
     private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> ReleaseAsync(
@@ -63,7 +63,10 @@ public static class BoothsApi
         return TypedResults.Ok(await grains.GetGrain<IFloorGrain>(fairId).BoothsOfAsync(producerId));
     }
 
-    /// <summary>Keys are scoped by the route's grain; overlong ones are refused by being ignored rather than stored.</summary>
-    internal static string? Key(string? idempotencyKey) =>
-        string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128 ? null : idempotencyKey;
+    /// <summary>
+    /// The key as the floor stores it: scoped by who asks and what for, so one caller's key never answers another's
+    /// request; overlong keys are ignored rather than stored.
+    /// </summary>
+    internal static string? Key(string? idempotencyKey, string scope) =>
+        string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128 ? null : $"{scope}:{idempotencyKey}";
 }

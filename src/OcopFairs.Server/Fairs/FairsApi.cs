@@ -354,7 +354,7 @@ public static class FairsApi
         }
 
         var holder = new Holder(producer.ProducerId, producer.Profile.Name, [.. producer.Products.Select(p => p.Group).Distinct()]);
-        return await OnBoothAsync(fairId, user, grains, _ => grains.GetGrain<IFloorGrain>(fairId).AssignAsync(boothCode, holder, Booths.BoothsApi.Key(idempotencyKey)));
+        return await OnBoothAsync(fairId, user, grains, _ => grains.GetGrain<IFloorGrain>(fairId).AssignAsync(boothCode, holder, Booths.BoothsApi.Key(idempotencyKey, $"{user.UserId()}:assign")));
     }
 
     private static Task<Results<Ok<BoothView>, ProblemHttpResult>> UnassignAsync(string fairId, string boothCode, ClaimsPrincipal user, IGrainFactory grains) =>
