@@ -69,11 +69,7 @@ public sealed class FairGrain(
             return await ViewAsync();
         }
 
-        var errors = FairRules.Validate(details);
-        if (errors.Count > 0)
-        {
-            throw DomainException.Invalid("fair.invalid", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
-        }
+        ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
 
         var next = state.State with
         {
@@ -94,11 +90,7 @@ public sealed class FairGrain(
     {
         EnsureExists();
         plan = new FloorPlan(plan.Zones.IsDefault ? [] : plan.Zones, plan.Booths.IsDefault ? [] : plan.Booths);
-        var errors = FloorPlans.Validate(plan);
-        if (errors.Count > 0)
-        {
-            throw DomainException.Invalid("floorPlan.invalid", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
-        }
+        ThrowIfInvalid("floorPlan.invalid", FloorPlans.Validate(plan));
 
         var next = state.State with { BoothCount = plan.Booths.Length };
         var floor = await Floor.SetPlanAsync(plan, Summary(next));
@@ -149,11 +141,7 @@ public sealed class FairGrain(
             throw DomainException.Conflict("fair.closed", "A closed fair cannot be edited.");
         }
 
-        var errors = FairRules.Validate(details);
-        if (errors.Count > 0)
-        {
-            throw DomainException.Invalid("fair.invalid", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
-        }
+        ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
 
         var next = state.State with
         {
@@ -219,6 +207,15 @@ public sealed class FairGrain(
             Backlog = [],
             Version = 0,
         });
+    }
+
+    /// <summary>The HTTP layer validates first; this guards callers that reach the grain directly.</summary>
+    private static void ThrowIfInvalid(string code, IReadOnlyDictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw DomainException.Invalid(code, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
+        }
     }
 
     private static FloorRules Rules(FairState s) =>

@@ -8,11 +8,12 @@ namespace OcopFairs.Server.Booths;
 /// <summary>Schedules hold expiries in Hangfire and tells producers when their hold ran out.</summary>
 public sealed class BoothEvents(IBackgroundJobClient jobs, IGrainFactory grains, NpgsqlDataSource db, TimeProvider clock) : IBoothEvents
 {
-    public Task ScheduleExpiryAsync(string fairId, string boothCode, string holdId, DateTimeOffset expiresAt)
-    {
-        jobs.Schedule<BoothJobs>(j => j.ExpireHoldAsync(fairId, boothCode, holdId), expiresAt);
-        return Task.CompletedTask;
-    }
+    /// <summary>
+    /// Hangfire's client API blocks on its database transaction; run it on the thread pool so the floor grain's turn
+    /// (single-threaded, on the hot path of every hold) never waits for it.
+    /// </summary>
+    public Task ScheduleExpiryAsync(string fairId, string boothCode, string holdId, DateTimeOffset expiresAt) =>
+        Task.Run(() => jobs.Schedule<BoothJobs>(j => j.ExpireHoldAsync(fairId, boothCode, holdId), expiresAt));
 
     public async Task HoldExpiredAsync(string fairId, string boothCode, string producerId)
     {
@@ -21,9 +22,7 @@ public sealed class BoothEvents(IBackgroundJobClient jobs, IGrainFactory grains,
             return;
         }
 
-        await using var cmd = db.CreateCommand("SELECT \"Locale\" FROM identity.\"AspNetUsers\" WHERE \"Id\" = @id");
-        cmd.Parameters.AddWithValue("id", userId);
-        var english = await cmd.ExecuteScalarAsync() as string == "en";
+        var english = await Identity.UserLocale.IsEnglishAsync(db, userId);
         var fair = await grains.GetGrain<IFairGrain>(fairId).GetAsync();
         var name = fair?.Details.Name ?? fairId;
         var (title, body) = english

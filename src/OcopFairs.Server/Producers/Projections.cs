@@ -7,6 +7,7 @@ using NpgsqlTypes;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
 using OcopFairs.Grains;
+using OcopFairs.Server.Identity;
 using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Producers;
@@ -132,7 +133,7 @@ public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains,
             return;
         }
 
-        var english = await LocaleAsync(a.OwnerUserId) == "en";
+        var english = await UserLocale.IsEnglishAsync(db, a.OwnerUserId);
         var fair = await grains.GetGrain<IFairGrain>(a.FairId).GetAsync();
         var (title, body) = Texts(a, fair?.Details.Name ?? a.FairId, english);
         var notification = new Notification(
@@ -158,12 +159,6 @@ public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains,
         return list.ToImmutable();
     }
 
-    private async Task<string?> LocaleAsync(string userId)
-    {
-        await using var cmd = db.CreateCommand("SELECT \"Locale\" FROM identity.\"AspNetUsers\" WHERE \"Id\" = @id");
-        cmd.Parameters.AddWithValue("id", userId);
-        return await cmd.ExecuteScalarAsync() as string;
-    }
 
     private static (string Title, string Body) Texts(ApplicationView a, string fairName, bool english)
     {

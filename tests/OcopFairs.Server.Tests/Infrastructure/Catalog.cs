@@ -56,8 +56,13 @@ public static class Catalog
         return (await response.ReadJsonAsync())["productId"]!.GetValue<string>();
     }
 
-    /// <summary>A published fair with registration open now, starting in ten days and lasting three.</summary>
-    public static async Task<string> PublishedFairAsync(HttpClient organiser, int minStars = 3, string[]? groups = null)
+    /// <summary>
+    /// A published fair with registration open now, starting in ten days and lasting three, with the given floor grid
+    /// (<see cref="Api.SmallGrid"/> by default).
+    /// </summary>
+    public static async Task<string> PublishedFairAsync(
+        HttpClient organiser, int minStars = 3, string[]? groups = null, object? grid = null,
+        int holdMinutes = 30, int boothsPerProducer = 1, string allocationMode = "FirstCome")
     {
         var start = DateTimeOffset.UtcNow.AddDays(10);
         var created = await organiser.PostAsJsonAsync("api/fairs", new
@@ -71,12 +76,13 @@ public static class Catalog
             registrationClosesAt = start.AddDays(-1),
             minStars,
             acceptedGroups = groups ?? ["Food", "Beverages"],
-            boothsPerProducer = 1,
-            holdMinutes = 30,
+            boothsPerProducer,
+            holdMinutes,
+            allocationMode,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var fairId = (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
-        (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", Api.SmallGrid)).EnsureSuccessStatusCode();
+        (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", grid ?? Api.SmallGrid)).EnsureSuccessStatusCode();
         var published = await organiser.PostAsync($"api/fairs/{fairId}/publish", null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         return fairId;

@@ -5,31 +5,15 @@ namespace OcopFairs.Server.Tests.Infrastructure;
 /// <summary>A published FirstCome fair and approved producers, made through the real API.</summary>
 public static class Rush
 {
-    public static async Task<string> FirstComeFairAsync(HttpClient organiser, int booths, int holdMinutes = 30, int boothsPerProducer = 1, string allocationMode = "FirstCome")
-    {
-        var start = DateTimeOffset.UtcNow.AddDays(10);
-        var created = await organiser.PostAsJsonAsync("api/fairs", new
-        {
-            name = "Hội chợ giữ chỗ " + Guid.NewGuid().ToString("N")[..6],
-            venue = "Quảng trường Hòa Bình",
-            province = "Hòa Bình",
-            startsAt = start,
-            endsAt = start.AddDays(3),
-            registrationOpensAt = DateTimeOffset.UtcNow.AddHours(-1),
-            registrationClosesAt = start.AddDays(-1),
-            minStars = 3,
-            acceptedGroups = new[] { "Food" },
-            boothsPerProducer,
-            holdMinutes,
-            allocationMode,
-        });
-        created.EnsureSuccessStatusCode();
-        var fairId = (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
-        var grid = new { zones = new[] { new { code = "H", name = "Thực phẩm", groups = new[] { "Food" }, booths } }, perRow = 10 };
-        (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", grid)).EnsureSuccessStatusCode();
-        (await organiser.PostAsync($"api/fairs/{fairId}/publish", null)).EnsureSuccessStatusCode();
-        return fairId;
-    }
+    /// <summary>A published fair of one Food zone "H" with <paramref name="booths"/> booths (H01, H02 …).</summary>
+    public static Task<string> FirstComeFairAsync(HttpClient organiser, int booths, int holdMinutes = 30, int boothsPerProducer = 1, string allocationMode = "FirstCome") =>
+        Catalog.PublishedFairAsync(
+            organiser,
+            groups: ["Food"],
+            grid: new { zones = new[] { new { code = "H", name = "Thực phẩm", groups = new[] { "Food" }, booths } }, perRow = 10 },
+            holdMinutes: holdMinutes,
+            boothsPerProducer: boothsPerProducer,
+            allocationMode: allocationMode);
 
     /// <summary>Producers that applied with one Food product and were approved in bulk.</summary>
     public static async Task<List<Catalog.ProducerAccount>> ApprovedProducersAsync(ServerProcess server, HttpClient organiser, string fairId, int count, Func<int, string>? district = null)
