@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hangfire;
 using Npgsql;
 using OcopFairs.Abstractions;
@@ -8,12 +9,45 @@ namespace OcopFairs.Server.Booths;
 /// <summary>Schedules hold expiries in Hangfire and tells producers when their hold ran out.</summary>
 public sealed class BoothEvents(IBackgroundJobClient jobs, IGrainFactory grains, NpgsqlDataSource db, TimeProvider clock) : IBoothEvents
 {
+    /// <summary>Expiries are released by one job per fair and ten-second window, so a hold is freed at most this late.</summary>
+    public const int WindowSeconds = 10;
+
+    private readonly ConcurrentDictionary<(string FairId, long Due), byte> _scheduled = new();
+
     /// <summary>
-    /// Hangfire's client API blocks on its database transaction; run it on the thread pool so the floor grain's turn
-    /// (single-threaded, on the hot path of every hold) never waits for it.
+    /// A booth rush makes a thousand holds in seconds, all expiring within the same few windows: scheduling a Hangfire
+    /// job (a database transaction of its own) per hold would cost as much as the hold. Instead one sweep job per fair
+    /// and window releases every hold due by then; this node remembers which windows it scheduled. A window lost to
+    /// a crash is covered by activation rescheduling and the minutely sweep. Hangfire's client blocks on its
+    /// transaction, so it runs on the thread pool, never in the floor grain's turn.
     /// </summary>
-    public Task ScheduleExpiryAsync(string fairId, string boothCode, string holdId, DateTimeOffset expiresAt) =>
-        Task.Run(() => jobs.Schedule<BoothJobs>(j => j.ExpireHoldAsync(fairId, boothCode, holdId), expiresAt));
+    public Task ScheduleExpiryAsync(string fairId, string boothCode, string holdId, DateTimeOffset expiresAt)
+    {
+        var due = (expiresAt.ToUnixTimeSeconds() + WindowSeconds - 1) / WindowSeconds * WindowSeconds;
+        if (!_scheduled.TryAdd((fairId, due), 0))
+        {
+            return Task.CompletedTask;
+        }
+
+        var past = clock.GetUtcNow().ToUnixTimeSeconds() - 3600;
+        foreach (var old in _scheduled.Keys.Where(k => k.Due < past))
+        {
+            _scheduled.TryRemove(old, out _);
+        }
+
+        return Task.Run(() =>
+        {
+            try
+            {
+                jobs.Schedule<BoothJobs>(j => j.SweepFairAsync(fairId), DateTimeOffset.FromUnixTimeSeconds(due));
+            }
+            catch
+            {
+                _scheduled.TryRemove((fairId, due), out _);
+                throw;
+            }
+        });
+    }
 
     public async Task HoldExpiredAsync(string fairId, string boothCode, string producerId)
     {
@@ -43,6 +77,9 @@ public sealed class BoothJobs(IGrainFactory grains)
     /// <summary>Releases the hold if it is still the same hold and due; a duplicate or late job does nothing.</summary>
     public Task<bool> ExpireHoldAsync(string fairId, string boothCode, string holdId) =>
         grains.GetGrain<IFloorGrain>(fairId).ExpireHoldAsync(boothCode, holdId);
+
+    /// <summary>Releases the fair's holds that are due (one job per fair and expiry window).</summary>
+    public Task<int> SweepFairAsync(string fairId) => grains.GetGrain<IFloorGrain>(fairId).SweepExpiredHoldsAsync();
 
     /// <summary>The safety net: every minute, release due holds of open fairs whose job was lost.</summary>
     public async Task SweepAsync()
