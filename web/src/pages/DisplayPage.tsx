@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { FloorMap } from '../components/FloorMap';
 import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
-import { ApiError, api, errorMessage } from '../lib/api';
+import { ApiError, errorMessage } from '../lib/api';
 import { occupancy } from '../lib/booths';
-import type { FairDetails, FairEvent } from '../lib/types';
+import type { FairEvent } from '../lib/types';
+import { useFair } from '../lib/useFair';
 import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
 
 /** An unattended screen retries a failed first load on its own. */
@@ -20,8 +21,6 @@ interface DisplayPageProps {
 /** The big-screen hall display: the live floor map, counts and occupancy; no sign-in, no panel. */
 export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
   const { t } = useTranslation();
-  const [fair, setFair] = useState<FairDetails | null>(null);
-  const [fairError, setFairError] = useState<unknown>(null);
   const [fairTick, setFairTick] = useState(0);
 
   const onEvent = useCallback((event: FairEvent) => {
@@ -29,19 +28,7 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
   }, []);
   const { floor, error: floorError, liveState, reload } = useLiveFloor(fairId, { onEvent, hubFactory });
 
-  useEffect(() => {
-    const abort = new AbortController();
-    api
-      .fair(fairId, abort.signal)
-      .then((f) => {
-        setFair(f);
-        setFairError(null);
-      })
-      .catch((e: unknown) => {
-        if (!abort.signal.aborted) setFairError(e);
-      });
-    return () => abort.abort();
-  }, [fairId, fairTick]);
+  const { fair, error: fairError } = useFair(fairId, fairTick);
 
   // Nobody is there to press "retry": try again now and then.
   const floorFailed = !floor && !!floorError;

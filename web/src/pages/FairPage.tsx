@@ -23,7 +23,8 @@ import {
 import i18n from '../i18n';
 import { DEFAULT_TIME_ZONE, formatDateRange, formatDateTime } from '../lib/format';
 import { Link, useRouter } from '../lib/router';
-import type { Booth, FairDetails, FairEvent, Floor } from '../lib/types';
+import type { Booth, FairEvent, Floor } from '../lib/types';
+import { useFair } from '../lib/useFair';
 import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
 
 /** Sets or drops query parameters without a navigation (the page keeps its state). */
@@ -56,8 +57,6 @@ interface FairPageProps {
 export function FairPage({ fairId, hubFactory }: FairPageProps) {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const [fair, setFair] = useState<FairDetails | null>(null);
-  const [fairError, setFairError] = useState<unknown>(null);
   const [fairTick, setFairTick] = useState(0);
   const { location } = useRouter();
   // The selected booth lives in ?booth=CODE so a booth can be linked to.
@@ -109,19 +108,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
     return () => abort.abort();
   }, [fairId, producerId, mineTick]);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    api
-      .fair(fairId, abort.signal)
-      .then((f) => {
-        setFair(f);
-        setFairError(null);
-      })
-      .catch((e: unknown) => {
-        if (!abort.signal.aborted) setFairError(e);
-      });
-    return () => abort.abort();
-  }, [fairId, fairTick]);
+  const { fair, error: fairError } = useFair(fairId, fairTick);
 
   useEffect(() => {
     if (fair) document.title = `${fair.name} · ${t('app.name')}`;
