@@ -5,27 +5,10 @@ import { AuthProvider } from '../lib/auth';
 import { Router } from '../lib/router';
 import { FakeHub } from '../test/fakeHub';
 import { mockFetch, type Call } from '../test/http';
-import { FAIR_ID, booth, boothChanged, floorFixture } from '../test/fixtures';
+import { FAIR_ID, booth, boothChanged, floorFixture, fairDetails } from '../test/fixtures';
 import type { Booth, FairDetails } from '../lib/types';
 
-const details: FairDetails = {
-  fairId: FAIR_ID,
-  name: 'Hội chợ OCOP Hòa Bình 2025',
-  venue: 'Quảng trường Hòa Bình',
-  province: 'Hòa Bình',
-  timeZone: 'Asia/Ho_Chi_Minh',
-  startsAt: '2025-03-14T18:30:00Z',
-  endsAt: '2025-03-18T10:00:00Z',
-  registrationOpensAt: '2025-02-01T01:00:00Z',
-  registrationClosesAt: '2025-03-01T10:00:00Z',
-  minStars: 3,
-  acceptedGroups: ['Food', 'Beverages'],
-  boothsPerProducer: 1,
-  holdMinutes: 15,
-  allocationMode: 'FirstCome',
-  status: 'Published',
-  version: 5,
-};
+const details = fairDetails({ boothsPerProducer: 1 });
 
 const ME = 'prod-me';
 const producerUser = {

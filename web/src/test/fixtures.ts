@@ -1,4 +1,4 @@
-import type { Booth, FairEvent, Floor } from '../lib/types';
+import type { Booth, FairDetails, FairEvent, Floor } from '../lib/types';
 
 export const FAIR_ID = 'hoa-binh-2025';
 
@@ -41,4 +41,27 @@ export function floorFixture(version = 5): Floor {
 
 export function boothChanged(version: number, b: Booth, fairId = FAIR_ID): FairEvent {
   return { fairId, version, type: 'BoothChanged', data: b };
+}
+
+/** The fair the page tests open, with fields replaced by `patch`. */
+export function fairDetails(patch: Partial<FairDetails> = {}): FairDetails {
+  return {
+    fairId: FAIR_ID,
+    name: 'Hội chợ OCOP Hòa Bình 2025',
+    venue: 'Quảng trường Hòa Bình',
+    province: 'Hòa Bình',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    startsAt: '2025-03-14T18:30:00Z',
+    endsAt: '2025-03-18T10:00:00Z',
+    registrationOpensAt: '2025-02-01T01:00:00Z',
+    registrationClosesAt: '2025-03-01T10:00:00Z',
+    minStars: 3,
+    acceptedGroups: ['Food', 'Beverages'],
+    boothsPerProducer: 2,
+    holdMinutes: 15,
+    allocationMode: 'FirstCome',
+    status: 'Published',
+    version: 5,
+    ...patch,
+  };
 }
