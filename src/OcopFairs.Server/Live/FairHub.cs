@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using OcopFairs.Abstractions;
+using OcopFairs.Grains;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 
@@ -28,15 +29,23 @@ public sealed class FairHub(IGrainFactory grains) : Hub
     /// <summary>Starts watching a fair; answers the events after <paramref name="sinceVersion"/> or a snapshot.</summary>
     public async Task<JoinFairResult> JoinFair(string fairId, long sinceVersion)
     {
-        if (!FairsApi.IsId(fairId) || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is null)
+        if (!FairsApi.IsId(fairId))
         {
             throw new HubException("fair.notFound");
         }
 
         // Join first, then read: an event raised in between arrives twice at worst, and clients drop stale versions.
+        // The read also tells whether the fair exists, so an unknown fair costs no extra call.
         await Groups.AddToGroupAsync(Context.ConnectionId, FairGroup(fairId));
-        var changes = await grains.GetGrain<IFairGrain>(fairId).GetChangesSinceAsync(sinceVersion);
-        return JoinFairResult.From(changes);
+        try
+        {
+            return JoinFairResult.From(await grains.GetGrain<IFairGrain>(fairId).GetChangesSinceAsync(sinceVersion));
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.NotFound)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, FairGroup(fairId));
+            throw new HubException("fair.notFound");
+        }
     }
 
     public Task LeaveFair(string fairId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, FairGroup(fairId));
