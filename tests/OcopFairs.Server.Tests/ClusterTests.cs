@@ -54,4 +54,38 @@ public sealed class ClusterTests
         Assert.True(await Api.EventuallyAsync(() => Task.FromResult(AllArrived(onA) && AllArrived(onB)), 20),
             $"node A got {onA.Count}, node B got {onB.Count} of {fairs.Count} events");
     }
+
+    /// <summary>
+    /// Each node searches products in memory. A product saved, renamed or deleted through either node must be found
+    /// (or gone) on both: the writing node applies its own change, the other reloads on the catalogue notification.
+    /// </summary>
+    [Fact]
+    public async Task Catalogue_changes_through_either_node_reach_search_on_both()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var clusterId = "cluster-" + db.Name;
+        await using var nodeA = new ServerProcess(db.ConnectionString, clusterId, seedDemo: true);
+        await nodeA.StartAsync();
+        await using var nodeB = new ServerProcess(db.ConnectionString, clusterId);
+        await nodeB.StartAsync();
+
+        var producer = await Catalog.NewProducerAsync(nodeA, "Hợp tác xã Cụm Tìm Kiếm");
+        using var onB = nodeB.CreateClient();
+        onB.As(producer.Token);
+        var word = "xoai" + Guid.NewGuid().ToString("N")[..8];
+        async Task<long> TotalAsync(HttpClient http, string q) => (await (await http.GetAsync($"api/products?q={q}")).ReadJsonAsync()).GetTotal();
+        async Task<bool> BothAsync(string q, long expected) =>
+            await TotalAsync(producer.Http, q) == expected && await TotalAsync(onB, q) == expected;
+
+        var productId = await Catalog.AddProductAsync(producer.Http, Catalog.Product($"Xoài {word} sấy dẻo"));
+        Assert.True(await Api.EventuallyAsync(() => BothAsync(word, 1), 20), "the new product is not found on both nodes");
+
+        var renamed = "mit" + Guid.NewGuid().ToString("N")[..8];
+        (await onB.PutAsJsonAsync($"api/producers/me/products/{productId}", Catalog.Product($"Mít {renamed} sấy giòn"))).EnsureSuccessStatusCode();
+        Assert.True(await Api.EventuallyAsync(async () => await BothAsync(renamed, 1) && await BothAsync(word, 0), 20),
+            "the rename did not reach search on both nodes");
+
+        (await producer.Http.DeleteAsync($"api/producers/me/products/{productId}")).EnsureSuccessStatusCode();
+        Assert.True(await Api.EventuallyAsync(() => BothAsync(renamed, 0), 20), "the deleted product is still found");
+    }
 }

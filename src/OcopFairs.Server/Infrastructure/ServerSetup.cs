@@ -100,6 +100,8 @@ public static class ServerSetup
         services.AddScoped<ReminderScheduler>();
         services.AddSingleton<ICatalogIndex, CatalogIndex>();
         services.AddSingleton<IApplicationEvents, ApplicationEvents>();
+        services.AddSingleton<ProductSearchIndex>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProductSearchIndex>());
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<ApplicationQueue>();
         services.AddSingleton<IBoothEvents, BoothEvents>();

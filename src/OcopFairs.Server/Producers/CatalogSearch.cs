@@ -13,24 +13,40 @@ public sealed record SearchQuery(string? Q, string? District, ProductGroup? Grou
 
     /// <summary>Folded words of the query; each must appear somewhere in the folded text.</summary>
     public IReadOnlyList<string> Terms => VietnameseText.Fold(Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
+
+    /// <summary>The folded district to filter on, or null for every district.</summary>
+    public string? DistrictKey => string.IsNullOrWhiteSpace(District) ? null : VietnameseText.Fold(District);
 }
 
-/// <summary>Diacritic- and case-insensitive search over the catalogue copies, with trigram indexes behind LIKE.</summary>
-public sealed class CatalogSearch(NpgsqlDataSource db)
+/// <summary>
+/// Diacritic- and case-insensitive search over the catalogue copies: products through the in-memory
+/// <see cref="ProductSearchIndex"/>, producers in SQL with a trigram index behind LIKE.
+/// </summary>
+public sealed class CatalogSearch(NpgsqlDataSource db, ProductSearchIndex index)
 {
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
-    public async Task<PageOf<ProductResponse>> ProductsAsync(SearchQuery query)
+    public async Task<PageOf<ProductResponse>> ProductsAsync(SearchQuery query, CancellationToken ct = default)
     {
-        // Filter and rank on the narrow search rows; fetch the wide cards for the one page only.
-        var sql = new StringBuilder("WITH matched AS (SELECT product_id, stars, name FROM app.products WHERE true");
-        await using var cmd = db.CreateCommand();
-        Filter(query, sql, cmd, starsColumn: "stars", groupCondition: "product_group = @group");
-        sql.Append("), page AS (SELECT product_id, stars, name FROM matched ORDER BY stars DESC, name, product_id LIMIT @limit OFFSET @offset)");
-        sql.Append(" SELECT c.payload::text, (SELECT count(*) FROM matched) FROM page JOIN app.product_cards c USING (product_id)");
-        sql.Append(" ORDER BY page.stars DESC, page.name, page.product_id");
-        cmd.CommandText = sql.ToString();
-        return await PageAsync(cmd, query, r => JsonSerializer.Deserialize<ProductResponse>(r.GetString(0), Json)!);
+        // Match, count and order in memory; read the wide cards of the one page by primary key.
+        var (ids, total) = await index.SearchAsync(query, ct);
+        var items = new List<ProductResponse>(ids.Count);
+        if (ids.Count > 0)
+        {
+            await using var cmd = db.CreateCommand("SELECT product_id, payload::text FROM app.product_cards WHERE product_id = ANY(@ids)");
+            cmd.Parameters.AddWithValue("ids", ids.ToArray());
+            var cards = new Dictionary<string, ProductResponse>(StringComparer.Ordinal);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                cards[reader.GetString(0)] = JsonSerializer.Deserialize<ProductResponse>(reader.GetString(1), Json)!;
+            }
+
+            // A product deleted between the match and this read is left out of the page.
+            items.AddRange(ids.Where(cards.ContainsKey).Select(id => cards[id]));
+        }
+
+        return new PageOf<ProductResponse>(items, query.Page, query.PageSize, total);
     }
 
     public async Task<PageOf<ProducerSummary>> ProducersAsync(SearchQuery query)
@@ -62,10 +78,10 @@ public sealed class CatalogSearch(NpgsqlDataSource db)
             cmd.Parameters.AddWithValue($"t{i}", "%" + EscapeLike(terms[i]) + "%");
         }
 
-        if (!string.IsNullOrWhiteSpace(q.District))
+        if (q.DistrictKey is { } district)
         {
             sql.Append(" AND district_key = @district");
-            cmd.Parameters.AddWithValue("district", VietnameseText.Fold(q.District));
+            cmd.Parameters.AddWithValue("district", district);
         }
 
         if (q.Group is { } group)

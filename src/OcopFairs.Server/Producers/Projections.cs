@@ -12,8 +12,11 @@ using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Producers;
 
-/// <summary>Writes the searchable copy of a producer and its products (app.producers, app.products).</summary>
-public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICatalogIndex
+/// <summary>
+/// Writes the searchable copy of a producer and its products (app.producers, app.products) under a new
+/// catalogue version, tells every node about it (NOTIFY) and updates this node's <see cref="ProductSearchIndex"/>.
+/// </summary>
+public sealed class CatalogIndex(NpgsqlDataSource db, ProductSearchIndex search, TimeProvider clock) : ICatalogIndex
 {
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
@@ -21,6 +24,10 @@ public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICat
     {
         var p = producer.Profile;
         var products = producer.Products;
+        var districtKey = VietnameseText.Fold(p.District);
+        var rows = products.Select(x => new ProductSearchRow(
+            x.ProductId, x.Name, x.Group, x.Stars, districtKey, VietnameseText.Fold($"{x.Name} {p.Name} {p.District}"))).ToArray();
+        long version;
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         await using (var cmd = new NpgsqlCommand(
@@ -30,7 +37,8 @@ public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICat
             ON CONFLICT (producer_id) DO UPDATE SET owner_user_id = EXCLUDED.owner_user_id, name = EXCLUDED.name, kind = EXCLUDED.kind,
                 province = EXCLUDED.province, district = EXCLUDED.district, district_key = EXCLUDED.district_key,
                 search_text = EXCLUDED.search_text, groups = EXCLUDED.groups, max_stars = EXCLUDED.max_stars,
-                product_count = EXCLUDED.product_count, updated_at = now()
+                product_count = EXCLUDED.product_count, updated_at = now(), catalog_version = nextval('app.catalog_version_seq')
+            RETURNING catalog_version
             """, connection, tx))
         {
             cmd.Parameters.AddWithValue("id", producer.ProducerId);
@@ -39,12 +47,12 @@ public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICat
             cmd.Parameters.AddWithValue("kind", p.Kind.ToString());
             cmd.Parameters.AddWithValue("province", p.Province);
             cmd.Parameters.AddWithValue("district", p.District);
-            cmd.Parameters.AddWithValue("districtKey", VietnameseText.Fold(p.District));
+            cmd.Parameters.AddWithValue("districtKey", districtKey);
             cmd.Parameters.AddWithValue("search", VietnameseText.Fold($"{p.Name} {p.District} {p.Commune}"));
             cmd.Parameters.AddWithValue("groups", products.Select(x => x.Group.ToString()).Distinct().ToArray());
             cmd.Parameters.AddWithValue("maxStars", products.Length == 0 ? 0 : products.Max(x => x.Stars));
             cmd.Parameters.AddWithValue("count", products.Length);
-            await cmd.ExecuteNonQueryAsync();
+            version = (long)(await cmd.ExecuteScalarAsync())!;
         }
 
         await using (var delete = new NpgsqlCommand(
@@ -59,7 +67,7 @@ public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICat
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var batch = new NpgsqlBatch(connection, tx);
-            foreach (var product in products)
+            foreach (var (product, row) in products.Zip(rows))
             {
                 var command = new NpgsqlBatchCommand(
                     """
@@ -78,8 +86,8 @@ public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICat
                 command.Parameters.AddWithValue("name", product.Name);
                 command.Parameters.AddWithValue("group", product.Group.ToString());
                 command.Parameters.AddWithValue("stars", product.Stars);
-                command.Parameters.AddWithValue("district", VietnameseText.Fold(p.District));
-                command.Parameters.AddWithValue("search", VietnameseText.Fold($"{product.Name} {p.Name} {p.District}"));
+                command.Parameters.AddWithValue("district", districtKey);
+                command.Parameters.AddWithValue("search", row.SearchText);
                 command.Parameters.AddWithValue("expires", product.CertificateExpiresOn);
                 command.Parameters.Add(new NpgsqlParameter("payload", NpgsqlDbType.Jsonb)
                 {
@@ -91,7 +99,14 @@ public sealed class CatalogIndex(NpgsqlDataSource db, TimeProvider clock) : ICat
             await batch.ExecuteNonQueryAsync();
         }
 
+        await using (var notify = new NpgsqlCommand($"SELECT pg_notify('{ProductSearchIndex.Channel}', @id)", connection, tx))
+        {
+            notify.Parameters.AddWithValue("id", producer.ProducerId);
+            await notify.ExecuteNonQueryAsync();
+        }
+
         await tx.CommitAsync();
+        search.Apply(producer.ProducerId, version, rows);
     }
 }
 
