@@ -3,6 +3,7 @@
 
 import i18n from '../i18n';
 import type {
+  AllocationResult,
   Application,
   ApplicationRequest,
   Booth,
@@ -10,8 +11,11 @@ import type {
   Eligibility,
   FairDetails,
   FairSummary,
+  FairTransition,
   Floor,
+  FloorPlanRequest,
   FloorSinceResponse,
+  GridRequest,
   Me,
   Notification,
   Problem,
@@ -49,7 +53,8 @@ export function errorMessage(error: unknown): string {
   return i18n.t('errors.generic');
 }
 
-function newIdempotencyKey(): string {
+/** A fresh UUID (or 32 hex digits where randomUUID is missing) for an Idempotency-Key. */
+export function newIdempotencyKey(): string {
   const c = globalThis.crypto as Crypto | undefined;
   if (c && typeof c.randomUUID === 'function') return c.randomUUID();
   const bytes = new Uint8Array(16);
@@ -77,6 +82,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send an Idempotency-Key so a retried POST changes nothing twice. */
   idempotent?: boolean;
+  /** Send this Idempotency-Key (one the caller keeps for its retries) instead of a fresh one. */
+  idempotencyKey?: string;
+  /** A body sent as is, with `contentType` (e.g. CSV), instead of JSON. */
+  rawBody?: string;
+  contentType?: string;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -85,11 +95,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     'Accept-Language': i18n.language === 'en' ? 'en' : 'vi',
   };
   let body: string | undefined;
-  if (options.body !== undefined) {
+  if (options.rawBody !== undefined) {
+    headers['Content-Type'] = options.contentType ?? 'text/plain';
+    body = options.rawBody;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  if (options.idempotent) headers['Idempotency-Key'] = newIdempotencyKey();
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  else if (options.idempotent) headers['Idempotency-Key'] = newIdempotencyKey();
   const response = await fetch(path, {
     method: options.method ?? (body === undefined ? 'GET' : 'POST'),
     headers,
@@ -123,6 +137,28 @@ export const api = {
     request<FairDetails>(`/api/fairs/${enc(fairId)}`, { signal }),
   floor: (fairId: string, signal?: AbortSignal) =>
     request<Floor>(`/api/fairs/${enc(fairId)}/floor`, { signal }),
+  /** Fair lifecycle: publish, close registration, start, close (the fair's organiser). */
+  moveFair: (fairId: string, transition: FairTransition) =>
+    request<FairDetails>(`/api/fairs/${enc(fairId)}/${transition}`, { method: 'POST', idempotent: true }),
+  saveFloorPlan: (fairId: string, plan: FloorPlanRequest) =>
+    request<Floor>(`/api/fairs/${enc(fairId)}/floor-plan`, { method: 'PUT', body: plan, idempotent: true }),
+  importFloorPlanCsv: (fairId: string, csv: string) =>
+    request<Floor>(`/api/fairs/${enc(fairId)}/floor-plan`, {
+      method: 'PUT',
+      rawBody: csv,
+      contentType: 'text/csv; charset=utf-8',
+      idempotent: true,
+    }),
+  floorPlanCsvUrl: (fairId: string) => `/api/fairs/${enc(fairId)}/floor-plan.csv`,
+  generateGrid: (fairId: string, grid: GridRequest) =>
+    request<Floor>(`/api/fairs/${enc(fairId)}/floor-plan/grid`, { method: 'POST', body: grid, idempotent: true }),
+  /** A dry run answers what would happen; applying needs the key kept for that result, so a retry is safe. */
+  allocate: (fairId: string, dryRun: boolean, idempotencyKey?: string) =>
+    request<AllocationResult>(`/api/fairs/${enc(fairId)}/allocation`, {
+      method: 'POST',
+      body: { dryRun },
+      idempotencyKey,
+    }),
   floorSince: (fairId: string, sinceVersion: number, signal?: AbortSignal) =>
     request<FloorSinceResponse>(`/api/fairs/${enc(fairId)}/floor?sinceVersion=${sinceVersion}`, {
       signal,

@@ -62,6 +62,8 @@ export interface Booth {
   producerId?: string | null;
   producerName?: string | null;
   holdExpiresAt?: string | null;
+  /** What the booth offers ("power", "water", …); the floor answers it, events may omit it. */
+  amenities?: string[] | null;
 }
 
 export interface Zone {
@@ -283,3 +285,72 @@ export interface BulkResult {
 }
 
 export type LiveState = 'live' | 'reconnecting' | 'offline';
+
+// Floor plans (organisers)
+
+/** One booth as `PUT /floor-plan` takes it. */
+export interface BoothSpec {
+  code: string;
+  zone: string;
+  type: BoothType;
+  areaM2: number;
+  priceVnd: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  amenities: string[];
+}
+
+/** The body of `PUT /api/fairs/{fairId}/floor-plan` (JSON). */
+export interface FloorPlanRequest {
+  zones: Zone[];
+  booths: BoothSpec[];
+}
+
+export interface GridZoneRequest {
+  code: string;
+  name: string;
+  groups: string[];
+  booths: number;
+}
+
+/** The body of `POST /api/fairs/{fairId}/floor-plan/grid`. */
+export interface GridRequest {
+  zones: GridZoneRequest[];
+  perRow?: number;
+  boothWidth?: number;
+  boothDepth?: number;
+  priceVnd?: number;
+}
+
+export type FairTransition = 'publish' | 'close-registration' | 'start' | 'close';
+
+// Allocation (Organiser-mode fairs)
+
+export interface AllocationReason {
+  code: string;
+  message: string;
+}
+
+export interface AllocatedBooth {
+  boothCode: string;
+  producerId: string;
+  producerName?: string | null;
+  reasons: AllocationReason[];
+}
+
+export interface UnplacedExhibitor {
+  producerId: string;
+  producerName?: string | null;
+  reasons: AllocationReason[];
+}
+
+/** What `POST /api/fairs/{fairId}/allocation` answers. */
+export interface AllocationResult {
+  dryRun: boolean;
+  assignments: AllocatedBooth[];
+  unplaced: UnplacedExhibitor[];
+  /** Booths each district is due, keyed by the folded district name ("kim boi"). */
+  districtShares: Record<string, number>;
+}
