@@ -6,6 +6,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type AnchorHTMLAttributes,
   type MouseEvent,
@@ -20,7 +21,12 @@ export interface Location {
 interface RouterValue {
   location: Location;
   navigate: (to: string, options?: { replace?: boolean }) => void;
+  /** Registers a check run before leaving the page: it returns a question to confirm, or null to let go. */
+  addBlocker: (blocker: Blocker) => () => void;
 }
+
+/** A question to ask before navigating away (e.g. unsaved changes), or null when leaving is fine. */
+export type Blocker = () => string | null;
 
 const RouterContext = createContext<RouterValue | null>(null);
 
@@ -30,21 +36,51 @@ function readLocation(): Location {
 
 export function Router({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>(readLocation);
+  const here = useRef(location);
+  here.current = location;
+  const blockers = useRef(new Set<Blocker>());
+
+  /** True when every blocker lets go, asking the person where one has a question. */
+  const mayLeave = useCallback(() => {
+    for (const blocker of blockers.current) {
+      const question = blocker();
+      if (question && !window.confirm(question)) return false;
+    }
+    return true;
+  }, []);
 
   useEffect(() => {
-    const onPop = () => setLocation(readLocation());
+    const onPop = () => {
+      if (!mayLeave()) {
+        // Back or forward was pressed: put the page that stays back in the address bar.
+        window.history.pushState(null, '', here.current.pathname + here.current.search);
+        return;
+      }
+      setLocation(readLocation());
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
+  }, [mayLeave]);
+
+  const navigate = useCallback(
+    (to: string, options?: { replace?: boolean }) => {
+      if (!mayLeave()) return;
+      if (options?.replace) window.history.replaceState(null, '', to);
+      else window.history.pushState(null, '', to);
+      setLocation(readLocation());
+      window.scrollTo?.(0, 0);
+    },
+    [mayLeave],
+  );
+
+  const addBlocker = useCallback((blocker: Blocker) => {
+    blockers.current.add(blocker);
+    return () => {
+      blockers.current.delete(blocker);
+    };
   }, []);
 
-  const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
-    if (options?.replace) window.history.replaceState(null, '', to);
-    else window.history.pushState(null, '', to);
-    setLocation(readLocation());
-    window.scrollTo?.(0, 0);
-  }, []);
-
-  const value = useMemo(() => ({ location, navigate }), [location, navigate]);
+  const value = useMemo(() => ({ location, navigate, addBlocker }), [location, navigate, addBlocker]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 
@@ -52,6 +88,28 @@ export function useRouter(): RouterValue {
   const value = useContext(RouterContext);
   if (!value) throw new Error('useRouter outside <Router>');
   return value;
+}
+
+/**
+ * Asks `question` before the person leaves while `when` holds: in-app links, back and forward, and (through the
+ * browser's own dialog) reloading or closing the tab.
+ */
+export function useBlocker(when: boolean, question: string): void {
+  const { addBlocker } = useRouter();
+  useEffect(() => {
+    if (!when) return;
+    const remove = addBlocker(() => question);
+    const onUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = question; // older browsers want it set
+      return question;
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      remove();
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [when, question, addBlocker]);
 }
 
 /** Matches "/fairs/:fairId" against a path; returns the decoded params or null. */
