@@ -14,6 +14,8 @@ const MyApplicationsPage = lazy(() => import('./pages/MyApplicationsPage'));
 const ProducerPage = lazy(() => import('./pages/ProducerPage'));
 const ApplyPage = lazy(() => import('./pages/ApplyPage'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage'));
+const FloorPlanPage = lazy(() => import('./pages/FloorPlanPage'));
+const AllocationPage = lazy(() => import('./pages/AllocationPage'));
 const ProductPage = lazy(() => import('./pages/ProductPage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
@@ -44,6 +46,10 @@ function Routes() {
   if (apply) return <ApplyPage key={apply.fairId} fairId={apply.fairId} />;
   const review = matchPath('/fairs/:fairId/applications', path);
   if (review) return <ReviewPage key={review.fairId} fairId={review.fairId} />;
+  const editor = matchPath('/fairs/:fairId/floor-plan', path);
+  if (editor) return <FloorPlanPage key={editor.fairId} fairId={editor.fairId} />;
+  const allocation = matchPath('/fairs/:fairId/allocation', path);
+  if (allocation) return <AllocationPage key={allocation.fairId} fairId={allocation.fairId} />;
   const display = matchPath(DISPLAY_PATH, path);
   if (display) return <DisplayPage key={display.fairId} fairId={display.fairId} />;
   const product = matchPath('/products/:productId', path);

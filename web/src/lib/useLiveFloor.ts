@@ -24,6 +24,8 @@ export interface LiveFloor {
   resync: () => void;
   /** Start over after a failed first load. */
   reload: () => void;
+  /** Fetch the whole floor again, keeping the one shown until it comes (e.g. after a new floor plan). */
+  refresh: () => void;
 }
 
 export interface LiveFloorOptions {
@@ -38,6 +40,7 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
   const [liveState, setLiveState] = useState<LiveState>('reconnecting');
   const [attempt, setAttempt] = useState(0);
   const resyncRef = useRef<() => void>(() => undefined);
+  const refreshRef = useRef<() => void>(() => undefined);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
@@ -116,6 +119,9 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
       })();
     };
     resyncRef.current = resync;
+    refreshRef.current = () => {
+      if (!disposed) loadFull().catch(() => undefined);
+    };
 
     // First paint from HTTP, in parallel with the hub connecting.
     loadFull().catch(() => undefined);
@@ -147,6 +153,7 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
       disposed = true;
       clearInterval(poll);
       resyncRef.current = () => undefined;
+      refreshRef.current = () => undefined;
       const closing = hub;
       hub = null;
       if (closing?.state === 'live') void closing.invoke('LeaveFair', fairId).catch(() => undefined);
@@ -156,5 +163,6 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
 
   const resync = useCallback(() => resyncRef.current(), []);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { floor, error, liveState, resync, reload };
+  const refresh = useCallback(() => refreshRef.current(), []);
+  return { floor, error, liveState, resync, reload, refresh };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoothPanel, type BoothAction, type BoothError } from '../components/BoothPanel';
+import { FairLifecycle } from '../components/FairLifecycle';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 import { FloorMap } from '../components/FloorMap';
 import { Legend } from '../components/Legend';
@@ -81,10 +82,16 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
   const [mineCodes, setMineCodes] = useState<readonly string[]>([]);
   const [mineTick, setMineTick] = useState(0);
 
+  // A FairChanged event carries the fair's summary only: fetch the details, and the floor in case its plan changed.
+  const refreshFloor = useRef<() => void>(() => undefined);
   const onEvent = useCallback((event: FairEvent) => {
-    if (event.type === 'FairChanged') setFairTick((n) => n + 1);
+    if (event.type === 'FairChanged') {
+      setFairTick((n) => n + 1);
+      refreshFloor.current();
+    }
   }, []);
-  const { floor, error: floorError, liveState, resync, reload } = useLiveFloor(fairId, { onEvent, hubFactory });
+  const { floor, error: floorError, liveState, resync, reload, refresh } = useLiveFloor(fairId, { onEvent, hubFactory });
+  refreshFloor.current = refresh;
   const floorRef = useRef<Floor | null>(floor);
   floorRef.current = floor;
 
@@ -142,6 +149,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
   const organiserAllocates = !!producerId && !!fair && fair.allocationMode !== 'FirstCome';
   // Producers apply while registration is open; the apply page explains any refusal.
   const canApply = hasRole(me, 'Producer') && fair?.status === 'Published';
+  const fairPath = `/fairs/${encodeURIComponent(fairId)}`;
   const timeZone = fair?.timeZone || DEFAULT_TIME_ZONE;
 
   const act = async (action: BoothAction, assignTo?: string) => {
@@ -247,7 +255,24 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
                   {t('review.link')}
                 </Link>
               )}
+              {canManage && (
+                <Link to={`${fairPath}/floor-plan`} className="btn" data-testid="floor-plan-link">
+                  {t('editor.link')}
+                </Link>
+              )}
+              {canManage && fair.allocationMode === 'Organiser' && (
+                <Link to={`${fairPath}/allocation`} className="btn" data-testid="allocation-link">
+                  {t('allocate.link')}
+                </Link>
+              )}
             </p>
+          )}
+          {canManage && (
+            <FairLifecycle
+              fair={fair}
+              hasFloor={floor ? floor.booths.length > 0 : null}
+              onChanged={() => setFairTick((n) => n + 1)}
+            />
           )}
           <details className="rules">
             <summary>{t('fair.rules')}</summary>
@@ -293,7 +318,10 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
         </div>
         {floor && shownFloor ? (
           floor.booths.length === 0 ? (
-            <p className="muted">{t('fair.noFloor')}</p>
+            <p className="muted" data-testid="no-floor">
+              {t('fair.noFloor')}{' '}
+              {canManage && <Link to={`${fairPath}/floor-plan`}>{t('editor.create')}</Link>}
+            </p>
           ) : (
             <>
               <Legend booths={booths} />
