@@ -54,13 +54,20 @@ public sealed record FloorLiveState
 /// <summary>
 /// The floor of one fair [fairId]. Reentrant on purpose: every method checks and applies its change to the in-memory
 /// state without awaiting in between, then awaits the group commit that writes all changes made meanwhile in one
-/// PostgreSQL write. A caller is answered only after the write that contains its change; if a write fails, every
-/// change not yet written is undone, their callers get the error, and the grain reloads.
+/// PostgreSQL transaction. A caller is answered only after the write that contains its change; if a write fails,
+/// every change not yet written is undone, their callers get the error, and the grain reloads.
+/// <para>
+/// The plan is grain state; the live floor (occupation, recent events, Idempotency-Keys) goes through
+/// <see cref="IFloorStore"/>, which writes only what a commit changed, so a commit of a few holds stays a few rows
+/// however large the floor is. Floors stored as one grain-state row ("floorLive") by earlier versions move to the
+/// store on activation.
+/// </para>
 /// </summary>
 [Reentrant]
 public sealed partial class FloorGrain(
     [PersistentState("floorPlan", StorageNames.Default)] IPersistentState<FloorPlanState> plan,
-    [PersistentState("floorLive", StorageNames.Default)] IPersistentState<FloorLiveState> live,
+    [PersistentState("floorLive", StorageNames.Default)] IPersistentState<FloorLiveState> legacyLive,
+    IFloorStore store,
     IGrainFactory grains,
     IBoothEvents boothEvents,
     TimeProvider clock,
@@ -72,6 +79,7 @@ public sealed partial class FloorGrain(
     /// <summary>How many Idempotency-Keys are remembered.</summary>
     public const int KeyMemory = 512;
 
+    private FloorLiveState _state = new();
     private FloorLiveState _committed = new();
     private List<(TaskCompletionSource Done, LiveEvent Event)> _pending = [];
     private Task? _flusher;
@@ -79,23 +87,31 @@ public sealed partial class FloorGrain(
 
     private string FairId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _committed = live.State;
+        var stored = await store.LoadAsync(FairId, BacklogSize, KeyMemory);
+        if (stored is null && legacyLive.RecordExists)
+        {
+            // Written before the floor store existed: move it over whole, then drop the old grain-state row.
+            var legacy = legacyLive.State;
+            await store.SaveAsync(FairId, 0, FloorDelta.Between(new FloorLiveState(), legacy));
+            await legacyLive.ClearStateAsync();
+            stored = legacy;
+        }
+
+        _state = _committed = stored ?? new FloorLiveState();
         IndexPlan();
         // Holds written before a crash may have lost their expiry job: schedule them again (a duplicate job does nothing).
-        foreach (var (code, slot) in live.State.Booths.Where(b => b.Value is { Status: BoothStatus.Held, HoldId: not null, HoldExpiresAt: not null }))
+        foreach (var (code, slot) in _state.Booths.Where(b => b.Value is { Status: BoothStatus.Held, HoldId: not null, HoldExpiresAt: not null }))
         {
             ScheduleExpiry(code, slot);
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<FloorView> SetPlanAsync(FloorPlan next, FairSummary summary)
     {
         var kept = next.Booths.Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
-        var lost = live.State.Booths.Where(b => !kept.Contains(b.Key) && b.Value.Status is BoothStatus.Held or BoothStatus.Confirmed)
+        var lost = _state.Booths.Where(b => !kept.Contains(b.Key) && b.Value.Status is BoothStatus.Held or BoothStatus.Confirmed)
             .Select(b => b.Key).Order(StringComparer.Ordinal).ToList();
         if (lost.Count > 0)
         {
@@ -116,9 +132,9 @@ public sealed partial class FloorGrain(
             throw;
         }
 
-        var booths = live.State.Booths.Where(b => kept.Contains(b.Key)).ToImmutableDictionary();
+        var booths = _state.Booths.Where(b => kept.Contains(b.Key)).ToImmutableDictionary();
         var evt = NextEvent(EventTypes.FairChanged, null, null, summary);
-        await CommitAsync(Append(live.State with { Booths = booths }, evt, null), evt);
+        await CommitAsync(Append(_state with { Booths = booths }, evt, null), evt);
         return Floor();
     }
 
@@ -145,7 +161,7 @@ public sealed partial class FloorGrain(
     public Task RecordFairChangedAsync(FairSummary summary)
     {
         var evt = NextEvent(EventTypes.FairChanged, null, null, summary);
-        return CommitAsync(Append(live.State, evt, null), evt);
+        return CommitAsync(Append(_state, evt, null), evt);
     }
 
     public Task<FloorView> GetFloorAsync() => Task.FromResult(Floor());
@@ -206,7 +222,7 @@ public sealed partial class FloorGrain(
             throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {slot.Status}.");
         }
 
-        var count = live.State.Booths.Values.Count(b => b.ProducerId == holder.ProducerId);
+        var count = _state.Booths.Values.Count(b => b.ProducerId == holder.ProducerId);
         if (count >= rules.BoothsPerProducer)
         {
             throw DomainException.Conflict("booth.limit", $"The producer already has {count} booth(s), the fair's limit.");
@@ -320,7 +336,7 @@ public sealed partial class FloorGrain(
 
     public async Task<bool> ExpireHoldAsync(string boothCode, string holdId)
     {
-        var slot = live.State.Booths.GetValueOrDefault(boothCode);
+        var slot = _state.Booths.GetValueOrDefault(boothCode);
         if (slot is not { Status: BoothStatus.Held } || slot.HoldId != holdId || slot.HoldExpiresAt > clock.GetUtcNow() || !_specs.ContainsKey(boothCode))
         {
             return false;
@@ -335,7 +351,7 @@ public sealed partial class FloorGrain(
     public async Task<int> SweepExpiredHoldsAsync()
     {
         var now = clock.GetUtcNow();
-        var due = live.State.Booths.Where(b => b.Value is { Status: BoothStatus.Held } && b.Value.HoldExpiresAt <= now)
+        var due = _state.Booths.Where(b => b.Value is { Status: BoothStatus.Held } && b.Value.HoldExpiresAt <= now)
             .Select(b => (b.Key, b.Value.HoldId!)).ToList();
         var released = await Task.WhenAll(due.Select(d => ExpireHoldAsync(d.Key, d.Item2)));
         return released.Count(r => r);
@@ -351,7 +367,7 @@ public sealed partial class FloorGrain(
             return null;
         }
 
-        var found = live.State.Keys.IsDefault ? null : live.State.Keys.FirstOrDefault(k => k.Key == key);
+        var found = _state.Keys.IsDefault ? null : _state.Keys.FirstOrDefault(k => k.Key == key);
         return found is null || !_specs.TryGetValue(found.BoothCode, out var spec) ? null : ToView(spec, found.Slot);
     }
 
@@ -360,7 +376,7 @@ public sealed partial class FloorGrain(
     {
         if (key is not null && Remembered(key) is null)
         {
-            await CommitAsync(live.State with { Keys = AddKey(live.State.Keys, new KeyedResult(key, boothCode, slot)) }, null);
+            await CommitAsync(_state with { Keys = AddKey(_state.Keys, new KeyedResult(key, boothCode, slot)) }, null);
         }
         else
         {
@@ -382,21 +398,21 @@ public sealed partial class FloorGrain(
 
     private Task DurableAsync(string boothCode, string? key = null)
     {
-        var boothDurable = Equals(live.State.Booths.GetValueOrDefault(boothCode), _committed.Booths.GetValueOrDefault(boothCode));
+        var boothDurable = Equals(_state.Booths.GetValueOrDefault(boothCode), _committed.Booths.GetValueOrDefault(boothCode));
         var keyDurable = key is null || (!_committed.Keys.IsDefault && _committed.Keys.Any(k => k.Key == key));
-        return boothDurable && keyDurable ? Task.CompletedTask : CommitAsync(live.State, null);
+        return boothDurable && keyDurable ? Task.CompletedTask : CommitAsync(_state, null);
     }
 
     private async Task<BoothView> ChangeAsync(string boothCode, BoothSlot slot, string? key)
     {
-        var booths = slot.Status == BoothStatus.Free ? live.State.Booths.Remove(boothCode) : live.State.Booths.SetItem(boothCode, slot);
+        var booths = slot.Status == BoothStatus.Free ? _state.Booths.Remove(boothCode) : _state.Booths.SetItem(boothCode, slot);
         var evt = NextEvent(EventTypes.BoothChanged, boothCode, slot, null);
-        await CommitAsync(Append(live.State with { Booths = booths }, evt, key is null ? null : new KeyedResult(key, boothCode, slot)), evt);
+        await CommitAsync(Append(_state with { Booths = booths }, evt, key is null ? null : new KeyedResult(key, boothCode, slot)), evt);
         return ToView(_specs[boothCode], slot);
     }
 
     private LiveEvent NextEvent(string type, string? boothCode, BoothSlot? slot, FairSummary? fair) =>
-        new(live.State.Version + 1, clock.GetUtcNow(), type, boothCode, slot, fair);
+        new(_state.Version + 1, clock.GetUtcNow(), type, boothCode, slot, fair);
 
     private static FloorLiveState Append(FloorLiveState s, LiveEvent evt, KeyedResult? keyed)
     {
@@ -423,7 +439,7 @@ public sealed partial class FloorGrain(
     /// <summary>Makes <paramref name="next"/> the state and waits until a write that contains it succeeded.</summary>
     private Task CommitAsync(FloorLiveState next, LiveEvent? evt)
     {
-        live.State = next;
+        _state = next;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add((done, evt!));
         if (_flusher is null || _flusher.IsCompleted)
@@ -440,15 +456,19 @@ public sealed partial class FloorGrain(
         {
             var batch = _pending;
             _pending = [];
-            var written = live.State;
+            var written = _state;
             try
             {
-                await live.WriteStateAsync();
+                var delta = FloorDelta.Between(_committed, written);
+                if (!delta.IsEmpty)
+                {
+                    await store.SaveAsync(FairId, _committed.Version, delta);
+                }
             }
             catch (Exception ex)
             {
                 // Undo every change that is not durable, fail its caller, and reload from storage on the next call.
-                live.State = _committed;
+                _state = _committed;
                 foreach (var (done, _) in batch.Concat(_pending))
                 {
                     done.TrySetException(ex);
@@ -487,7 +507,7 @@ public sealed partial class FloorGrain(
             ? spec
             : throw DomainException.NotFound("booth.notFound", $"Booth {code} is not on the floor plan of fair {FairId}.");
 
-    private BoothSlot Slot(string code) => live.State.Booths.GetValueOrDefault(code) ?? BoothSlot.Free;
+    private BoothSlot Slot(string code) => _state.Booths.GetValueOrDefault(code) ?? BoothSlot.Free;
 
     private FairEvent ToFairEvent(LiveEvent e) =>
         new(FairId, e.Version, e.Type, e.At,

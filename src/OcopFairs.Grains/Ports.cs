@@ -33,3 +33,62 @@ public interface IBoothEvents
     /// <summary>Tells the producer its hold ran out and the booth is free again.</summary>
     Task HoldExpiredAsync(string fairId, string boothCode, string producerId);
 }
+
+/// <summary>
+/// Where the live floor of a fair is kept (PostgreSQL in the server). A save carries only what changed since the
+/// version it builds on, and is all-or-nothing: it fails when that version is no longer the stored one.
+/// </summary>
+public interface IFloorStore
+{
+    /// <summary>The stored floor with its newest <paramref name="backlog"/> events and <paramref name="keys"/> keys, or null when none is stored.</summary>
+    Task<FloorLiveState?> LoadAsync(string fairId, int backlog, int keys);
+
+    Task SaveAsync(string fairId, long expectedVersion, FloorDelta delta);
+}
+
+/// <summary>
+/// The changes of one group commit: booths whose occupation changed (a null slot: the booth is free now), new events
+/// (oldest first) and new Idempotency-Keys, bringing the floor to <see cref="Version"/>.
+/// </summary>
+public sealed record FloorDelta(
+    long Version,
+    IReadOnlyList<KeyValuePair<string, BoothSlot?>> Booths,
+    IReadOnlyList<LiveEvent> Events,
+    IReadOnlyList<KeyedResult> Keys)
+{
+    public bool IsEmpty => Booths.Count == 0 && Events.Count == 0 && Keys.Count == 0;
+
+    /// <summary>What turns <paramref name="from"/> into <paramref name="to"/>.</summary>
+    public static FloorDelta Between(FloorLiveState from, FloorLiveState to)
+    {
+        var booths = new List<KeyValuePair<string, BoothSlot?>>();
+        if (!ReferenceEquals(from.Booths, to.Booths))
+        {
+            foreach (var (code, slot) in to.Booths)
+            {
+                if (!Equals(from.Booths.GetValueOrDefault(code), slot))
+                {
+                    booths.Add(new(code, slot));
+                }
+            }
+
+            foreach (var code in from.Booths.Keys)
+            {
+                if (!to.Booths.ContainsKey(code))
+                {
+                    booths.Add(new(code, null));
+                }
+            }
+        }
+
+        var events = to.Backlog.IsDefault ? [] : to.Backlog.Where(e => e.Version > from.Version).ToList();
+        var keys = new List<KeyedResult>();
+        if (!to.Keys.IsDefault && !(from.Keys == to.Keys))
+        {
+            var known = from.Keys.IsDefault ? [] : from.Keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            keys.AddRange(to.Keys.Where(k => !known.Contains(k.Key)));
+        }
+
+        return new FloorDelta(to.Version, booths, events, keys);
+    }
+}

@@ -12,6 +12,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    private static InMemoryFloorStore Store { get; } = new(new FloorWriteGates());
+
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
@@ -27,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 services.AddSingleton<ICatalogIndex>(InMemoryProjections.Instance);
                 services.AddSingleton<IApplicationEvents>(InMemoryProjections.Instance);
                 services.AddSingleton<IBoothEvents>(InMemoryProjections.Instance);
+                services.AddSingleton<IFloorStore>(Store);
             });
     }
 }

@@ -771,6 +771,9 @@ public sealed class FloorClusterFixture : IAsyncLifetime
 
     public static FloorWriteGates Gates { get; } = new();
 
+    /// <summary>One store for every silo of the test cluster, as PostgreSQL is one for every node.</summary>
+    public static InMemoryFloorStore Store { get; } = new(Gates);
+
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
@@ -787,8 +790,8 @@ public sealed class FloorClusterFixture : IAsyncLifetime
                 // serializer cannot do for the floor's immutable collections; the server stores it with its own serializer.
                 services.AddOptions<MemoryGrainStorageOptions>(Inner)
                     .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
-                    (sp, _) => new GatedStorage(sp.GetRequiredKeyedService<IGrainStorage>(Inner), Gates));
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) => sp.GetRequiredKeyedService<IGrainStorage>(Inner));
+                services.AddSingleton<IFloorStore>(Store);
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ICatalogIndex>(InMemoryProjections.Instance);
                 services.AddSingleton<IApplicationEvents>(InMemoryProjections.Instance);
@@ -829,25 +832,6 @@ public sealed class FloorWriteGates
     }
 }
 
-internal sealed class GatedStorage(IGrainStorage inner, FloorWriteGates gates) : IGrainStorage
-{
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
-
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        if (stateName == "floorLive")
-        {
-            await gates.BeforeWriteAsync(grainId.Key.ToString()!);
-        }
-
-        await inner.WriteStateAsync(stateName, grainId, grainState);
-    }
-
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ClearStateAsync(stateName, grainId, grainState);
-}
-
 /// <summary>A write the test releases when it chooses, and a signal that the floor has started it.</summary>
 internal sealed class HeldWrite
 {
@@ -881,6 +865,44 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
 
     private Task<OpenFloor> NewFloorAsync(int holdMinutes = 30) =>
         Floors.NewAsync(_grains, TestData.OpenFair(boothsPerProducer: 3, holdMinutes: holdMinutes));
+
+    // ---- floors stored by earlier versions ----
+
+    [Fact]
+    public async Task A_floor_stored_as_grain_state_by_an_earlier_version_moves_to_the_floor_store_on_activation()
+    {
+        var fairId = TestData.NewId("fair");
+        var floor = _grains.GetGrain<IFloorGrain>(fairId);
+        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var held = new BoothSlot(BoothStatus.Held, "producer-old", "HTX Cũ", Clock.GetUtcNow().AddMinutes(20), "hold-old");
+        var evt = new LiveEvent(7, Clock.GetUtcNow(), EventTypes.BoothChanged, "A01", held, null);
+        await storage.WriteStateAsync("floorPlan", floor.GetGrainId(), new GrainState<FloorPlanState>(new FloorPlanState
+        {
+            Plan = TestData.FoodAndBeveragePlan(),
+            Rules = new FloorRules(FairStatus.Published, 3, 30, AllocationMode.FirstCome),
+        }));
+        await storage.WriteStateAsync("floorLive", floor.GetGrainId(), new GrainState<FloorLiveState>(new FloorLiveState
+        {
+            Version = 7,
+            Booths = ImmutableDictionary<string, BoothSlot>.Empty.Add("A01", held),
+            Backlog = [evt],
+            Keys = [new KeyedResult("producer-old:hold:key-1", "A01", held)],
+        }));
+
+        var view = await floor.GetFloorAsync();
+        Assert.Equal((7L, BoothStatus.Held, "producer-old"), (view.Version, view.Booth("A01").Status, view.Booth("A01").ProducerId));
+        var moved = await FloorClusterFixture.Store.LoadAsync(fairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
+        Assert.NotNull(moved);
+        Assert.Equal((7L, held, 1, 1), (moved.Version, moved.Booths["A01"], moved.Backlog.Length, moved.Keys.Length));
+        var legacy = new GrainState<FloorLiveState>();
+        await storage.ReadStateAsync("floorLive", floor.GetGrainId(), legacy);
+        Assert.False(legacy.RecordExists);
+
+        // The remembered key still answers its retry, and the backlog still serves a reconnect.
+        var retry = await floor.HoldAsync("A01", new Holder("producer-old", "HTX Cũ", [ProductGroup.Food]), "producer-old:hold:key-1");
+        Assert.Equal(("A01", BoothStatus.Held), (retry.Code, retry.Status));
+        Assert.Equal([7L], (await floor.GetChangesSinceAsync(6)).Events!.Value.Select(e => e.Version));
+    }
 
     /// <summary>Waits until the floor has applied (not necessarily written) a change to the booth: a stranger's release is then refused.</summary>
     private static async Task AppliedAsync(IFloorGrain floor, string boothCode)

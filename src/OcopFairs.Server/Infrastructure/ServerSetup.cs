@@ -105,6 +105,7 @@ public static class ServerSetup
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<ApplicationQueue>();
         services.AddSingleton<IBoothEvents, BoothEvents>();
+        services.AddSingleton<IFloorStore, FloorStore>();
         services.AddTransient<BoothJobs>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsFactory>();
         services.AddScoped<ReminderJobs>();

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using OcopFairs.Abstractions;
+using OcopFairs.Grains;
+using OcopFairs.Server.Infrastructure;
+
+namespace OcopFairs.Server.Booths;
+
+/// <summary>
+/// The live floors in PostgreSQL (app.floors, app.floor_booths, app.floor_events, app.floor_keys; migration 0009).
+/// A save is one batch in one round trip and one implicit transaction: the version fence first, then the changed
+/// booths, the new events and keys, and the pruning of old events and keys.
+/// </summary>
+public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
+{
+    /// <summary>Events kept per fair in the table (the grain holds fewer in memory).</summary>
+    public const int EventsKept = 1024;
+
+    /// <summary>Idempotency-Keys kept per fair in the table.</summary>
+    public const int KeysKept = 2048;
+
+    private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
+
+    public async Task<FloorLiveState?> LoadAsync(string fairId, int backlog, int keys)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command("SELECT version FROM app.floors WHERE fair_id = @fair", fairId),
+                Command("SELECT booth_code, status, producer_id, producer_name, hold_expires_at, hold_id FROM app.floor_booths WHERE fair_id = @fair", fairId),
+                Command("SELECT payload::text FROM (SELECT version, payload FROM app.floor_events WHERE fair_id = @fair ORDER BY version DESC LIMIT @n) e ORDER BY version", fairId, backlog),
+                Command("SELECT key, booth_code, slot::text FROM (SELECT seq, key, booth_code, slot FROM app.floor_keys WHERE fair_id = @fair ORDER BY seq DESC LIMIT @n) k ORDER BY seq", fairId, keys),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
+        var version = reader.GetInt64(0);
+        await reader.NextResultAsync();
+        var booths = ImmutableDictionary.CreateBuilder<string, BoothSlot>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            booths[reader.GetString(0)] = new BoothSlot(
+                Enum.Parse<BoothStatus>(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5));
+        }
+
+        await reader.NextResultAsync();
+        var events = ImmutableArray.CreateBuilder<LiveEvent>();
+        while (await reader.ReadAsync())
+        {
+            events.Add(JsonSerializer.Deserialize<LiveEvent>(reader.GetString(0), Json)!);
+        }
+
+        await reader.NextResultAsync();
+        var remembered = ImmutableArray.CreateBuilder<KeyedResult>();
+        while (await reader.ReadAsync())
+        {
+            remembered.Add(new KeyedResult(reader.GetString(0), reader.GetString(1), JsonSerializer.Deserialize<BoothSlot>(reader.GetString(2), Json)!));
+        }
+
+        return new FloorLiveState { Version = version, Booths = booths.ToImmutable(), Backlog = events.ToImmutable(), Keys = remembered.ToImmutable() };
+    }
+
+    public async Task SaveAsync(string fairId, long expectedVersion, FloorDelta delta)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
+        var fence = Command("SELECT app.floor_advance(@fair, @expected, @version)", fairId);
+        fence.Parameters.AddWithValue("expected", expectedVersion);
+        fence.Parameters.AddWithValue("version", delta.Version);
+        batch.BatchCommands.Add(fence);
+
+        var held = delta.Booths.Where(b => b.Value is not null).ToList();
+        if (held.Count > 0)
+        {
+            var upsert = Command(
+                """
+                INSERT INTO app.floor_booths (fair_id, booth_code, status, producer_id, producer_name, hold_expires_at, hold_id)
+                SELECT @fair, * FROM unnest(@codes, @statuses, @producers, @names, @expires, @holds)
+                ON CONFLICT (fair_id, booth_code) DO UPDATE SET status = EXCLUDED.status, producer_id = EXCLUDED.producer_id,
+                    producer_name = EXCLUDED.producer_name, hold_expires_at = EXCLUDED.hold_expires_at, hold_id = EXCLUDED.hold_id
+                """, fairId);
+            upsert.Parameters.AddWithValue("codes", held.Select(b => b.Key).ToArray());
+            upsert.Parameters.AddWithValue("statuses", held.Select(b => b.Value!.Status.ToString()).ToArray());
+            upsert.Parameters.Add(TextArray("producers", held.Select(b => b.Value!.ProducerId)));
+            upsert.Parameters.Add(TextArray("names", held.Select(b => b.Value!.ProducerName)));
+            upsert.Parameters.AddWithValue("expires", held.Select(b => b.Value!.HoldExpiresAt?.UtcDateTime).ToArray());
+            upsert.Parameters.Add(TextArray("holds", held.Select(b => b.Value!.HoldId)));
+            batch.BatchCommands.Add(upsert);
+        }
+
+        var freed = delta.Booths.Where(b => b.Value is null).Select(b => b.Key).ToArray();
+        if (freed.Length > 0)
+        {
+            var delete = Command("DELETE FROM app.floor_booths WHERE fair_id = @fair AND booth_code = ANY(@codes)", fairId);
+            delete.Parameters.AddWithValue("codes", freed);
+            batch.BatchCommands.Add(delete);
+        }
+
+        if (delta.Events.Count > 0)
+        {
+            var events = Command(
+                """
+                INSERT INTO app.floor_events (fair_id, version, payload) SELECT @fair, v, p::jsonb FROM unnest(@versions, @payloads) AS e (v, p)
+                ON CONFLICT (fair_id, version) DO UPDATE SET payload = EXCLUDED.payload
+                """, fairId);
+            events.Parameters.AddWithValue("versions", delta.Events.Select(e => e.Version).ToArray());
+            events.Parameters.AddWithValue("payloads", delta.Events.Select(e => JsonSerializer.Serialize(e, Json)).ToArray());
+            batch.BatchCommands.Add(events);
+            var prune = Command("DELETE FROM app.floor_events WHERE fair_id = @fair AND version <= @oldest", fairId);
+            prune.Parameters.AddWithValue("oldest", delta.Version - EventsKept);
+            batch.BatchCommands.Add(prune);
+        }
+
+        if (delta.Keys.Count > 0)
+        {
+            var keys = Command(
+                """
+                INSERT INTO app.floor_keys (fair_id, key, booth_code, slot) SELECT @fair, k, b, s::jsonb FROM unnest(@keys, @booths, @slots) AS x (k, b, s)
+                ON CONFLICT (fair_id, key) DO NOTHING
+                """, fairId);
+            keys.Parameters.AddWithValue("keys", delta.Keys.Select(k => k.Key).ToArray());
+            keys.Parameters.AddWithValue("booths", delta.Keys.Select(k => k.BoothCode).ToArray());
+            keys.Parameters.AddWithValue("slots", delta.Keys.Select(k => JsonSerializer.Serialize(k.Slot, Json)).ToArray());
+            batch.BatchCommands.Add(keys);
+            var prune = Command(
+                """
+                DELETE FROM app.floor_keys WHERE fair_id = @fair AND seq < (
+                    SELECT seq FROM app.floor_keys WHERE fair_id = @fair ORDER BY seq DESC OFFSET @kept LIMIT 1)
+                """, fairId);
+            prune.Parameters.AddWithValue("kept", KeysKept - 1);
+            batch.BatchCommands.Add(prune);
+        }
+
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, string fairId, int? n = null)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddWithValue("fair", fairId);
+        if (n is { } limit)
+        {
+            command.Parameters.AddWithValue("n", limit);
+        }
+
+        return command;
+    }
+
+    private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
+}
