@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  extent,
   originsOf,
   pointerToFloor,
   type DraftBooth,
@@ -270,6 +271,7 @@ export function PlanCanvas(props: PlanCanvasProps) {
     }
   }, []);
 
+  const hall = useMemo(() => extent(plan.booths), [plan.booths]);
   const single = selected.length === 1 ? plan.booths.find((b) => b.id === selected[0]) : undefined;
   const handle = Math.min(Math.max(Math.min(view.width, view.height) * 0.04, 0.6), 4);
   const zoneFont = Math.max(Math.min(view.width, view.height) * 0.03, 0.4);
@@ -305,8 +307,13 @@ export function PlanCanvas(props: PlanCanvasProps) {
             latest.current.props.onSelect([], 'replace');
           }
         }}
+        vectorEffect="non-scaling-stroke"
         data-testid="plan-floor"
       />
+      {plan.booths.length > 0 && (
+        // The hall as the server will size it: the booths' extent and a metre.
+        <rect className="plan-canvas__hall" x={0} y={0} width={hall.width} height={hall.height} vectorEffect="non-scaling-stroke" aria-hidden="true" />
+      )}
       {zoneBoxes.map((zone) => (
         <g key={zone.id} className="zone" aria-hidden="true">
           <rect

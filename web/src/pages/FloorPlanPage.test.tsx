@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FloorPlanPage } from './FloorPlanPage';
 import { AuthProvider } from '../lib/auth';
 import { Router } from '../lib/router';
@@ -112,6 +112,30 @@ describe('FloorPlanPage', () => {
     expect(post.headers['Idempotency-Key']).toBeTruthy();
     expect(screen.getByTestId('plan-message-ok').textContent).toBe('Đã tạo và lưu 3 gian hàng.');
     expect(screen.getByTestId('plan-status').getAttribute('data-dirty')).toBe('false');
+  });
+
+  it('takes the fair groups into the grid form even when the fair answers after the floor', async () => {
+    setup({ floor: { ...floorFixture(1), zones: [], booths: [] } });
+    // hold the fair's answer back until the empty plan is on screen
+    const inner = globalThis.fetch;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input) === `/api/fairs/${FAIR_ID}`) await gate;
+      return inner(input, init);
+    });
+    cleanup();
+    render(
+      <Router>
+        <AuthProvider>
+          <FloorPlanPage fairId={FAIR_ID} />
+        </AuthProvider>
+      </Router>,
+    );
+    await screen.findByTestId('plan-empty');
+    expect((screen.getByTestId('grid-zone-0-group-Food') as HTMLInputElement).checked).toBe(false);
+    release();
+    await waitFor(() => expect((screen.getByTestId('grid-zone-0-group-Food') as HTMLInputElement).checked).toBe(true));
   });
 
   it('asks before a new grid replaces a plan', async () => {

@@ -304,7 +304,8 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
       ) : (
         <>
           <GridSection
-            key={state.version ?? 'new'}
+            // A new plan, or the fair's groups arriving after the floor, start the form afresh.
+            key={`${state.version ?? 'new'}-${fair ? 'fair' : 'nofair'}`}
             initial={gridFormFor(state.saved, fair?.acceptedGroups ?? [])}
             open={state.saved.booths.length === 0}
             busy={busy === 'grid'}
