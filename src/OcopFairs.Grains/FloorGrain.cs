@@ -462,7 +462,9 @@ public sealed partial class FloorGrain(
                 var delta = FloorDelta.Between(_committed, written);
                 if (!delta.IsEmpty)
                 {
+                    var started = clock.GetTimestamp();
                     await store.SaveAsync(FairId, _committed.Version, delta);
+                    LogCommitted(logger, FairId, batch.Count, delta.Booths.Count, clock.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
             catch (Exception ex)
@@ -537,4 +539,7 @@ public sealed partial class FloorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fair {FairId}: could not schedule the expiry of the hold on {BoothCode}; the sweep will release it")]
     private static partial void LogScheduleFailed(ILogger logger, Exception exception, string fairId, string boothCode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Floor {FairId}: group commit of {Calls} calls, {Booths} booths in {Ms:F1} ms")]
+    private static partial void LogCommitted(ILogger logger, string fairId, int calls, int booths, double ms);
 }

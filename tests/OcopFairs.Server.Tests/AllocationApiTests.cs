@@ -23,6 +23,15 @@ public sealed class AllocationApiTests(ServerFixture fixture)
         Assert.Equal(4, dry["assignments"]!.AsArray().Count);
         Assert.Equal(2, dry["unplaced"]!.AsArray().Count);
         Assert.Contains(dry["assignments"]!.AsArray()[0]!["reasons"]!.AsArray(), r => r!["message"]!.GetValue<string>().StartsWith("District share of", StringComparison.Ordinal));
+        Assert.Contains(dry["assignments"]!.AsArray()[0]!["reasons"]!.AsArray(), r => r!["code"]!.GetValue<string>() == "zoneGroup" && r["message"]!.GetValue<string>().EndsWith("takes Food.", StringComparison.Ordinal));
+
+        // Product groups are named in the reader's language, not as API codes.
+        using var vietnamese = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/allocation") { Content = JsonContent.Create(new { dryRun = true }) };
+        vietnamese.Headers.AcceptLanguage.ParseAdd("vi");
+        var dryVi = await (await organiser.SendAsync(vietnamese)).ReadJsonAsync();
+        var zoneReason = dryVi["assignments"]!.AsArray()[0]!["reasons"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "zoneGroup")!["message"]!.GetValue<string>();
+        Assert.Contains("Thực phẩm", zoneReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Food", zoneReason, StringComparison.Ordinal);
         // Six exhibitors from three districts, four booths: every district gets one before any gets a second.
         var districtsPlaced = dry["assignments"]!.AsArray().Select(a => Districts[producers.FindIndex(p => p.ProducerId == a!["producerId"]!.GetValue<string>()) % 3]).ToList();
         Assert.Equal(3, districtsPlaced.Distinct().Count());

@@ -116,7 +116,19 @@ public static class AllocationApi
     }
 
     private static IReadOnlyList<AllocationReason> Texts(IEnumerable<Allocation.Reason> reasons, CultureInfo culture) =>
-        [.. reasons.Select(r => new AllocationReason(r.Code, string.Format(culture, ErrorText.Get("allocation." + r.Code, culture), [.. r.Args])))];
+        [.. reasons.Select(r => new AllocationReason(r.Code, string.Format(culture, ErrorText.Get("allocation." + r.Code, culture), [.. r.Args.Select(a => Named(a, culture))])))];
+
+    /// <summary>Product groups and booth types in the reader's language ("Food+Beverages" → "Thực phẩm, Đồ uống").</summary>
+    private static string Named(string arg, CultureInfo culture)
+    {
+        var parts = arg.Split('+');
+        string? Name(string part) =>
+            Enum.GetNames<ProductGroup>().Contains(part) ? ErrorText.Get("group." + part, culture)
+            : Enum.GetNames<BoothType>().Contains(part) ? ErrorText.Get("boothType." + part, culture)
+            : null;
+        var names = parts.Select(Name).ToList();
+        return names.All(n => n is not null) ? string.Join(", ", names) : arg;
+    }
 
     private static async Task<AllocationResponse?> StoredAsync(NpgsqlDataSource db, string fairId, string key)
     {

@@ -32,13 +32,13 @@ public sealed record FairResponse(
     string FairId, string Name, string Venue, string Province, string TimeZone,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset RegistrationOpensAt, DateTimeOffset RegistrationClosesAt,
     int MinStars, IReadOnlyList<ProductGroup> AcceptedGroups, int BoothsPerProducer, int HoldMinutes, AllocationMode AllocationMode,
-    FairStatus Status, long Version, int BoothCount)
+    FairStatus Status, long Version, int BoothCount, string OrganiserId)
 {
     public static FairResponse From(FairView f) => new(
         f.FairId, f.Details.Name, f.Details.Venue, f.Details.Province, f.Details.TimeZone,
         f.Details.StartsAt, f.Details.EndsAt, f.Details.RegistrationOpensAt, f.Details.RegistrationClosesAt,
         f.Details.MinStars, f.Details.AcceptedGroups, f.Details.BoothsPerProducer, f.Details.HoldMinutes, f.Details.AllocationMode,
-        f.Status, f.Version, f.BoothCount);
+        f.Status, f.Version, f.BoothCount, f.OrganiserId);
 }
 
 public sealed record ZoneRequest(string? Code, string? Name, ProductGroup[]? Groups);

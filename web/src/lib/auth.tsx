@@ -18,6 +18,12 @@ export function hasRole(me: Me | null, ...roles: string[]): boolean {
   return !!me && me.roles.some((r) => roles.includes(r));
 }
 
+/** Admins manage every fair; an organiser manages the fairs it created (the server answers 403 on the others). */
+export function managesFair(me: Me | null, fair: { organiserId?: string } | null): boolean {
+  if (hasRole(me, 'Admin')) return true;
+  return hasRole(me, 'Organiser') && !!fair && (fair.organiserId === undefined || fair.organiserId === me?.userId);
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);

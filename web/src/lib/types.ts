@@ -43,6 +43,8 @@ export interface FairDetails {
   allocationMode: string;
   status: FairStatus;
   version: number;
+  /** The organiser account that created the fair. */
+  organiserId?: string;
 }
 
 export type BoothType = 'Standard' | 'Corner' | 'Premium' | 'Outdoor';

@@ -7,7 +7,7 @@ import { FloorMap } from '../components/FloorMap';
 import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
 import { ApiError, api, errorMessage } from '../lib/api';
-import { hasRole, useAuth } from '../lib/auth';
+import { hasRole, managesFair, useAuth } from '../lib/auth';
 import {
   boothProblemKey,
   dimmedSet,
@@ -144,7 +144,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
   const dimmed = useMemo(() => dimmedSet(booths, floor?.zones ?? [], filter), [booths, floor, filter]);
   const groups = useMemo(() => filterGroups(floor?.zones ?? [], fair?.acceptedGroups ?? []), [floor, fair]);
   const booth = booths.find((b) => b.code === selected) ?? null;
-  const canManage = hasRole(me, 'Organiser', 'Admin');
+  const canManage = managesFair(me, fair);
   const canHold = !!producerId && holdsOpen(fair);
   const organiserAllocates = !!producerId && !!fair && fair.allocationMode !== 'FirstCome';
   // Producers apply while registration is open; the apply page explains any refusal.
