@@ -95,5 +95,5 @@ case "$what" in
   search) shift; bench_search "$@" ;;
   rush) shift; bench_rush "$@" ;;
   *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" \
-       "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15]" >&2; exit 2 ;;
+       "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15 --push batched|per-event]" >&2; exit 2 ;;
 esac

@@ -22,6 +22,8 @@ public sealed class BareHub : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, Group);
         return new { fairId, version = sinceVersion };
     }
+
+    public Task<object> JoinFairBatched(string fairId, long sinceVersion) => JoinFair(fairId, sinceVersion);
 }
 
 public sealed class BareHubHost : IAsyncDisposable
@@ -52,10 +54,11 @@ public sealed class BareHubHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends one <c>FairEvent</c> per entry of <paramref name="scheduleMs"/> (offsets from the start, ascending) and
-    /// records each send time in <paramref name="sentAt"/> by version (1-based).
+    /// Sends the scheduled messages (offsets from the start, ascending): per event, one <c>FairEvent</c> each; batched,
+    /// one <c>FairEvents</c> with that many events, as the server sends one per floor commit. Versions count from 1;
+    /// each version's send time goes to <paramref name="sentAt"/>.
     /// </summary>
-    public async Task BroadcastAsync(IReadOnlyList<double> scheduleMs, JsonElement? dataTemplate, long[] sentAt, CancellationToken cancel)
+    public async Task BroadcastAsync(IReadOnlyList<(double Ms, int Count)> schedule, bool batched, JsonElement? dataTemplate, long[] sentAt, CancellationToken cancel)
     {
         var hub = Hub;
 
@@ -68,27 +71,45 @@ public sealed class BareHubHost : IAsyncDisposable
 
         await Task.Delay(500, cancel);
         var start = Clock.Now;
-        for (var i = 0; i < scheduleMs.Count && !cancel.IsCancellationRequested; i++)
+        var version = 0L;
+        foreach (var (ms, count) in schedule)
         {
-            var wait = scheduleMs[i] - Clock.Ms(start, Clock.Now);
+            if (cancel.IsCancellationRequested) break;
+            var wait = ms - Clock.Ms(start, Clock.Now);
             if (wait > 1)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(wait), cancel);
             }
 
-            var version = i + 1;
-            object data = dataTemplate is { } template
-                ? template
-                : new
+            var from = version;
+            var events = Enumerable.Range(1, count).Select(_ => Event(++version, dataTemplate)).ToList();
+            var now = Clock.Now;
+            for (var v = from + 1; v <= version; v++) sentAt[v - 1] = now;
+            if (batched)
+            {
+                await hub.Clients.Group(BareHub.Group).SendAsync("FairEvents", new { fairId = "bare", fromVersion = from, toVersion = version, events }, cancel);
+            }
+            else
+            {
+                foreach (var e in events)
                 {
-                    code = $"B{version:000}", zone = "B", type = "Standard", areaM2 = 9, priceVnd = 2_000_000, x = 1.0, y = 2.0, w = 3.0, h = 3.0,
-                    amenities = new[] { "power" }, status = "Held", producerId = Guid.NewGuid().ToString("N"),
-                    producerName = "Hợp tác xã Bench", holdExpiresAt = DateTimeOffset.UtcNow.AddMinutes(30),
-                };
-            sentAt[i] = Clock.Now;
-            await hub.Clients.Group(BareHub.Group).SendAsync(
-                "FairEvent", new { fairId = "bare", version = (long)version, type = "BoothChanged", at = DateTimeOffset.UtcNow, data }, cancel);
+                    await hub.Clients.Group(BareHub.Group).SendAsync("FairEvent", e, cancel);
+                }
+            }
         }
+    }
+
+    private static object Event(long version, JsonElement? dataTemplate)
+    {
+        object data = dataTemplate is { } template
+            ? template
+            : new
+            {
+                code = $"B{version:000}", zone = "B", type = "Standard", areaM2 = 9, priceVnd = 2_000_000, x = 1.0, y = 2.0, w = 3.0, h = 3.0,
+                amenities = new[] { "power" }, status = "Held", producerId = Guid.NewGuid().ToString("N"),
+                producerName = "Hợp tác xã Bench", holdExpiresAt = DateTimeOffset.UtcNow.AddMinutes(30),
+            };
+        return new { fairId = "bare", version, type = "BoothChanged", at = DateTimeOffset.UtcNow, data };
     }
 
     public async ValueTask DisposeAsync()

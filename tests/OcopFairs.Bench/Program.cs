@@ -31,7 +31,8 @@ switch (command)
                 PgbenchSeconds: int.Parse(Arg("pgbench-seconds", "15")),
                 Pgbench: Arg("pgbench", "") is { Length: > 0 } path ? path : null,
                 BareRate: double.Parse(Arg("bare-rate", "200"), System.Globalization.CultureInfo.InvariantCulture),
-                Via: Arg("via", "hold")));
+                Via: Arg("via", "hold"),
+                Push: Arg("push", "batched")));
         }
         catch (BenchException ex)
         {
@@ -43,5 +44,6 @@ switch (command)
         Console.Error.WriteLine("       OcopFairs.Bench rush [--server URL] [--db CS] [--producers 3000] [--booths 1000] [--clients 64] [--watchers 500]");
         Console.Error.WriteLine("            [--server-pid PID] [--seed-concurrency 8] [--max-seconds 120] [--pgbench-seconds 15] [--pgbench PATH]");
         Console.Error.WriteLine("            [--bare-rate 200 (messages/s for the bare hub when no hold succeeded)] [--via hold|block (block: test aid)]");
+        Console.Error.WriteLine("            [--push batched|per-event (watchers join with JoinFairBatched, as the web app, or JoinFair)]");
         return 2;
 }

@@ -25,7 +25,12 @@ public sealed record RushOptions(
     int PgbenchSeconds,
     string? Pgbench,
     double BareRate,
-    string Via);
+    string Via,
+    string Push)
+{
+    /// <summary>Watchers take one <c>FairEvents</c> message per floor commit (the web app's way) rather than one per event.</summary>
+    public bool Batched => Push != "per-event";
+}
 
 /// <summary>One clock for the whole process: every timestamp is <see cref="Stopwatch.GetTimestamp"/>.</summary>
 public static class Clock
@@ -93,7 +98,7 @@ public static class RushBench
         // ---- Watchers on the real server ----
         var tracker = new PushTracker(o.Watchers);
         var hubUrl = new Uri(o.Server, "hubs/fairs");
-        var watchers = await WatcherPool.ConnectAsync(hubUrl, fairId, version0, o.Watchers, tracker, "server watchers joined");
+        var watchers = await WatcherPool.ConnectAsync(hubUrl, fairId, version0, o.Watchers, tracker, "server watchers joined", o.Batched);
 
         // Warm the server's booth-change and push paths the way a fair in use would be: block and unblock one booth.
         if (!byBlock)
@@ -284,21 +289,27 @@ public static class RushBench
         var pg = await PgbenchAsync(o.Db, o.Clients, o.PgbenchSeconds, o.Pgbench);
 
         // ---- Baseline (b): bare SignalR hub, same watchers, same messages on the same schedule ----
-        var schedule = ackList.Count > 0
-            ? ackList.Select(a => Clock.Ms(rushStart, a.At)).ToList()
-            : Enumerable.Range(0, boothCodes.Count).Select(i => i * 1000.0 / o.BareRate).ToList();
-        Console.Error.WriteLine($"baseline: bare SignalR hub, {o.Watchers} watchers, {schedule.Count} messages over {schedule[^1] / 1000:F1} s");
+        // Batched: the bare hub sends the same batches the watchers got from the server (same sizes, at the time of
+        // the first hold acknowledged in each); per event: one message per acknowledged hold, at its time.
+        var schedule = ackList.Count == 0
+            ? Enumerable.Range(0, boothCodes.Count).Select(i => (Ms: i * 1000.0 / o.BareRate, Count: 1)).ToList()
+            : o.Batched
+                ? ackList.GroupBy(a => VersionOf(a) is { } v ? tracker.BatchOf(v) : -a.At)
+                    .Select(g => (Ms: Clock.Ms(rushStart, g.Min(a => a.At)), Count: g.Count())).OrderBy(x => x.Ms).ToList()
+                : ackList.Select(a => (Ms: Clock.Ms(rushStart, a.At), Count: 1)).ToList();
+        var bareEvents = schedule.Sum(x => x.Count);
+        Console.Error.WriteLine($"baseline: bare SignalR hub, {o.Watchers} watchers, {bareEvents} events in {schedule.Count} messages over {schedule[^1].Ms / 1000:F1} s");
         var bare = new Samples();
         var bareMissing = 0;
         await using (var host = await BareHubHost.StartAsync())
         {
             var bareTracker = new PushTracker(o.Watchers);
-            await using var bareWatchers = await WatcherPool.ConnectAsync(host.HubUrl, "bare", 0, o.Watchers, bareTracker, "bare-hub watchers joined");
-            var sentAt = new long[schedule.Count];
+            await using var bareWatchers = await WatcherPool.ConnectAsync(host.HubUrl, "bare", 0, o.Watchers, bareTracker, "bare-hub watchers joined", o.Batched);
+            var sentAt = new long[bareEvents];
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(o.MaxSeconds + 30));
             try
             {
-                await host.BroadcastAsync(schedule, dataTemplate, sentAt, cancel.Token);
+                await host.BroadcastAsync(schedule, o.Batched, dataTemplate, sentAt, cancel.Token);
             }
             catch (OperationCanceledException)
             {
@@ -306,12 +317,12 @@ public static class RushBench
             }
 
             var bareDrain = Stopwatch.StartNew();
-            while (bareDrain.Elapsed < TimeSpan.FromSeconds(15) && Enumerable.Range(1, schedule.Count).Any(v => !bareTracker.IsComplete(v, out _)))
+            while (bareDrain.Elapsed < TimeSpan.FromSeconds(15) && Enumerable.Range(1, bareEvents).Any(v => !bareTracker.IsComplete(v, out _)))
             {
                 await Task.Delay(100);
             }
 
-            for (var i = 0; i < schedule.Count; i++)
+            for (var i = 0; i < bareEvents; i++)
             {
                 if (sentAt[i] != 0 && bareTracker.IsComplete(i + 1, out var last)) bare.Add(Clock.Ms(sentAt[i], last));
                 else bareMissing++;
@@ -324,7 +335,7 @@ public static class RushBench
         string Goal(bool met) => met ? "met" : "MISSED";
         string Mb(long? kb) => kb is { } k ? $"{k / 1024.0:F0} MiB" : "n/a (no --server-pid)";
         Console.WriteLine();
-        Console.WriteLine($"booth rush: {boothCodes.Count} booths, {approved.Count} approved producers, {o.Clients} clients, {o.Watchers} watchers, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"booth rush: {boothCodes.Count} booths, {approved.Count} approved producers, {o.Clients} clients, {o.Watchers} watchers ({(o.Batched ? "JoinFairBatched" : "JoinFair, one message per event")}), {Environment.ProcessorCount} cores");
         if (notImplemented is not null)
         {
             Console.WriteLine($"  HOLDS NOT AVAILABLE: {HoldsMissing}: {notImplemented}");
@@ -343,7 +354,7 @@ public static class RushBench
         Console.WriteLine($"  baseline PG      : {(pg.Error is null ? $"pgbench one-row upsert -c {o.Clients}: {pg.Tps.ToString("F1", ci)} tps, latency avg {pg.LatencyMs.ToString("F2", ci)} ms" : "FAILED: " + pg.Error)}");
         var pgRatio = pg.Tps > 0 ? holdsPerSecond / pg.Tps : double.NaN;
         Console.WriteLine($"                     holds/s / PG tps = {pgRatio:P1}");
-        Console.WriteLine($"  baseline hub     : bare hub, {schedule.Count} messages -> last of {o.Watchers} watchers: {bare.Summary()}; not received by all: {bareMissing}");
+        Console.WriteLine($"  baseline hub     : bare hub, {bareEvents} events in {schedule.Count} {(o.Batched ? "FairEvents" : "FairEvent")} messages -> last of {o.Watchers} watchers: {bare.Summary()}; not received by all: {bareMissing}");
         var hubRatio = push.Percentile(99) / bare.Percentile(99);
         Console.WriteLine($"                     push p99 / bare p99 = {hubRatio:F2}x");
         Console.WriteLine($"  server memory    : peak RSS during rush {Mb(memory.PeakKb)}, VmHWM (lifetime, incl. seeding) {Mb(hwmKb)}");
@@ -667,6 +678,20 @@ public sealed class PushTracker(int watchers)
 
     public long? VersionOf(string key) => _byKey.TryGetValue(key, out var v) ? v : null;
 
+    private readonly ConcurrentDictionary<long, long> _batchOf = new();
+
+    /// <summary>Notes that versions after <paramref name="fromVersion"/> up to <paramref name="toVersion"/> came in one message.</summary>
+    public void RecordBatch(long fromVersion, long toVersion)
+    {
+        for (var v = fromVersion + 1; v <= toVersion; v++)
+        {
+            _batchOf.TryAdd(v, toVersion);
+        }
+    }
+
+    /// <summary>The batch (its last version) a version came in; the version itself when it came alone.</summary>
+    public long BatchOf(long version) => _batchOf.TryGetValue(version, out var b) ? b : version;
+
     public bool IsComplete(long version, out long last)
     {
         last = 0;
@@ -688,7 +713,7 @@ public sealed class WatcherPool : IAsyncDisposable
 
     public int Closed => Volatile.Read(ref _closed);
 
-    public static async Task<WatcherPool> ConnectAsync(Uri hubUrl, string fairId, long sinceVersion, int count, PushTracker tracker, string label)
+    public static async Task<WatcherPool> ConnectAsync(Uri hubUrl, string fairId, long sinceVersion, int count, PushTracker tracker, string label, bool batched)
     {
         var pool = new WatcherPool();
         try
@@ -701,12 +726,27 @@ public sealed class WatcherPool : IAsyncDisposable
                 connection.ServerTimeout = TimeSpan.FromSeconds(120);
                 connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
                 var seen = new HashSet<long>(); // handlers of one connection run one at a time
-                connection.On<JsonElement>("FairEvent", e =>
+                void Receive(JsonElement e, long at)
                 {
-                    var at = Clock.Now;
                     if (!e.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version) || !seen.Add(version)) return;
                     if (!e.TryGetProperty("type", out var t) || t.GetString() != "BoothChanged") return;
                     tracker.Record(version, e.TryGetProperty("data", out var d) ? d : default, at);
+                }
+
+                connection.On<JsonElement>("FairEvent", e => Receive(e, Clock.Now));
+                connection.On<JsonElement>("FairEvents", batch =>
+                {
+                    var at = Clock.Now;
+                    if (!batch.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array) return;
+                    if (batch.TryGetProperty("fromVersion", out var from) && batch.TryGetProperty("toVersion", out var to))
+                    {
+                        tracker.RecordBatch(from.GetInt64(), to.GetInt64());
+                    }
+
+                    foreach (var e in events.EnumerateArray())
+                    {
+                        Receive(e, at);
+                    }
                 });
                 connection.Closed += _ =>
                 {
@@ -716,7 +756,7 @@ public sealed class WatcherPool : IAsyncDisposable
                 pool._connections.Add(connection);
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 await connection.StartAsync(timeout.Token);
-                await connection.InvokeAsync<JsonElement>("JoinFair", fairId, sinceVersion, timeout.Token);
+                await connection.InvokeAsync<JsonElement>(batched ? "JoinFairBatched" : "JoinFair", fairId, sinceVersion, timeout.Token);
             }, label);
         }
         catch

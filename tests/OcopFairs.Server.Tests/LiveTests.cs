@@ -33,6 +33,49 @@ public sealed class LiveTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Batched_watchers_get_every_event_once_in_order_one_message_per_commit()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fairId = await Api.CreateFairWithFloorAsync(organiser);
+        var batches = new ConcurrentQueue<FairEventsDto>();
+        var single = new ConcurrentQueue<FairEventDto>();
+        await using var batched = Api.Hub(fixture.Server.BaseAddress);
+        batched.On<FairEventsDto>("FairEvents", batches.Enqueue);
+        batched.On<FairEventDto>("FairEvent", single.Enqueue);
+        await batched.StartAsync();
+        await using var classic = Api.Hub(fixture.Server.BaseAddress);
+        var classicEvents = new ConcurrentQueue<FairEventDto>();
+        classic.On<FairEventDto>("FairEvent", classicEvents.Enqueue);
+        await classic.StartAsync();
+        Assert.Equal(1, (await batched.InvokeAsync<JoinResultDto>("JoinFairBatched", fairId, 1L)).Version);
+        await classic.InvokeAsync<JoinResultDto>("JoinFair", fairId, 1L);
+
+        // Concurrent changes share group commits, so some messages carry several events.
+        var floor = await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync();
+        var codes = floor["booths"]!.AsArray().Select(b => b!["code"]!.GetValue<string>()).ToList();
+        await Task.WhenAll(codes.Select(async code =>
+            (await organiser.PostAsync($"api/fairs/{fairId}/booths/{code}/block", null)).EnsureSuccessStatusCode()));
+        var last = 1L + codes.Count;
+
+        Assert.True(await Api.EventuallyAsync(() => Task.FromResult(batches.Sum(b => b.Events.Count) >= codes.Count && classicEvents.Count >= codes.Count), 15),
+            $"batched watcher got {batches.Sum(b => b.Events.Count)}, classic watcher {classicEvents.Count} of {codes.Count} events");
+        var messages = batches.ToList();
+        Assert.Equal(Enumerable.Range(2, codes.Count).Select(v => (long)v), messages.SelectMany(m => m.Events).Select(e => e.Version));
+        Assert.All(messages, m => Assert.Equal((fairId, m.Events[0].Version - 1, m.Events[^1].Version), (m.FairId, m.FromVersion, m.ToVersion)));
+        Assert.Equal(codes.Order(), messages.SelectMany(m => m.Events).Select(e => e.Data.GetProperty("code").GetString()!).Order());
+        Assert.Equal(last, messages[^1].ToVersion);
+        Assert.Empty(single);
+        Assert.Equal(Enumerable.Range(2, codes.Count).Select(v => (long)v), classicEvents.Select(e => e.Version).Order());
+
+        // Leaving stops both kinds of message.
+        await batched.InvokeAsync("LeaveFair", fairId);
+        (await organiser.PostAsync($"api/fairs/{fairId}/booths/{codes[0]}/unblock", null)).EnsureSuccessStatusCode();
+        Assert.True(await Api.EventuallyAsync(() => Task.FromResult(classicEvents.Count > codes.Count), 15));
+        await Task.Delay(300);
+        Assert.Equal(codes.Count, batches.Sum(b => b.Events.Count));
+    }
+
+    [Fact]
     public async Task Client_that_rejoins_with_an_older_version_gets_exactly_the_missed_events()
     {
         using var organiser = await fixture.OrganiserAsync();

@@ -9,9 +9,14 @@ public sealed class HubObserver(IHubContext<FairHub> hub) : IFairHubObserver
 {
     public async Task OnFairEventsAsync(ImmutableArray<FairEvent> events)
     {
-        foreach (var e in events)
+        foreach (var fair in events.GroupBy(e => e.FairId))
         {
-            await hub.Clients.Group(FairHub.FairGroup(e.FairId)).SendAsync("FairEvent", FairEventMessage.From(e));
+            var messages = fair.Select(FairEventMessage.From).ToList();
+            await hub.Clients.Group(FairHub.FairBatchGroup(fair.Key)).SendAsync("FairEvents", FairEventsMessage.From(fair.Key, messages));
+            foreach (var message in messages)
+            {
+                await hub.Clients.Group(FairHub.FairGroup(fair.Key)).SendAsync("FairEvent", message);
+            }
         }
     }
 

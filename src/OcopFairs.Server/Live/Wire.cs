@@ -9,6 +9,13 @@ public sealed record FairEventMessage(string FairId, long Version, string Type, 
     public static FairEventMessage From(FairEvent e) => new(e.FairId, e.Version, e.Type, e.At, (object?)e.Booth ?? e.Fair);
 }
 
+/// <summary>The events of one group commit of a fair's floor, in version order, for <c>JoinFairBatched</c> watchers.</summary>
+public sealed record FairEventsMessage(string FairId, long FromVersion, long ToVersion, IReadOnlyList<FairEventMessage> Events)
+{
+    public static FairEventsMessage From(string fairId, IReadOnlyList<FairEventMessage> events) =>
+        new(fairId, events[0].Version - 1, events[^1].Version, events);
+}
+
 public sealed record PrivateEventMessage(string Type, object? Data)
 {
     /// <summary>Applications travel in the same shape as the HTTP API gives them.</summary>

@@ -111,4 +111,6 @@ public static class Api
 /// <summary>A fair event as a client receives it.</summary>
 public sealed record FairEventDto(string FairId, long Version, string Type, JsonElement Data);
 
+public sealed record FairEventsDto(string FairId, long FromVersion, long ToVersion, List<FairEventDto> Events);
+
 public sealed record JoinResultDto(string FairId, long Version, List<FairEventDto>? Events, JsonElement? Snapshot);

@@ -74,8 +74,17 @@ describe('startLive', () => {
       { fairId: 'f', version: 2, type: 'BoothChanged', data: {} },
       { fairId: 'f', version: 3, type: 'BoothChanged', data: {} },
     ]);
+    hub.emit('FairEvents', {
+      fairId: 'f',
+      fromVersion: 3,
+      toVersion: 5,
+      events: [
+        { fairId: 'f', version: 4, type: 'BoothChanged', data: {} },
+        { fairId: 'f', version: 5, type: 'BoothChanged', data: {} },
+      ],
+    });
     hub.emit('PrivateEvent', { type: 'Notification', data: { id: 'n1' } });
-    expect(onFairEvent.mock.calls.map((c) => c[0].version)).toEqual([1, 2, 3]);
+    expect(onFairEvent.mock.calls.map((c) => c[0].version)).toEqual([1, 2, 3, 4, 5]);
     expect(onPrivateEvent).toHaveBeenCalledWith({ type: 'Notification', data: { id: 'n1' } });
     await live.stop();
   });

@@ -118,6 +118,10 @@ export function startLive(
       if (!connection) {
         connection = await factory();
         connection.on('FairEvent', (payload) => eachEvent<FairEvent>(payload, (e) => handlers.onFairEvent?.(e)));
+        // JoinFairBatched watchers get one message per commit of the floor: its events, in version order.
+        connection.on('FairEvents', (payload) =>
+          eachEvent<FairEvent>((payload as { events?: unknown } | null)?.events ?? [], (e) => handlers.onFairEvent?.(e)),
+        );
         connection.on('PrivateEvent', (payload) =>
           eachEvent<PrivateEvent>(payload, (e) => handlers.onPrivateEvent?.(e)),
         );

@@ -1,5 +1,6 @@
 // Keeps a fair's floor live: loads the HTTP snapshot, joins the fair on the
-// hub with the last known version, applies FairEvents in order and resyncs
+// hub (JoinFairBatched: one FairEvents message per floor commit) with the last
+// known version, applies the events in order and resyncs
 // on any gap, reconnect or restart. While the hub is offline it polls
 // `floor?sinceVersion=N` now and then: push is a hint, HTTP is the truth.
 
@@ -87,10 +88,10 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
       let result: ApplyResult | null = null;
       if (hub && hub.state === 'live') {
         try {
-          const joined = await hub.invoke<JoinResult>('JoinFair', fairId, current.version);
+          const joined = await hub.invoke<JoinResult>('JoinFairBatched', fairId, current.version);
           result = applyJoinResult(current, joined);
         } catch (e) {
-          console.warn('live: JoinFair failed, catching up over HTTP', e);
+          console.warn('live: JoinFairBatched failed, catching up over HTTP', e);
         }
       }
       result ??= applyFloorResponse(current, await api.floorSince(fairId, current.version));

@@ -21,7 +21,7 @@ function setup() {
     return undefined;
   });
   const hub = new FakeHub();
-  hub.responders.set('JoinFair', (_fairId, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
+  hub.responders.set('JoinFairBatched', (_fairId, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
   render(<DisplayPage fairId={FAIR_ID} hubFactory={async () => hub} />);
   return { calls, hub };
 }
@@ -46,7 +46,7 @@ describe('DisplayPage', () => {
     expect(screen.queryByTestId('booth-panel')).toBeNull();
     expect(calls.some((c) => c.url === '/api/me')).toBe(false);
     await waitFor(() => expect(screen.getByTestId('live-status').getAttribute('data-state')).toBe('live'));
-    expect(hub.calls('JoinFair')[0].args).toEqual([FAIR_ID, 5]);
+    expect(hub.calls('JoinFairBatched')[0].args).toEqual([FAIR_ID, 5]);
 
     // live: a new hold raises occupancy and the legend
     act(() => hub.emit('FairEvent', boothChanged(6, booth('A01', { status: 'Held', producerName: 'HTX 3T' }))));
@@ -57,8 +57,8 @@ describe('DisplayPage', () => {
     act(() => hub.dropConnection());
     expect(screen.getByTestId('live-status').getAttribute('data-state')).toBe('reconnecting');
     act(() => hub.restoreConnection());
-    await waitFor(() => expect(hub.calls('JoinFair').length).toBe(2));
-    expect(hub.calls('JoinFair')[1].args).toEqual([FAIR_ID, 6]);
+    await waitFor(() => expect(hub.calls('JoinFairBatched').length).toBe(2));
+    expect(hub.calls('JoinFairBatched')[1].args).toEqual([FAIR_ID, 6]);
     expect(screen.getByTestId('live-status').getAttribute('data-state')).toBe('live');
   });
 });

@@ -53,7 +53,7 @@ function setup(user: object, fair: FairDetails = details) {
     return undefined;
   });
   const hub = new FakeHub();
-  hub.responders.set('JoinFair', (_fairId, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
+  hub.responders.set('JoinFairBatched', (_fairId, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
   render(
     <Router>
       <AuthProvider>

@@ -25,7 +25,7 @@ function setup(options: { fair: Partial<FairDetails>; floor?: Floor; roles?: str
     return undefined;
   });
   const hub = new FakeHub();
-  hub.responders.set('JoinFair', (_f, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
+  hub.responders.set('JoinFairBatched', (_f, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
   render(
     <Router>
       <AuthProvider>
@@ -89,7 +89,7 @@ describe('FairPage for organisers', () => {
   it('redraws the map when a FairChanged event says the plan changed', async () => {
     const { hub, setFloor } = setup({ fair: { status: 'Published' } });
     await screen.findByTestId('booth-A01');
-    await waitFor(() => expect(hub.calls('JoinFair').length).toBe(1));
+    await waitFor(() => expect(hub.calls('JoinFairBatched').length).toBe(1));
     setFloor({ ...floorFixture(6), booths: [...floorFixture().booths, booth('B03')] });
     act(() =>
       hub.emit('FairEvent', { fairId: FAIR_ID, version: 6, type: 'FairChanged', data: { fairId: FAIR_ID, boothCount: 6 } }),

@@ -30,7 +30,7 @@ function setup(roles = organiser.roles) {
   });
   const hub = new FakeHub();
   const joins: JoinResult[] = [];
-  hub.responders.set('JoinFair', (_fairId, since) => {
+  hub.responders.set('JoinFairBatched', (_fairId, since) => {
     const next = joins.shift();
     return next ?? { fairId: FAIR_ID, version: since as number, events: [], snapshot: null };
   });
@@ -56,8 +56,8 @@ describe('FairPage live floor', () => {
     const { calls, hub, joins } = setup();
     await screen.findByText(details.name);
     await waitFor(() => expect(screen.getByTestId('live-status').getAttribute('data-state')).toBe('live'));
-    await waitFor(() => expect(hub.calls('JoinFair').length).toBe(1));
-    expect(hub.calls('JoinFair')[0].args).toEqual([FAIR_ID, 5]);
+    await waitFor(() => expect(hub.calls('JoinFairBatched').length).toBe(1));
+    expect(hub.calls('JoinFairBatched')[0].args).toEqual([FAIR_ID, 5]);
     expect(version()).toBe('5');
     expect(statusOf('A01')).toBe('Free');
     expect(screen.getByText('15/03/2025 – 18/03/2025')).toBeTruthy();
@@ -89,7 +89,7 @@ describe('FairPage live floor', () => {
     });
     act(() => hub.emit('FairEvent', boothChanged(9, booth('B02', { status: 'Confirmed' }))));
     await waitFor(() => expect(version()).toBe('9'));
-    expect(hub.calls('JoinFair')[1].args).toEqual([FAIR_ID, 6]);
+    expect(hub.calls('JoinFairBatched')[1].args).toEqual([FAIR_ID, 6]);
     expect(statusOf('A02')).toBe('Free');
     expect(statusOf('B02')).toBe('Confirmed');
 
@@ -99,7 +99,7 @@ describe('FairPage live floor', () => {
     joins.push({ fairId: FAIR_ID, version: 20, events: null, snapshot: { ...floorFixture(20), booths: [booth('A01', { status: 'Blocked' })] } });
     act(() => hub.restoreConnection());
     await waitFor(() => expect(version()).toBe('20'));
-    expect(hub.calls('JoinFair')[2].args).toEqual([FAIR_ID, 9]);
+    expect(hub.calls('JoinFairBatched')[2].args).toEqual([FAIR_ID, 9]);
     expect(screen.getByTestId('live-status').getAttribute('data-state')).toBe('live');
     expect(statusOf('A01')).toBe('Blocked');
     expect(screen.queryByTestId('booth-B02')).toBeNull();
