@@ -143,7 +143,16 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
             batch.BatchCommands.Add(prune);
         }
 
-        await batch.ExecuteNonQueryAsync();
+        try
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure)
+        {
+            // Another activation of the floor moved it on (app.floor_advance): nothing of this save was kept. Orleans'
+            // own exception for a stale write, so the grain reloads and the caller gets 409 "conflict" to retry.
+            throw new Orleans.Storage.InconsistentStateException(e.MessageText, e);
+        }
     }
 
     private static NpgsqlBatchCommand Command(string sql, string fairId, int? n = null)
