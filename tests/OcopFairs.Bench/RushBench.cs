@@ -683,9 +683,10 @@ public sealed class PushTracker(int watchers)
     /// <summary>Notes that versions after <paramref name="fromVersion"/> up to <paramref name="toVersion"/> came in one message.</summary>
     public void RecordBatch(long fromVersion, long toVersion)
     {
+        // Every watcher reports every batch: read first (lock-free), so only the first report takes the add's lock.
         for (var v = fromVersion + 1; v <= toVersion; v++)
         {
-            _batchOf.TryAdd(v, toVersion);
+            if (!_batchOf.ContainsKey(v)) _batchOf.TryAdd(v, toVersion);
         }
     }
 
