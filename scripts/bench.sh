@@ -8,6 +8,7 @@
 #                                     while 500 SignalR watchers follow the floor; beside pgbench single-row commits and a
 #                                     bare SignalR hub in the same run. Quick run: rush --producers 300 --booths 100 --watchers 50
 set -euo pipefail
+SERVER_CPUS=""; BENCH_CPUS=""
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 
 what="${1:-startup}"
@@ -56,7 +57,7 @@ start_bench_server() {
   BENCH_URL="http://127.0.0.1:$port/"
   (cd "$ROOT/src/OcopFairs.Server" && exec env ConnectionStrings__OcopFairs="$BENCH_DB_CS" Urls="http://127.0.0.1:$port" \
     Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning "$@" \
-    dotnet "$SERVER_DLL" >"/tmp/ocop-bench-$db.log" 2>&1) &
+    $SERVER_CPUS dotnet "$SERVER_DLL" >"/tmp/ocop-bench-$db.log" 2>&1) &
   BENCH_PID=$!
   until curl -fs "${BENCH_URL}health/ready" >/dev/null 2>&1; do
     kill -0 "$BENCH_PID" 2>/dev/null || { cat "/tmp/ocop-bench-$db.log"; exit 1; }
@@ -80,13 +81,23 @@ bench_search() {
 }
 
 # The booth rush; the organiser who creates the fair is a demo account, hence Demo__Seed=true.
+# BENCH_SPLIT_CPUS=1 puts the server and PostgreSQL on core 0 and the load generator (clients, watchers, pgbench, bare
+# hub) on core 1, so the figures show the server without the load generator competing for its core.
 bench_rush() {
+  local postmaster
+  postmaster=$(head -n 1 "$ROOT/.data/pg/postmaster.pid")
+  if [ "${BENCH_SPLIT_CPUS:-0}" = 1 ]; then
+    SERVER_CPUS="taskset -c 0"; BENCH_CPUS="taskset -c 1"
+    # Backends fork from the postmaster and inherit its affinity.
+    taskset -a -p -c 0 "$postmaster" >/dev/null
+  fi
   start_bench_server ocop_bench_rush 5097 Demo__Seed=true
   echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB"
   local rc=0
-  dotnet "$ROOT/tests/OcopFairs.Bench/bin/$CONFIGURATION/net10.0/OcopFairs.Bench.dll" rush \
+  $BENCH_CPUS dotnet "$ROOT/tests/OcopFairs.Bench/bin/$CONFIGURATION/net10.0/OcopFairs.Bench.dll" rush \
     --server "$BENCH_URL" --db "$BENCH_DB_CS" --server-pid "$BENCH_PID" "$@" || rc=$?
   stop_bench_server
+  [ -z "$BENCH_CPUS" ] || taskset -a -p -c "0-$(( $(nproc) - 1 ))" "$postmaster" >/dev/null
   return $rc
 }
 
