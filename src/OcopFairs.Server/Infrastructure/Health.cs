@@ -32,6 +32,13 @@ public sealed class SiloHealthCheck(IClusterMembershipService membership, ILocal
     }
 }
 
+/// <summary>Ready when this node holds the product search rows (and listens for changes to them).</summary>
+public sealed class SearchIndexHealthCheck(Producers.ProductSearchIndex index) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        Task.FromResult(index.Loaded ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The product search index is not loaded yet."));
+}
+
 /// <summary>Runs the migrations before anything else starts: Orleans needs its tables when the silo joins.</summary>
 public sealed class MigrationService(IConfiguration configuration, ILogger<MigrationService> logger) : IHostedService
 {

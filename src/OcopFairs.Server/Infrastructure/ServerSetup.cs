@@ -96,7 +96,8 @@ public static class ServerSetup
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
-            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
+            .AddCheck<SearchIndexHealthCheck>("search", tags: ["ready"]);
         services.AddScoped<ReminderScheduler>();
         services.AddSingleton<ICatalogIndex, CatalogIndex>();
         services.AddSingleton<IApplicationEvents, ApplicationEvents>();

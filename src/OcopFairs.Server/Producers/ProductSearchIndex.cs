@@ -49,10 +49,16 @@ public sealed class ProductSearchIndex(NpgsqlDataSource db, ILogger<ProductSearc
         }
     }
 
+    /// <summary>How long a search waits for the first load before it gives up (503 through the API).</summary>
+    public static readonly TimeSpan LoadWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>True once the rows were read and the node listens for changes.</summary>
+    public bool Loaded => _loaded.Task.IsCompletedSuccessfully;
+
     /// <summary>The ids of one page of matching products, in order, and how many match in all.</summary>
     public async Task<(List<string> Ids, int Total)> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
-        await _loaded.Task.WaitAsync(ct);
+        await _loaded.Task.WaitAsync(LoadWait, ct);
         var rows = Snapshot();
         var filter = new Filter([.. query.Terms], query.DistrictKey, query.Group, query.MinStars ?? 0);
         var skip = (query.Page - 1) * query.PageSize;
