@@ -32,7 +32,8 @@ switch (command)
                 Pgbench: Arg("pgbench", "") is { Length: > 0 } path ? path : null,
                 BareRate: double.Parse(Arg("bare-rate", "200"), System.Globalization.CultureInfo.InvariantCulture),
                 Via: Arg("via", "hold"),
-                Push: Arg("push", "batched")));
+                Push: Arg("push", "batched"),
+                WatcherClient: Arg("watcher-client", "light")));
         }
         catch (BenchException ex)
         {
@@ -45,5 +46,6 @@ switch (command)
         Console.Error.WriteLine("            [--server-pid PID] [--seed-concurrency 8] [--max-seconds 120] [--pgbench-seconds 15] [--pgbench PATH]");
         Console.Error.WriteLine("            [--bare-rate 200 (messages/s for the bare hub when no hold succeeded)] [--via hold|block (block: test aid)]");
         Console.Error.WriteLine("            [--push batched|per-event (watchers join with JoinFairBatched, as the web app, or JoinFair)]");
+        Console.Error.WriteLine("            [--watcher-client light|hubconnection (watchers as bare WebSockets speaking the hub protocol, or full HubConnections)]");
         return 2;
 }

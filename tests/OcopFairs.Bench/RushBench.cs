@@ -26,8 +26,12 @@ public sealed record RushOptions(
     string? Pgbench,
     double BareRate,
     string Via,
-    string Push)
+    string Push,
+    string WatcherClient)
 {
+    /// <summary>Watchers speak the hub protocol over bare WebSockets (cheap) rather than as full HubConnections.</summary>
+    public bool LightWatchers => WatcherClient != "hubconnection";
+
     /// <summary>Watchers take one <c>FairEvents</c> message per floor commit (the web app's way) rather than one per event.</summary>
     public bool Batched => Push != "per-event";
 }
@@ -98,7 +102,7 @@ public static class RushBench
         // ---- Watchers on the real server ----
         var tracker = new PushTracker(o.Watchers);
         var hubUrl = new Uri(o.Server, "hubs/fairs");
-        var watchers = await WatcherPool.ConnectAsync(hubUrl, fairId, version0, o.Watchers, tracker, "server watchers joined", o.Batched);
+        var watchers = await WatcherPool.ConnectAsync(hubUrl, fairId, version0, o.Watchers, tracker, "server watchers joined", o.Batched, o.LightWatchers);
 
         // Warm the server's booth-change and push paths the way a fair in use would be: block and unblock one booth.
         if (!byBlock)
@@ -304,7 +308,7 @@ public static class RushBench
         await using (var host = await BareHubHost.StartAsync())
         {
             var bareTracker = new PushTracker(o.Watchers);
-            await using var bareWatchers = await WatcherPool.ConnectAsync(host.HubUrl, "bare", 0, o.Watchers, bareTracker, "bare-hub watchers joined", o.Batched);
+            await using var bareWatchers = await WatcherPool.ConnectAsync(host.HubUrl, "bare", 0, o.Watchers, bareTracker, "bare-hub watchers joined", o.Batched, o.LightWatchers);
             var sentAt = new long[bareEvents];
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(o.MaxSeconds + 30));
             try
@@ -335,7 +339,7 @@ public static class RushBench
         string Goal(bool met) => met ? "met" : "MISSED";
         string Mb(long? kb) => kb is { } k ? $"{k / 1024.0:F0} MiB" : "n/a (no --server-pid)";
         Console.WriteLine();
-        Console.WriteLine($"booth rush: {boothCodes.Count} booths, {approved.Count} approved producers, {o.Clients} clients, {o.Watchers} watchers ({(o.Batched ? "JoinFairBatched" : "JoinFair, one message per event")}), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"booth rush: {boothCodes.Count} booths, {approved.Count} approved producers, {o.Clients} clients, {o.Watchers} watchers ({(o.Batched ? "JoinFairBatched" : "JoinFair, one message per event")}, {(o.LightWatchers ? "light WebSocket clients" : "HubConnections")}), {Environment.ProcessorCount} cores");
         if (notImplemented is not null)
         {
             Console.WriteLine($"  HOLDS NOT AVAILABLE: {HoldsMissing}: {notImplemented}");
@@ -647,6 +651,7 @@ public sealed class PushTracker(int watchers)
     {
         public int Count;
         public long Last;
+        public int Mapped;
     }
 
     private readonly ConcurrentDictionary<long, Entry> _versions = new();
@@ -666,7 +671,8 @@ public sealed class PushTracker(int watchers)
         {
         }
 
-        if (Interlocked.Increment(ref entry.Count) == 1 && data.ValueKind == JsonValueKind.Object)
+        Interlocked.Increment(ref entry.Count);
+        if (data.ValueKind == JsonValueKind.Object && Interlocked.Exchange(ref entry.Mapped, 1) == 0)
         {
             _firstData ??= data.Clone();
             var code = Str(data, "code");
@@ -708,19 +714,32 @@ public sealed class PushTracker(int watchers)
 /// <summary>Anonymous WebSocket hub connections joined to one fair, each feeding its <c>BoothChanged</c> events to a tracker.</summary>
 public sealed class WatcherPool : IAsyncDisposable
 {
-    private readonly ConcurrentBag<HubConnection> _connections = [];
+    private readonly ConcurrentBag<IAsyncDisposable> _connections = [];
     private int _closed;
     private bool _disposing;
 
     public int Closed => Volatile.Read(ref _closed);
 
-    public static async Task<WatcherPool> ConnectAsync(Uri hubUrl, string fairId, long sinceVersion, int count, PushTracker tracker, string label, bool batched)
+    /// <param name="light">Watchers are <see cref="LightWatcher"/>s (bare WebSockets speaking the hub protocol) rather than full <c>HubConnection</c>s.</param>
+    public static async Task<WatcherPool> ConnectAsync(Uri hubUrl, string fairId, long sinceVersion, int count, PushTracker tracker, string label, bool batched, bool light)
     {
         var pool = new WatcherPool();
         try
         {
-            await Parallel2.RunAsync(count, 16, async _ =>
+            await Parallel2.RunAsync(count, 16, async i =>
             {
+                if (light)
+                {
+                    using var joinTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                    var watcher = await LightWatcher.ConnectAsync(hubUrl, fairId, sinceVersion, batched, tracker, full: i == 0, joinTimeout.Token);
+                    watcher.Closed += () =>
+                    {
+                        if (!pool._disposing) Interlocked.Increment(ref pool._closed);
+                    };
+                    pool._connections.Add(watcher);
+                    return;
+                }
+
                 var connection = new HubConnectionBuilder()
                     .WithUrl(hubUrl, HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
                     .Build();
