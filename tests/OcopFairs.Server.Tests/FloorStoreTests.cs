@@ -82,6 +82,17 @@ public sealed class FloorStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backlog_with_a_gap_loads_only_its_contiguous_tail()
+    {
+        // Versions 3 and 4 were never stored (a commit larger than the grain's backlog keeps only its newest events).
+        await _store.SaveAsync("fair-d", 0, new FloorDelta(2, [new("A01", Held("p1"))], [Event(1, "A01", Held("p1")), Event(2, "A02", Held("p2"))], []));
+        await _store.SaveAsync("fair-d", 2, new FloorDelta(6, [new("A05", Held("p5"))], [Event(5, "A05", Held("p5")), Event(6, "A06", Held("p6"))], []));
+
+        var floor = await _store.LoadAsync("fair-d", 256, 512);
+        Assert.Equal([5L, 6], floor!.Backlog.Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task Old_events_and_keys_are_pruned()
     {
         var version = 0L;

@@ -62,6 +62,21 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
             events.Add(JsonSerializer.Deserialize<LiveEvent>(reader.GetString(0), Json)!);
         }
 
+        // A backlog must have no gaps, or a reconnecting client would miss events without knowing: keep only the
+        // contiguous tail. (A commit of more events than the grain's backlog holds writes only the newest ones.)
+        var start = events.Count - 1;
+        while (start > 0 && events[start - 1].Version == events[start].Version - 1)
+        {
+            start--;
+        }
+
+        if (events.Count > 0 && events[^1].Version != version)
+        {
+            start = events.Count; // the newest events are missing: no backlog at all, reconnects get a snapshot
+        }
+
+        events.RemoveRange(0, Math.Max(start, 0));
+
         await reader.NextResultAsync();
         var remembered = ImmutableArray.CreateBuilder<KeyedResult>();
         while (await reader.ReadAsync())
