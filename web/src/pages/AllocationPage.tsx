@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageError } from '../components/PageError';
 import { ConfirmBox } from '../components/ConfirmBox';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 import { districtNames, organiserAllocates, shareRows, sortedAssignments } from '../lib/allocation';
@@ -178,14 +179,7 @@ function Allocation({ fairId }: { fairId: string }) {
   };
 
   if (fairError instanceof ApiError && fairError.status === 404) {
-    return (
-      <main className="page">
-        <p className="error" role="alert">
-          {t('fair.notFound')}
-        </p>
-        <Link to="/">{t('common.back')}</Link>
-      </main>
-    );
+    return <PageError message={t('fair.notFound')} />;
   }
 
   const fairLink = `/fairs/${encodeURIComponent(fairId)}`;

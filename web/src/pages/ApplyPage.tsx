@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageError } from '../components/PageError';
 import { EligibilityReasons } from '../components/EligibilityReasons';
 import { ApiError, api, errorMessage } from '../lib/api';
 import {
@@ -124,14 +125,7 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
   };
 
   if (loadError) {
-    return (
-      <main className="page">
-        <p className="error" role="alert">
-          {loadError instanceof ApiError && loadError.status === 404 ? t('fair.notFound') : errorMessage(loadError)}
-        </p>
-        <Link to="/">{t('common.back')}</Link>
-      </main>
-    );
+    return <PageError message={loadError instanceof ApiError && loadError.status === 404 ? t('fair.notFound') : errorMessage(loadError)} />;
   }
   if (!fair || producer === undefined) {
     return (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageError } from '../components/PageError';
 import { BoothPanel, type BoothAction, type BoothError } from '../components/BoothPanel';
 import { FairLifecycle } from '../components/FairLifecycle';
 import { FairStatusBadge } from '../components/FairStatusBadge';
@@ -200,14 +201,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
     (fairError instanceof ApiError && fairError.status === 404) ||
     (floorError instanceof ApiError && floorError.status === 404 && !fair);
   if (notFound) {
-    return (
-      <main className="page">
-        <p className="error" role="alert">
-          {t('fair.notFound')}
-        </p>
-        <Link to="/">{t('common.back')}</Link>
-      </main>
-    );
+    return <PageError message={t('fair.notFound')} />;
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageError } from '../components/PageError';
 import { ConfirmBox } from '../components/ConfirmBox';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 import { PlanCanvas } from '../components/PlanCanvas';
@@ -268,14 +269,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
   const boothCodeOf = (id: string) => plan.booths.find((b) => b.id === id)?.code || '?';
 
   if (fairError instanceof ApiError && fairError.status === 404) {
-    return (
-      <main className="page">
-        <p className="error" role="alert">
-          {t('fair.notFound')}
-        </p>
-        <Link to="/">{t('common.back')}</Link>
-      </main>
-    );
+    return <PageError message={t('fair.notFound')} />;
   }
 
   const fairLink = `/fairs/${encodeURIComponent(fairId)}`;
