@@ -54,7 +54,7 @@ public sealed class CatalogSearch(NpgsqlDataSource db, ProductSearchIndex index)
         var sql = new StringBuilder(
             "SELECT producer_id, name, kind, district, province, product_count, max_stars, groups, count(*) OVER () FROM app.producers WHERE true");
         await using var cmd = db.CreateCommand();
-        Filter(query, sql, cmd, starsColumn: "max_stars", groupCondition: "@group = ANY (groups)");
+        Filter(query, sql, cmd);
         sql.Append(" ORDER BY max_stars DESC, name, producer_id LIMIT @limit OFFSET @offset");
         cmd.CommandText = sql.ToString();
         return await PageAsync(cmd, query, r => new ProducerSummary(
@@ -69,7 +69,7 @@ public sealed class CatalogSearch(NpgsqlDataSource db, ProductSearchIndex index)
         return await cmd.ExecuteScalarAsync() as string;
     }
 
-    private static void Filter(SearchQuery q, StringBuilder sql, NpgsqlCommand cmd, string starsColumn, string groupCondition)
+    private static void Filter(SearchQuery q, StringBuilder sql, NpgsqlCommand cmd)
     {
         var terms = q.Terms;
         for (var i = 0; i < terms.Count; i++)
@@ -86,13 +86,13 @@ public sealed class CatalogSearch(NpgsqlDataSource db, ProductSearchIndex index)
 
         if (q.Group is { } group)
         {
-            sql.Append($" AND {groupCondition}");
+            sql.Append(" AND @group = ANY (groups)");
             cmd.Parameters.AddWithValue("group", group.ToString());
         }
 
         if (q.MinStars is { } stars)
         {
-            sql.Append($" AND {starsColumn} >= @stars");
+            sql.Append(" AND max_stars >= @stars");
             cmd.Parameters.AddWithValue("stars", stars);
         }
 

@@ -82,18 +82,6 @@ public sealed class ProductSearchIndex(NpgsqlDataSource db, ILogger<ProductSearc
         return (ids, total);
     }
 
-    /// <summary>The count of products held, for health and tests.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _byProducer.Values.Sum(v => v.Rows.Length);
-            }
-        }
-    }
-
     /// <summary>The query with everything worked out once, not per row.</summary>
     private sealed record Filter(string[] Terms, string? DistrictKey, ProductGroup? Group, int MinStars)
     {
