@@ -7,15 +7,6 @@ namespace OcopFairs.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class ApplicationFlowTests(BrowserFixture fixture)
 {
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-    }
-
     [Fact]
     public async Task Producer_applies_and_sees_the_organisers_approval_from_another_browser_without_reload()
     {
@@ -27,7 +18,7 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
 
         // The producer applies in one browser context …
         var producerPage = await fixture.NewPageAsync(390, 844);
-        await SignInAsync(producerPage, producer.Email, "Mat-khau-9");
+        await BrowserFixture.SignInAsync(producerPage, producer.Email, "Mat-khau-9");
         await producerPage.GotoAsync($"/fairs/{fairId}");
         await producerPage.ClickAsync("[data-testid=apply-button]");
         await producerPage.CheckAsync($"[data-testid=apply-product-{productId}]");
@@ -42,7 +33,7 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
 
         // … and the organiser approves it in another.
         var organiserPage = await fixture.NewPageAsync();
-        await SignInAsync(organiserPage, "organiser@demo.ocop", Api.DemoPassword);
+        await BrowserFixture.SignInAsync(organiserPage, "organiser@demo.ocop", Api.DemoPassword);
         await organiserPage.GotoAsync($"/fairs/{fairId}/applications");
         await organiserPage.ClickAsync($"[data-testid=approve-{applicationId}]");
         await Assertions.Expect(organiserPage.Locator($"[data-testid=row-status-{applicationId}]")).ToHaveAttributeAsync("data-status", "Approved");
@@ -63,7 +54,7 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
         var productId = await Catalog.AddProductAsync(producer.Http, Catalog.Product("Măng khô ba sao", stars: 3));
 
         var page = await fixture.NewPageAsync(360, 740);
-        await SignInAsync(page, producer.Email, "Mat-khau-9");
+        await BrowserFixture.SignInAsync(page, producer.Email, "Mat-khau-9");
         await page.GotoAsync($"/fairs/{fairId}/apply");
         await page.CheckAsync($"[data-testid=apply-product-{productId}]");
         await Assertions.Expect(page.Locator("[data-testid=reason-starsBelowMinimum]")).ToBeVisibleAsync();

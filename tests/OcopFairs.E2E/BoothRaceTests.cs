@@ -9,11 +9,7 @@ public sealed class BoothRaceTests(BrowserFixture fixture)
     private static async Task<IPage> ProducerOnBoothAsync(BrowserFixture fixture, Catalog.ProducerAccount producer, string fairId)
     {
         var page = await fixture.NewPageAsync(390, 844);
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=email]", producer.Email);
-        await page.FillAsync("input[name=password]", "Mat-khau-9");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await BrowserFixture.SignInAsync(page, producer.Email, "Mat-khau-9");
         await page.GotoAsync($"/fairs/{fairId}");
         await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-state", "live");
         await page.Locator("[data-testid=booth-H01]").ClickAsync();

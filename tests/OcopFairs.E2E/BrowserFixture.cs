@@ -57,6 +57,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Saves a screenshot next to the test results, for a person to look at.</summary>
+    /// <summary>Signs in through the login page and waits until it has moved on.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -12,11 +12,7 @@ public sealed class FloorMapTests(BrowserFixture fixture)
     public async Task Organiser_signs_in_opens_the_fair_and_sees_a_booth_blocked_through_the_api_without_reload()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=email]", "organiser@demo.ocop");
-        await page.FillAsync("input[name=password]", Api.DemoPassword);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await BrowserFixture.SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
 
         await page.GotoAsync($"/fairs/{FairId}");
         var booth = page.Locator("[data-testid=booth-A07]");

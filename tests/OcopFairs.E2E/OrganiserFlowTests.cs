@@ -11,15 +11,6 @@ namespace OcopFairs.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class OrganiserFlowTests(BrowserFixture fixture)
 {
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-    }
-
     /// <summary>A Draft fair of the demo organiser, taking Food and Beverages, with registration open from now on.</summary>
     private static async Task<string> DraftFairAsync(HttpClient organiser, string allocationMode)
     {
@@ -60,7 +51,7 @@ public sealed class OrganiserFlowTests(BrowserFixture fixture)
         var fairId = await DraftFairAsync(api, "FirstCome");
 
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
+        await BrowserFixture.SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
         await page.GotoAsync($"/fairs/{fairId}");
         await Assertions.Expect(page.Locator("[data-testid=lifecycle-needs-floor]")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=floor-plan-link]");
@@ -149,7 +140,7 @@ public sealed class OrganiserFlowTests(BrowserFixture fixture)
         (await api.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", Api.SmallGrid)).EnsureSuccessStatusCode();
 
         var page = await fixture.NewPageAsync(360, 740);
-        await SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
+        await BrowserFixture.SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
         await page.GotoAsync($"/fairs/{fairId}/floor-plan");
         var a01 = page.Locator("[data-testid=pe-booth-A01]");
         await Assertions.Expect(a01).ToBeVisibleAsync();
@@ -198,7 +189,7 @@ public sealed class OrganiserFlowTests(BrowserFixture fixture)
 
         // The organiser allocates on a phone too.
         var page = await fixture.NewPageAsync(360, 740);
-        await SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
+        await BrowserFixture.SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
         await page.GotoAsync($"/fairs/{fairId}");
         await page.ClickAsync("[data-testid=allocation-link]");
         await page.WaitForURLAsync(url => url.EndsWith($"/fairs/{fairId}/allocation"));
