@@ -1,5 +1,6 @@
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoothFace } from './BoothFace';
 import { floorExtent, zoneBoxes } from '../lib/floorState';
 import type { Booth, Floor } from '../lib/types';
 
@@ -57,29 +58,18 @@ const BoothShape = memo(function BoothShape({ booth, selected, mine, dimmed, lar
       onClick={onSelect ? () => onSelect(code) : undefined}
       onKeyDown={onSelect ? onKeyDown : undefined}
     >
-      <rect className="booth__box" x={x} y={y} width={w} height={h} vectorEffect="non-scaling-stroke" />
-      {status === 'Blocked' && <rect className="booth__hatch" x={x} y={y} width={w} height={h} />}
-      {mine && (
-        <rect
-          className="booth__mine"
-          x={x + inset}
-          y={y + inset}
-          width={Math.max(w - 2 * inset, 0)}
-          height={Math.max(h - 2 * inset, 0)}
-          vectorEffect="non-scaling-stroke"
-        />
-      )}
-      <text
-        className="booth__code"
-        x={x + w / 2}
-        y={y + h / 2}
+      <BoothFace
+        block="booth"
+        x={x}
+        y={y}
+        w={w}
+        h={h}
+        text={code}
         fontSize={fontSize}
-        textAnchor="middle"
-        dominantBaseline="central"
-        aria-hidden="true"
-      >
-        {code}
-      </text>
+        inset={inset}
+        frameClass={mine ? 'booth__mine' : undefined}
+        overlay={status === 'Blocked' && <rect className="booth__hatch" x={x} y={y} width={w} height={h} />}
+      />
     </g>
   );
 });

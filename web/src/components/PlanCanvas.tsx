@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoothFace } from './BoothFace';
 import {
   extent,
   originsOf,
@@ -93,28 +94,17 @@ const EditorBooth = memo(function EditorBooth(props: BoothProps) {
       onPointerDown={(e) => onPointerDown(e, id)}
       onKeyDown={(e) => onKeyDown(e, id)}
     >
-      <rect className="pe-booth__box" x={x} y={y} width={w} height={h} vectorEffect="non-scaling-stroke" />
-      {occupied && (
-        <rect
-          className="pe-booth__occupied"
-          x={x + inset}
-          y={y + inset}
-          width={Math.max(w - 2 * inset, 0)}
-          height={Math.max(h - 2 * inset, 0)}
-          vectorEffect="non-scaling-stroke"
-        />
-      )}
-      <text
-        className="pe-booth__code"
-        x={x + w / 2}
-        y={y + h / 2}
+      <BoothFace
+        block="pe-booth"
+        x={x}
+        y={y}
+        w={w}
+        h={h}
+        text={code || '?'}
         fontSize={fontSize}
-        textAnchor="middle"
-        dominantBaseline="central"
-        aria-hidden="true"
-      >
-        {code || '?'}
-      </text>
+        inset={inset}
+        frameClass={occupied ? 'pe-booth__occupied' : undefined}
+      />
     </g>
   );
 });
