@@ -85,6 +85,10 @@ public sealed partial class FloorGrain(
     private Task? _flusher;
     private Dictionary<string, BoothSpec> _specs = [];
 
+    // Mirror _state for what every hold asks, so a hold costs no scan of the floor or of the remembered keys.
+    private readonly Dictionary<string, int> _boothsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyedResult> _keyIndex = new(StringComparer.Ordinal);
+
     private string FairId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -99,7 +103,8 @@ public sealed partial class FloorGrain(
             stored = legacy;
         }
 
-        _state = _committed = stored ?? new FloorLiveState();
+        _committed = stored ?? new FloorLiveState();
+        Reset(_committed);
         IndexPlan();
         // Holds written before a crash may have lost their expiry job: schedule them again (a duplicate job does nothing).
         foreach (var (code, slot) in _state.Booths.Where(b => b.Value is { Status: BoothStatus.Held, HoldId: not null, HoldExpiresAt: not null }))
@@ -222,7 +227,7 @@ public sealed partial class FloorGrain(
             throw DomainException.Conflict("booth.taken", $"Booth {boothCode} is {slot.Status}.");
         }
 
-        var count = _state.Booths.Values.Count(b => b.ProducerId == holder.ProducerId);
+        var count = _boothsOf.GetValueOrDefault(holder.ProducerId);
         if (count >= rules.BoothsPerProducer)
         {
             throw DomainException.Conflict("booth.limit", $"The producer already has {count} booth(s), the fair's limit.");
@@ -367,8 +372,7 @@ public sealed partial class FloorGrain(
             return null;
         }
 
-        var found = _state.Keys.IsDefault ? null : _state.Keys.FirstOrDefault(k => k.Key == key);
-        return found is null || !_specs.TryGetValue(found.BoothCode, out var spec) ? null : ToView(spec, found.Slot);
+        return !_keyIndex.TryGetValue(key, out var found) || !_specs.TryGetValue(found.BoothCode, out var spec) ? null : ToView(spec, found.Slot);
     }
 
     /// <summary>An idempotent repeat: records the key (when new) so later retries answer the same, without a new event.</summary>
@@ -376,7 +380,8 @@ public sealed partial class FloorGrain(
     {
         if (key is not null && Remembered(key) is null)
         {
-            await CommitAsync(_state with { Keys = AddKey(_state.Keys, new KeyedResult(key, boothCode, slot)) }, null);
+            var keyed = new KeyedResult(key, boothCode, slot);
+            await CommitAsync(_state with { Keys = AddKey(_state.Keys, keyed) }, null, addedKey: keyed);
         }
         else
         {
@@ -407,7 +412,8 @@ public sealed partial class FloorGrain(
     {
         var booths = slot.Status == BoothStatus.Free ? _state.Booths.Remove(boothCode) : _state.Booths.SetItem(boothCode, slot);
         var evt = NextEvent(EventTypes.BoothChanged, boothCode, slot, null);
-        await CommitAsync(Append(_state with { Booths = booths }, evt, key is null ? null : new KeyedResult(key, boothCode, slot)), evt);
+        var keyed = key is null ? null : new KeyedResult(key, boothCode, slot);
+        await CommitAsync(Append(_state with { Booths = booths }, evt, keyed), evt, boothCode, keyed);
         return ToView(_specs[boothCode], slot);
     }
 
@@ -436,10 +442,13 @@ public sealed partial class FloorGrain(
         return (keys.Length >= KeyMemory ? keys.RemoveAt(0) : keys).Add(keyed);
     }
 
-    /// <summary>Makes <paramref name="next"/> the state and waits until a write that contains it succeeded.</summary>
-    private Task CommitAsync(FloorLiveState next, LiveEvent? evt)
+    /// <summary>
+    /// Makes <paramref name="next"/> the state and waits until a write that contains it succeeded. Callers name the one
+    /// booth and the one key they changed, if so, which keeps the indexes current without a rebuild.
+    /// </summary>
+    private Task CommitAsync(FloorLiveState next, LiveEvent? evt, string? changedBooth = null, KeyedResult? addedKey = null)
     {
-        _state = next;
+        Become(next, changedBooth, addedKey);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add((done, evt!));
         if (_flusher is null || _flusher.IsCompleted)
@@ -470,7 +479,7 @@ public sealed partial class FloorGrain(
             catch (Exception ex)
             {
                 // Undo every change that is not durable, fail its caller, and reload from storage on the next call.
-                _state = _committed;
+                Reset(_committed);
                 foreach (var (done, _) in batch.Concat(_pending))
                 {
                     done.TrySetException(ex);
@@ -494,6 +503,87 @@ public sealed partial class FloorGrain(
                 done.TrySetResult();
             }
         }
+    }
+
+    /// <summary>
+    /// Sets the state and brings <see cref="_boothsOf"/> and <see cref="_keyIndex"/> along: by the one booth and key
+    /// named when that is all that changed (a key may also push the oldest out), by a rebuild otherwise.
+    /// </summary>
+    private void Become(FloorLiveState next, string? changedBooth, KeyedResult? addedKey)
+    {
+        var previous = _state;
+        _state = next;
+        if (!ReferenceEquals(previous.Booths, next.Booths))
+        {
+            if (changedBooth is not null)
+            {
+                Count(previous.Booths.GetValueOrDefault(changedBooth), -1);
+                Count(next.Booths.GetValueOrDefault(changedBooth), +1);
+            }
+            else
+            {
+                CountAll();
+            }
+        }
+
+        var before = previous.Keys.IsDefault ? [] : previous.Keys;
+        var after = next.Keys.IsDefault ? [] : next.Keys;
+        if (before == after)
+        {
+            return;
+        }
+
+        if (addedKey is not null && after.Length > 0 && ReferenceEquals(after[^1], addedKey))
+        {
+            if (before.Length > 0 && (after.Length == 1 || !ReferenceEquals(after[0], before[0])))
+            {
+                _keyIndex.Remove(before[0].Key);
+            }
+
+            _keyIndex[addedKey.Key] = addedKey;
+        }
+        else
+        {
+            IndexKeys();
+        }
+    }
+
+    /// <summary>Sets the state after a load or a failed write, rebuilding the indexes.</summary>
+    private void Reset(FloorLiveState state)
+    {
+        _state = state;
+        CountAll();
+        IndexKeys();
+    }
+
+    private void CountAll()
+    {
+        _boothsOf.Clear();
+        foreach (var slot in _state.Booths.Values)
+        {
+            Count(slot, +1);
+        }
+    }
+
+    private void IndexKeys()
+    {
+        _keyIndex.Clear();
+        foreach (var keyed in _state.Keys.IsDefault ? [] : _state.Keys)
+        {
+            _keyIndex[keyed.Key] = keyed;
+        }
+    }
+
+    private void Count(BoothSlot? slot, int by)
+    {
+        if (slot?.ProducerId is not { } producer)
+        {
+            return;
+        }
+
+        var count = _boothsOf.GetValueOrDefault(producer) + by;
+        if (count > 0) _boothsOf[producer] = count;
+        else _boothsOf.Remove(producer);
     }
 
     private void ScheduleExpiry(string boothCode, BoothSlot slot) =>

@@ -1112,6 +1112,58 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         Assert.Equal([(f.Version + 1, "A01", producer.ProducerId)], events.Select(e => (e.Version, e.Booth!.Code, e.Booth.ProducerId)));
     }
 
+    [Fact]
+    public async Task After_a_failed_write_neither_its_hold_nor_its_key_counts()
+    {
+        var f = await Floors.NewAsync(_grains, TestData.OpenFair(boothsPerProducer: 1));
+        var producer = Floors.Producer();
+        var write = new HeldWrite();
+        Gates.Set(f.FairId, write.Gate(new InvalidOperationException("The database went away.")));
+        try
+        {
+            var failed = f.Floor.HoldAsync("A01", producer, "hold-key");
+            await write.Started;
+            write.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => failed);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            write.Release();
+        }
+
+        // The failed hold took neither the producer's one booth nor the key: the same key now holds another booth.
+        var view = await f.Floor.HoldAsync("A02", producer, "hold-key");
+        Assert.Equal(("A02", BoothStatus.Held), (view.Code, view.Status));
+        await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.limit", () => f.Floor.HoldAsync("A03", producer, null));
+        Assert.Equal(["A02"], await f.Floor.MineAsync(producer.ProducerId));
+    }
+
+    [Fact]
+    public async Task A_key_is_remembered_until_as_many_newer_keys_as_the_floor_keeps_have_pushed_it_out()
+    {
+        var f = await Floors.NewAsync(_grains, TestData.OpenFair(boothsPerProducer: 1));
+        var producer = Floors.Producer();
+        for (var i = 0; i < FloorGrain.KeyMemory; i++)
+        {
+            await f.Floor.HoldAsync("A01", producer, $"key-{i}");
+            await f.Floor.ReleaseAsync("A01", producer.ProducerId);
+        }
+
+        // key-0 is still one of the newest KeyMemory keys: answered from memory, nothing changes.
+        var version = (await f.Floor.GetFloorAsync()).Version;
+        Assert.Equal(BoothStatus.Held, (await f.Floor.HoldAsync("A01", producer, "key-0")).Status);
+        Assert.Equal(version, (await f.Floor.GetFloorAsync()).Version);
+
+        // One more key pushes key-0 out: the same request is now a new hold.
+        await f.Floor.HoldAsync("A02", producer, $"key-{FloorGrain.KeyMemory}");
+        await f.Floor.ReleaseAsync("A02", producer.ProducerId);
+        version = (await f.Floor.GetFloorAsync()).Version;
+        Assert.Equal(BoothStatus.Held, (await f.Floor.HoldAsync("A01", producer, "key-0")).Status);
+        Assert.Equal(version + 1, (await f.Floor.GetFloorAsync()).Version);
+        Assert.Equal(["A01"], await f.Floor.MineAsync(producer.ProducerId));
+    }
+
     // Fails today: FloorGrain.Remembered answers a repeated Idempotency-Key from the in-memory state, so a retry that
     // arrives while the first change is still being written is acknowledged before it is durable (and stays
     // acknowledged if that write then fails). Enable once the remembered answer waits for the pending write.
