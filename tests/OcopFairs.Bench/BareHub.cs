@@ -62,14 +62,19 @@ public sealed class BareHubHost : IAsyncDisposable
     {
         var hub = Hub;
 
-        // Warm up the send path (JIT, serializer) as the server's was warmed before its rush; watchers ignore this type.
-        for (var i = 0; i < 20; i++)
+        // Warm up the send and receive paths as the server's were before its rush (a warm-up fair): as many messages as
+        // the measured schedule, of its average size, with versions the watchers ignore; then the same pause.
+        var perMessage = Math.Max(1, schedule.Sum(x => x.Count) / Math.Max(1, schedule.Count));
+        for (var i = 0; i < Math.Clamp(schedule.Count, 20, 100); i++)
         {
-            await hub.Clients.Group(BareHub.Group).SendAsync(
-                "FairEvent", new { fairId = "bare", version = -1L - i, type = "WarmUp", at = DateTimeOffset.UtcNow, data = dataTemplate }, cancel);
+            var warm = Enumerable.Range(0, batched ? perMessage : 1)
+                .Select(_ => new { fairId = "bare", version = -1L, type = "WarmUp", at = DateTimeOffset.UtcNow, data = dataTemplate }).ToList();
+            if (batched) await hub.Clients.Group(BareHub.Group).SendAsync("FairEvents", new { fairId = "bare", fromVersion = -1L, toVersion = -1L, events = warm }, cancel);
+            else await hub.Clients.Group(BareHub.Group).SendAsync("FairEvent", warm[0], cancel);
+            await Task.Delay(10, cancel);
         }
 
-        await Task.Delay(500, cancel);
+        await Task.Delay(2000, cancel);
         var start = Clock.Now;
         var version = 0L;
         foreach (var (ms, count) in schedule)

@@ -20,15 +20,16 @@ public sealed class LightWatcher : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly PushTracker _tracker;
+    private readonly WatcherLog _log;
     private readonly bool _full;
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HashSet<long> _seen = [];
     private Task? _receive;
     private Task? _ping;
 
     private LightWatcher(PushTracker tracker, bool full)
     {
         _tracker = tracker;
+        _log = tracker.Join();
         _full = full;
     }
 
@@ -171,15 +172,11 @@ public sealed class LightWatcher : IAsyncDisposable
         }
         else if (target == "FairEvents" && to > from)
         {
-            _tracker.RecordBatch(from, to);
-            for (var v = from + 1; v <= to; v++)
-            {
-                if (_seen.Add(v)) _tracker.Record(v, default, at);
-            }
+            _log.Received(from, to, at);
         }
-        else if (target == "FairEvent" && eventType == "BoothChanged" && _seen.Add(version))
+        else if (target == "FairEvent" && eventType == "BoothChanged")
         {
-            _tracker.Record(version, default, at);
+            _log.Received(version - 1, version, at);
         }
     }
 
@@ -200,21 +197,26 @@ public sealed class LightWatcher : IAsyncDisposable
         var arg = args[0];
         if (target == "FairEvents")
         {
-            _tracker.RecordBatch(arg.GetProperty("fromVersion").GetInt64(), arg.GetProperty("toVersion").GetInt64());
+            var from = arg.GetProperty("fromVersion").GetInt64();
+            var to = arg.GetProperty("toVersion").GetInt64();
+            _tracker.RecordBatch(from, to);
+            if (to > from) _log.Received(from, to, at);
             foreach (var e in arg.GetProperty("events").EnumerateArray()) Record(e);
         }
-        else if (target == "FairEvent")
+        else if (target == "FairEvent" && arg.GetProperty("type").GetString() == "BoothChanged")
         {
+            var version = arg.GetProperty("version").GetInt64();
+            _log.Received(version - 1, version, at);
             Record(arg);
         }
 
         void Record(JsonElement e)
         {
-            var version = e.GetProperty("version").GetInt64();
-            if (!_seen.Add(version)) return;
-            // Every version counts as received; only booth changes map a hold to its version.
-            var booth = e.GetProperty("type").GetString() == "BoothChanged" && e.TryGetProperty("data", out var d) ? d : default;
-            _tracker.Record(version, booth, at);
+            // Only booth changes map a hold to its version.
+            if (e.GetProperty("type").GetString() == "BoothChanged" && e.TryGetProperty("data", out var d))
+            {
+                _tracker.Map(e.GetProperty("version").GetInt64(), d);
+            }
         }
     }
 

@@ -33,7 +33,8 @@ switch (command)
                 BareRate: double.Parse(Arg("bare-rate", "200"), System.Globalization.CultureInfo.InvariantCulture),
                 Via: Arg("via", "hold"),
                 Push: Arg("push", "batched"),
-                WatcherClient: Arg("watcher-client", "light")));
+                WatcherClient: Arg("watcher-client", "light"),
+                WarmUpRounds: int.Parse(Arg("warm-up-rounds", "10"))));
         }
         catch (BenchException ex)
         {
@@ -47,5 +48,6 @@ switch (command)
         Console.Error.WriteLine("            [--bare-rate 200 (messages/s for the bare hub when no hold succeeded)] [--via hold|block (block: test aid)]");
         Console.Error.WriteLine("            [--push batched|per-event (watchers join with JoinFairBatched, as the web app, or JoinFair)]");
         Console.Error.WriteLine("            [--watcher-client light|hubconnection (watchers as bare WebSockets speaking the hub protocol, or full HubConnections)]");
+        Console.Error.WriteLine("            [--warm-up-rounds 10 (at most; holds and releases on a second fair before the rush until the server has nothing left to compile; 0 measures a cold server)]");
         return 2;
 }

@@ -27,7 +27,8 @@ public sealed record RushOptions(
     double BareRate,
     string Via,
     string Push,
-    string WatcherClient)
+    string WatcherClient,
+    int WarmUpRounds)
 {
     /// <summary>Watchers speak the hub protocol over bare WebSockets (cheap) rather than as full HubConnections.</summary>
     public bool LightWatchers => WatcherClient != "hubconnection";
@@ -54,7 +55,7 @@ public static class RushBench
     private const string Password = "Bench@12345";
     private const string HoldsMissing = "holds are not implemented on this server";
 
-    private sealed record Producer(int Index, string Token, string ProducerId, string ApplicationId);
+    private sealed record Producer(int Index, string Token, string ProducerId, string ApplicationId, string ProductId);
 
     private sealed record Ack(string Code, string? ProducerId, long SentAt, long At);
 
@@ -95,13 +96,19 @@ public static class RushBench
             return 1;
         }
 
+        // ---- Warm-up (not measured): a server at a fair has long been running when a rush starts ----
+        var hubUrl = new Uri(o.Server, "hubs/fairs");
+        if (o.WarmUpRounds > 0)
+        {
+            await WarmUpAsync(http, organiser, approved, hubUrl, o);
+        }
+
         var floor0 = await CallAsync(http, HttpMethod.Get, $"api/fairs/{fairId}/floor", organiser, null);
         var version0 = floor0.GetProperty("version").GetInt64();
         var boothCodes = floor0.GetProperty("booths").EnumerateArray().Select(b => b.GetProperty("code").GetString()!).ToList();
 
         // ---- Watchers on the real server ----
         var tracker = new PushTracker(o.Watchers);
-        var hubUrl = new Uri(o.Server, "hubs/fairs");
         var watchers = await WatcherPool.ConnectAsync(hubUrl, fairId, version0, o.Watchers, tracker, "server watchers joined", o.Batched, o.LightWatchers);
 
         // Warm the server's booth-change and push paths the way a fair in use would be: block and unblock one booth.
@@ -124,119 +131,32 @@ public static class RushBench
         }
 
         // ---- The rush ----
-        var pool = new BoothPool(boothCodes);
-        var acks = new ConcurrentQueue<Ack>();
-        var heldLatency = new Samples();
-        var allLatency = new Samples();
-        int taken409 = 0, limit409 = 0, notEligible = 0, errors = 0, attempts = 0;
-        string? notImplemented = null;
-        var stop = false;
+        var round = new RushRound(http, fairId, boothCodes, "rush", byBlock, organiser);
         var memory = new MemorySampler(o.ServerPid);
         memory.Start();
+        var cpu = new CpuAccount(o.ServerPid);
         Console.Error.WriteLine($"rush: {o.Clients} clients, {approved.Count} producers, {boothCodes.Count} booths, {o.Watchers} watchers{(byBlock ? " (via organiser block, not holds)" : string.Empty)}");
         var rushStart = Clock.Now;
         var deadline = rushStart + (long)(o.MaxSeconds * (double)Stopwatch.Frequency);
-
-        async Task<Outcome> AttemptAsync(Producer p, string code)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/booths/{code}/{(byBlock ? "block" : "hold")}")
-            {
-                Content = JsonContent.Create(new { }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", byBlock ? organiser : p.Token);
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", $"rush-{p.ProducerId}-{code}");
-            Interlocked.Increment(ref attempts);
-            var t0 = Clock.Now;
-            HttpStatusCode status;
-            string body;
-            try
-            {
-                using var response = await http.SendAsync(request);
-                body = await response.Content.ReadAsStringAsync();
-                status = response.StatusCode;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                if (Interlocked.Increment(ref errors) <= 5) Console.Error.WriteLine($"  hold {code}: {ex.GetType().Name}: {ex.Message}");
-                return Outcome.Error;
-            }
-
-            var t1 = Clock.Now;
-            var ms = Clock.Ms(t0, t1);
-            switch ((int)status)
-            {
-                case 200 or 201:
-                    allLatency.Add(ms);
-                    heldLatency.Add(ms);
-                    pool.MarkTaken(code);
-                    acks.Enqueue(new Ack(code, byBlock ? null : p.ProducerId, t0, t1));
-                    return Outcome.Held;
-                case 409:
-                    allLatency.Add(ms);
-                    if (ProblemCode(body) == "booth.limit")
-                    {
-                        Interlocked.Increment(ref limit409);
-                        return Outcome.Limit;
-                    }
-
-                    Interlocked.Increment(ref taken409);
-                    pool.MarkTaken(code);
-                    return Outcome.Taken;
-                case 422:
-                    if (Interlocked.Increment(ref notEligible) <= 5) Console.Error.WriteLine($"  hold {code} by {p.ProducerId}: 422 {Trim(body)}");
-                    return Outcome.NotEligible;
-                case 404 or 405 when ProblemCode(body) is null or "notFound":
-                    notImplemented ??= $"POST /api/fairs/{{fairId}}/booths/{{code}}/{(byBlock ? "block" : "hold")} answered {(int)status} {Trim(body)}";
-                    return Outcome.NotImplemented;
-                default:
-                    if (Interlocked.Increment(ref errors) <= 5) Console.Error.WriteLine($"  hold {code}: {(int)status} {Trim(body)}");
-                    return Outcome.Error;
-            }
-        }
-
-        var clients = Enumerable.Range(0, o.Clients).Select(c => Task.Run(async () =>
-        {
-            var mine = approved.Where((_, i) => i % o.Clients == c).OrderBy(_ => Random.Shared.Next()).ToList();
-            foreach (var p in mine)
-            {
-                var failures = 0;
-                while (true)
-                {
-                    if (Volatile.Read(ref stop) || Clock.Now > deadline) return;
-                    if (pool.PickFree() is not { } code) return;
-                    switch (await AttemptAsync(p, code))
-                    {
-                        case Outcome.Taken:
-                            continue;
-                        case Outcome.Error when ++failures < 3:
-                            continue;
-                        case Outcome.NotImplemented:
-                            Volatile.Write(ref stop, true);
-                            return;
-                    }
-
-                    break; // held, at its limit, not eligible or failing: the next producer
-                }
-            }
-        })).ToArray();
-
+        var clients = round.RunAsync(approved, o.Clients, deadline);
         var progress = Task.Run(async () =>
         {
-            while (!clients.All(t => t.IsCompleted))
+            while (!clients.IsCompleted)
             {
-                await Task.Delay(2000);
-                if (!clients.All(t => t.IsCompleted))
+                await Task.WhenAny(clients, Task.Delay(2000));
+                if (!clients.IsCompleted)
                 {
-                    Console.Error.WriteLine($"  {Clock.Ms(rushStart, Clock.Now) / 1000:F0} s: {acks.Count} held, {pool.FreeCount} believed free, {taken409} taken 409s, {errors} errors");
+                    Console.Error.WriteLine($"  {Clock.Ms(rushStart, Clock.Now) / 1000:F0} s: {round.Acks.Count} held, {round.Pool.FreeCount} believed free, {round.Taken409} taken 409s, {round.Errors} errors");
                 }
             }
         });
-        await Task.WhenAll(clients);
+        await clients;
         var rushEnd = Clock.Now;
+        var rushCpu = cpu.Summary();
         await progress;
         var rushSeconds = Clock.Ms(rushStart, rushEnd) / 1000;
-        var ackList = acks.OrderBy(a => a.At).ToList();
-        var timedOut = rushEnd > deadline && pool.FreeCount > 0;
+        var ackList = round.Acks.OrderBy(a => a.At).ToList();
+        var timedOut = rushEnd > deadline && round.Pool.FreeCount > 0;
 
         // ---- Push latency: hold acknowledged -> the last watcher received its event ----
         var expectedStatus = byBlock ? "Blocked" : "Held";
@@ -305,11 +225,13 @@ public static class RushBench
         Console.Error.WriteLine($"baseline: bare SignalR hub, {o.Watchers} watchers, {bareEvents} events in {schedule.Count} messages over {schedule[^1].Ms / 1000:F1} s");
         var bare = new Samples();
         var bareMissing = 0;
+        var bareCpu = string.Empty;
         await using (var host = await BareHubHost.StartAsync())
         {
             var bareTracker = new PushTracker(o.Watchers);
             await using var bareWatchers = await WatcherPool.ConnectAsync(host.HubUrl, "bare", 0, o.Watchers, bareTracker, "bare-hub watchers joined", o.Batched, o.LightWatchers);
             var sentAt = new long[bareEvents];
+            var bareCpuAccount = new CpuAccount(null);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(o.MaxSeconds + 30));
             try
             {
@@ -319,6 +241,8 @@ public static class RushBench
             {
                 Console.Error.WriteLine("  bare hub: broadcast stopped at its time limit");
             }
+
+            bareCpu = bareCpuAccount.Summary();
 
             var bareDrain = Stopwatch.StartNew();
             while (bareDrain.Elapsed < TimeSpan.FromSeconds(15) && Enumerable.Range(1, bareEvents).Any(v => !bareTracker.IsComplete(v, out _)))
@@ -340,9 +264,9 @@ public static class RushBench
         string Mb(long? kb) => kb is { } k ? $"{k / 1024.0:F0} MiB" : "n/a (no --server-pid)";
         Console.WriteLine();
         Console.WriteLine($"booth rush: {boothCodes.Count} booths, {approved.Count} approved producers, {o.Clients} clients, {o.Watchers} watchers ({(o.Batched ? "JoinFairBatched" : "JoinFair, one message per event")}, {(o.LightWatchers ? "light WebSocket clients" : "HubConnections")}), {Environment.ProcessorCount} cores");
-        if (notImplemented is not null)
+        if (round.NotImplemented is not null)
         {
-            Console.WriteLine($"  HOLDS NOT AVAILABLE: {HoldsMissing}: {notImplemented}");
+            Console.WriteLine($"  HOLDS NOT AVAILABLE: {HoldsMissing}: {round.NotImplemented}");
         }
 
         if (byBlock)
@@ -350,31 +274,214 @@ public static class RushBench
             Console.WriteLine("  NOTE: --via block: the organiser blocked booths instead of producers holding them (test aid; not the issue's figure)");
         }
 
-        Console.WriteLine($"  holds            : {ackList.Count} in {rushSeconds:F2} s = {holdsPerSecond:F1} holds/s ({attempts / rushSeconds:F0} answers/s){(timedOut ? $" (stopped at the {o.MaxSeconds} s limit)" : string.Empty)}; {attempts} attempts, {taken409} taken 409s, {limit409} limit 409s, {notEligible} 422s, {errors} errors");
-        Console.WriteLine($"  hold latency     : 200s {heldLatency.Summary()}");
-        Console.WriteLine($"                     all answers (200+409) {allLatency.Summary()}");
+        Console.WriteLine($"  holds            : {ackList.Count} in {rushSeconds:F2} s = {holdsPerSecond:F1} holds/s ({round.Attempts / rushSeconds:F0} answers/s){(timedOut ? $" (stopped at the {o.MaxSeconds} s limit)" : string.Empty)}; {round.Attempts} attempts, {round.Taken409} taken 409s, {round.Limit409} limit 409s, {round.NotEligible} 422s, {round.Errors} errors");
+        Console.WriteLine($"  hold latency     : 200s {round.HeldLatency.Summary()}");
+        Console.WriteLine($"                     all answers (200+409) {round.AllLatency.Summary()}");
         Console.WriteLine($"  push latency     : hold acknowledged -> last of {o.Watchers} watchers: {push.Summary()}; not received by all: {pushMissing}; watcher connections lost: {watcherDrops}");
         Console.WriteLine($"                     (negative: watchers had it before the holder's 200) from hold request sent: {pushFromSend.Summary()}");
         Console.WriteLine($"  baseline PG      : {(pg.Error is null ? $"pgbench one-row upsert -c {o.Clients}: {pg.Tps.ToString("F1", ci)} tps, latency avg {pg.LatencyMs.ToString("F2", ci)} ms" : "FAILED: " + pg.Error)}");
         var pgRatio = pg.Tps > 0 ? holdsPerSecond / pg.Tps : double.NaN;
         Console.WriteLine($"                     holds/s / PG tps = {pgRatio:P1}");
         Console.WriteLine($"  baseline hub     : bare hub, {bareEvents} events in {schedule.Count} {(o.Batched ? "FairEvents" : "FairEvent")} messages -> last of {o.Watchers} watchers: {bare.Summary()}; not received by all: {bareMissing}");
+        Console.WriteLine($"                     CPU while the bare hub broadcast: {bareCpu}");
         var hubRatio = push.Percentile(99) / bare.Percentile(99);
         Console.WriteLine($"                     push p99 / bare p99 = {hubRatio:F2}x");
+        Console.WriteLine($"  CPU during rush  : {rushCpu}");
         Console.WriteLine($"  server memory    : peak RSS during rush {Mb(memory.PeakKb)}, VmHWM (lifetime, incl. seeding) {Mb(hwmKb)}");
         Console.WriteLine($"  double bookings  : {doubleBookings} (booths acknowledged to two producers: {doubleAcked}; acknowledged holds not on the final floor: {inconsistent})");
         Console.WriteLine($"  final floor      : {finalBooths.Count(b => b.Value.Status == expectedStatus)} {expectedStatus.ToLowerInvariant()}, {freeLeft} free; {unacknowledged} held without an acknowledged 200; producers over their limit: {producersOverLimitAcked} acknowledged, {producersOverLimitFloor} on the floor");
         var held = ackList.Count > 0;
         Console.WriteLine($"  goal 0 double bookings                : {Goal(doubleBookings == 0 && producersOverLimitAcked == 0 && producersOverLimitFloor == 0)}");
         Console.WriteLine($"  goal holds/s >= 50% of raw PG commits : {Goal(held && pgRatio >= 0.5)} ({pgRatio:P1})");
-        Console.WriteLine($"  goal hold p99 <= 100 ms (all answers) : {Goal(held && allLatency.Percentile(99) <= 100)} ({allLatency.Percentile(99):F1} ms)");
+        Console.WriteLine($"  goal hold p99 <= 100 ms (all answers) : {Goal(held && round.AllLatency.Percentile(99) <= 100)} ({round.AllLatency.Percentile(99):F1} ms)");
         Console.WriteLine($"  goal push p99 <= 200 ms               : {Goal(held && pushMissing == 0 && push.Percentile(99) <= 200)} ({push.Percentile(99):F1} ms)");
         Console.WriteLine($"  goal push p99 <= 1.5x bare hub p99    : {Goal(held && pushMissing == 0 && hubRatio <= 1.5)} ({hubRatio:F2}x)");
 
-        if (notImplemented is not null) return 3;
-        var failed = doubleBookings > 0 || producersOverLimitAcked > 0 || producersOverLimitFloor > 0 || errors > 0 || notEligible > 0
+        if (round.NotImplemented is not null) return 3;
+        var failed = doubleBookings > 0 || producersOverLimitAcked > 0 || producersOverLimitFloor > 0 || round.Errors > 0 || round.NotEligible > 0
             || pg.Error is not null || (!timedOut && freeLeft > 0 && approved.Count >= boothCodes.Count);
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// One rush over one fair: each client takes its share of the producers and holds, for each in turn, a random booth
+    /// the clients believe free, retrying on 409 (taken) until the producer has one or no booth is left.
+    /// </summary>
+    private sealed class RushRound(HttpClient http, string fairId, IReadOnlyList<string> boothCodes, string keyPrefix, bool byBlock, string organiser)
+    {
+        private bool _stop;
+        public int Taken409;
+        public int Limit409;
+        public int NotEligible;
+        public int Errors;
+        public int Attempts;
+
+        public BoothPool Pool { get; } = new(boothCodes);
+
+        public ConcurrentQueue<Ack> Acks { get; } = new();
+
+        public Samples HeldLatency { get; } = new();
+
+        /// <summary>200s and 409s: every answer a client waited for.</summary>
+        public Samples AllLatency { get; } = new();
+
+        public string? NotImplemented { get; private set; }
+
+        public Task RunAsync(IReadOnlyList<Producer> producers, int clients, long deadline) =>
+            Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+            {
+                var mine = producers.Where((_, i) => i % clients == c).OrderBy(_ => Random.Shared.Next()).ToList();
+                foreach (var p in mine)
+                {
+                    var failures = 0;
+                    while (true)
+                    {
+                        if (Volatile.Read(ref _stop) || Clock.Now > deadline) return;
+                        if (Pool.PickFree() is not { } code) return;
+                        switch (await AttemptAsync(p, code))
+                        {
+                            case Outcome.Taken:
+                                continue;
+                            case Outcome.Error when ++failures < 3:
+                                continue;
+                            case Outcome.NotImplemented:
+                                Volatile.Write(ref _stop, true);
+                                return;
+                        }
+
+                        break; // held, at its limit, not eligible or failing: the next producer
+                    }
+                }
+            })));
+
+        private async Task<Outcome> AttemptAsync(Producer p, string code)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/booths/{code}/{(byBlock ? "block" : "hold")}")
+            {
+                Content = JsonContent.Create(new { }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", byBlock ? organiser : p.Token);
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", $"{keyPrefix}-{p.ProducerId}-{code}");
+            Interlocked.Increment(ref Attempts);
+            var t0 = Clock.Now;
+            HttpStatusCode status;
+            string body;
+            try
+            {
+                using var response = await http.SendAsync(request);
+                body = await response.Content.ReadAsStringAsync();
+                status = response.StatusCode;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                if (Interlocked.Increment(ref Errors) <= 5) Console.Error.WriteLine($"  hold {code}: {ex.GetType().Name}: {ex.Message}");
+                return Outcome.Error;
+            }
+
+            var t1 = Clock.Now;
+            var ms = Clock.Ms(t0, t1);
+            switch ((int)status)
+            {
+                case 200 or 201:
+                    AllLatency.Add(ms);
+                    HeldLatency.Add(ms);
+                    Pool.MarkTaken(code);
+                    Acks.Enqueue(new Ack(code, byBlock ? null : p.ProducerId, t0, t1));
+                    return Outcome.Held;
+                case 409:
+                    AllLatency.Add(ms);
+                    if (ProblemCode(body) == "booth.limit")
+                    {
+                        Interlocked.Increment(ref Limit409);
+                        return Outcome.Limit;
+                    }
+
+                    Interlocked.Increment(ref Taken409);
+                    Pool.MarkTaken(code);
+                    return Outcome.Taken;
+                case 422:
+                    if (Interlocked.Increment(ref NotEligible) <= 5) Console.Error.WriteLine($"  hold {code} by {p.ProducerId}: 422 {Trim(body)}");
+                    return Outcome.NotEligible;
+                case 404 or 405 when ProblemCode(body) is null or "notFound":
+                    NotImplemented ??= $"POST /api/fairs/{{fairId}}/booths/{{code}}/{(byBlock ? "block" : "hold")} answered {(int)status} {Trim(body)}";
+                    return Outcome.NotImplemented;
+                default:
+                    if (Interlocked.Increment(ref Errors) <= 5) Console.Error.WriteLine($"  hold {code}: {(int)status} {Trim(body)}");
+                    return Outcome.Error;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the hold, push and release paths before the measured rush, so the figures are those of a running server rather
+    /// than of its just-in-time compiler: a second fair with up to 100 booths, some of the producers approved for it,
+    /// as many watchers as the rush has, and <see cref="RushOptions.WarmUpRounds"/> rounds of holding every booth and
+    /// releasing them again. Then a pause, for the runtime to finish compiling what it found hot.
+    /// </summary>
+    private static async Task WarmUpAsync(HttpClient http, string organiser, List<Producer> approved, Uri hubUrl, RushOptions o)
+    {
+        var clock = Stopwatch.StartNew();
+        var booths = Math.Min(o.Booths, 100);
+        var fairId = await CreateFairAsync(http, organiser, booths);
+        var applied = new Producer?[Math.Min(approved.Count, booths * 2)];
+        await Parallel2.RunAsync(applied.Length, o.SeedConcurrency, async i =>
+        {
+            var p = approved[i];
+            var application = await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/applications", p.Token, new { productIds = new[] { p.ProductId } });
+            applied[i] = p with { ApplicationId = application.GetProperty("applicationId").GetString()! };
+        }, "warm-up applications");
+        var producers = await ApproveAsync(http, organiser, fairId, [.. applied.Select(p => p!)]);
+        var floor = await CallAsync(http, HttpMethod.Get, $"api/fairs/{fairId}/floor", organiser, null);
+        var codes = floor.GetProperty("booths").EnumerateArray().Select(b => b.GetProperty("code").GetString()!).ToList();
+        var byId = producers.ToDictionary(p => p.ProducerId);
+        await using (var watchers = await WatcherPool.ConnectAsync(hubUrl, fairId, floor.GetProperty("version").GetInt64(), o.Watchers,
+                         new PushTracker(o.Watchers), "warm-up watchers joined", o.Batched, o.LightWatchers))
+        {
+            for (var r = 0; r < o.WarmUpRounds; r++)
+            {
+                var round = new RushRound(http, fairId, codes, $"warm{r}", byBlock: false, organiser);
+                await round.RunAsync(producers, o.Clients, Clock.Now + (long)(o.MaxSeconds * (double)Stopwatch.Frequency));
+                var held = round.Acks.ToList();
+                await Parallel2.RunAsync(held.Count, o.Clients, async i =>
+                    await CallAsync(http, HttpMethod.Post, $"api/fairs/{fairId}/booths/{held[i].Code}/release", byId[held[i].ProducerId!].Token, new { }),
+                    $"warm-up round {r + 1}: released");
+
+                // The runtime promotes a hot method to optimised code in stages, in the background, each after the
+                // method was called often enough: wait for the server to go quiet after each round, and stop once a
+                // round leaves it nothing more to compile.
+                var settled = await SettleAsync(o.ServerPid);
+                Console.Error.WriteLine($"  warm-up round {r + 1}: {held.Count} holds; the server then used {settled * 1000:F0} ms of CPU before going quiet");
+                if (r >= 2 && settled < 0.05) break;
+            }
+        }
+
+        Console.Error.WriteLine($"warm-up: up to {o.WarmUpRounds} rounds on fair {fairId} ({codes.Count} booths, {producers.Count} producers) in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>
+    /// Waits until the server process spends under 5 % of a core over a quarter second (at most 15 s); answers the CPU
+    /// seconds it spent meanwhile. Without a server pid, waits two seconds.
+    /// </summary>
+    private static async Task<double> SettleAsync(int? serverPid)
+    {
+        if (serverPid is not { } pid)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            return 0;
+        }
+
+        var start = CpuAccount.ProcessSeconds(pid);
+        var previous = start;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(250);
+            var now = CpuAccount.ProcessSeconds(pid);
+            if (now - previous < 0.0125) return now - start;
+            previous = now;
+        }
+
+        return previous - start;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -441,7 +548,8 @@ public static class RushBench
                 Console.Error.WriteLine($"  producer {i} not eligible: {e}");
             }
 
-            producers[i] = new Producer(i, token, profile.GetProperty("producerId").GetString()!, application.GetProperty("applicationId").GetString()!);
+            producers[i] = new Producer(i, token, profile.GetProperty("producerId").GetString()!, application.GetProperty("applicationId").GetString()!,
+                product.GetProperty("productId").GetString()!);
         }, "producers registered, profiled and applied");
         return [.. producers.Select(p => p!)];
     }
@@ -642,20 +750,15 @@ public sealed class BoothPool
 }
 
 /// <summary>
-/// What the watchers received: per event version, how many watchers got it and when the last one did; and which
-/// version carried which booth change, so an acknowledged hold finds its event.
+/// What the watchers received: each watcher logs the version ranges of its messages with their arrival times, on its
+/// own (nothing shared on the receive path, so 500 watchers do not contend for the same memory); one watcher maps
+/// versions to booth changes, so an acknowledged hold finds its event.
 /// </summary>
 public sealed class PushTracker(int watchers)
 {
-    private sealed class Entry
-    {
-        public int Count;
-        public long Last;
-        public int Mapped;
-    }
-
-    private readonly ConcurrentDictionary<long, Entry> _versions = new();
+    private readonly ConcurrentBag<WatcherLog> _logs = [];
     private readonly ConcurrentDictionary<string, long> _byKey = new();
+    private readonly ConcurrentDictionary<long, long> _batchOf = new();
     private JsonElement? _firstData;
 
     /// <summary>The <c>data</c> of the first booth event, reused as the bare hub's payload so both carry the same bytes.</summary>
@@ -663,52 +766,101 @@ public sealed class PushTracker(int watchers)
 
     public static string Key(string? code, string? status, string? producerId) => $"{code}|{status}|{producerId}";
 
-    public void Record(long version, JsonElement data, long at)
+    /// <summary>A new watcher's log.</summary>
+    public WatcherLog Join()
     {
-        var entry = _versions.GetOrAdd(version, _ => new Entry());
-        long seen;
-        while (at > (seen = Volatile.Read(ref entry.Last)) && Interlocked.CompareExchange(ref entry.Last, at, seen) != seen)
-        {
-        }
+        var log = new WatcherLog();
+        _logs.Add(log);
+        return log;
+    }
 
-        Interlocked.Increment(ref entry.Count);
-        if (data.ValueKind == JsonValueKind.Object && Interlocked.Exchange(ref entry.Mapped, 1) == 0)
-        {
-            _firstData ??= data.Clone();
-            var code = Str(data, "code");
-            var status = Str(data, "status");
-            _byKey.TryAdd(Key(code, status, Str(data, "producerId")), version);
-            _byKey.TryAdd(Key(code, status, null), version);
-        }
+    /// <summary>Notes which booth change a version carried (one watcher reports these).</summary>
+    public void Map(long version, JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object) return;
+        _firstData ??= data.Clone();
+        var code = Str(data, "code");
+        var status = Str(data, "status");
+        _byKey.TryAdd(Key(code, status, Str(data, "producerId")), version);
+        _byKey.TryAdd(Key(code, status, null), version);
     }
 
     public long? VersionOf(string key) => _byKey.TryGetValue(key, out var v) ? v : null;
 
-    private readonly ConcurrentDictionary<long, long> _batchOf = new();
-
-    /// <summary>Notes that versions after <paramref name="fromVersion"/> up to <paramref name="toVersion"/> came in one message.</summary>
+    /// <summary>Notes that versions after <paramref name="fromVersion"/> up to <paramref name="toVersion"/> came in one message (one watcher reports these).</summary>
     public void RecordBatch(long fromVersion, long toVersion)
     {
-        // Every watcher reports every batch: read first (lock-free), so only the first report takes the add's lock.
         for (var v = fromVersion + 1; v <= toVersion; v++)
         {
-            if (!_batchOf.ContainsKey(v)) _batchOf.TryAdd(v, toVersion);
+            _batchOf.TryAdd(v, toVersion);
         }
     }
 
     /// <summary>The batch (its last version) a version came in; the version itself when it came alone.</summary>
     public long BatchOf(long version) => _batchOf.TryGetValue(version, out var b) ? b : version;
 
+    /// <summary>Whether every watcher received <paramref name="version"/>, and when the last of them did.</summary>
     public bool IsComplete(long version, out long last)
     {
         last = 0;
-        if (!_versions.TryGetValue(version, out var e) || Volatile.Read(ref e.Count) < watchers) return false;
-        last = Volatile.Read(ref e.Last);
-        return true;
+        var count = 0;
+        foreach (var log in _logs)
+        {
+            if (log.ReceivedAt(version) is not { } at) return false;
+            last = Math.Max(last, at);
+            count++;
+        }
+
+        return count >= watchers;
     }
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
+
+/// <summary>One watcher's messages: the versions after From up to To arrived At, in the order they came.</summary>
+public sealed class WatcherLog
+{
+    private readonly Lock _lock = new();
+    private readonly List<(long From, long To, long At)> _messages = [];
+    private bool _ordered = true;
+
+    public void Received(long fromVersion, long toVersion, long at)
+    {
+        lock (_lock)
+        {
+            if (_messages.Count > 0 && toVersion < _messages[^1].To) _ordered = false;
+            _messages.Add((fromVersion, toVersion, at));
+        }
+    }
+
+    /// <summary>When the first message that carried <paramref name="version"/> arrived, or null if none did.</summary>
+    public long? ReceivedAt(long version)
+    {
+        lock (_lock)
+        {
+            if (_ordered)
+            {
+                // Messages in version order: the first one reaching the version is the only candidate.
+                int lo = 0, hi = _messages.Count;
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) / 2;
+                    if (_messages[mid].To < version) lo = mid + 1;
+                    else hi = mid;
+                }
+
+                return lo < _messages.Count && _messages[lo].From < version ? _messages[lo].At : null;
+            }
+
+            foreach (var (from, to, at) in _messages)
+            {
+                if (from < version && version <= to) return at;
+            }
+
+            return null;
+        }
+    }
 }
 
 /// <summary>Anonymous WebSocket hub connections joined to one fair, each feeding its <c>BoothChanged</c> events to a tracker.</summary>
@@ -745,22 +897,34 @@ public sealed class WatcherPool : IAsyncDisposable
                     .Build();
                 connection.ServerTimeout = TimeSpan.FromSeconds(120);
                 connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
-                var seen = new HashSet<long>(); // handlers of one connection run one at a time
+                var log = tracker.Join();
+                var full = i == 0; // one watcher maps versions to booth changes and batches
                 void Receive(JsonElement e, long at)
                 {
-                    if (!e.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version) || !seen.Add(version)) return;
+                    if (!e.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version)) return;
                     if (!e.TryGetProperty("type", out var t) || t.GetString() != "BoothChanged") return;
-                    tracker.Record(version, e.TryGetProperty("data", out var d) ? d : default, at);
+                    if (full) tracker.Map(version, e.TryGetProperty("data", out var d) ? d : default);
                 }
 
-                connection.On<JsonElement>("FairEvent", e => Receive(e, Clock.Now));
+                connection.On<JsonElement>("FairEvent", e =>
+                {
+                    var at = Clock.Now;
+                    if (e.TryGetProperty("version", out var v) && v.TryGetInt64(out var version)
+                        && e.TryGetProperty("type", out var t) && t.GetString() == "BoothChanged")
+                    {
+                        log.Received(version - 1, version, at);
+                    }
+
+                    Receive(e, at);
+                });
                 connection.On<JsonElement>("FairEvents", batch =>
                 {
                     var at = Clock.Now;
                     if (!batch.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array) return;
                     if (batch.TryGetProperty("fromVersion", out var from) && batch.TryGetProperty("toVersion", out var to))
                     {
-                        tracker.RecordBatch(from.GetInt64(), to.GetInt64());
+                        log.Received(from.GetInt64(), to.GetInt64(), at);
+                        if (full) tracker.RecordBatch(from.GetInt64(), to.GetInt64());
                     }
 
                     foreach (var e in events.EnumerateArray())

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OcopFairs.Bench;
+
+/// <summary>
+/// CPU time spent over an interval by the server process, PostgreSQL (every process named postgres), this load generator
+/// and the machine as a whole, read from /proc: tells whether a figure was limited by the server or by the machine.
+/// </summary>
+public sealed class CpuAccount
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    private readonly int? _serverPid;
+    private readonly long _start = Clock.Now;
+    private readonly double _server, _postgres, _self, _busy;
+
+    public CpuAccount(int? serverPid)
+    {
+        _serverPid = serverPid;
+        (_server, _postgres, _self, _busy) = Read();
+    }
+
+    /// <summary>Seconds of CPU since construction, per part, and the wall-clock seconds.</summary>
+    public string Summary()
+    {
+        var (server, postgres, self, busy) = Read();
+        var wall = Clock.Ms(_start, Clock.Now) / 1000;
+        string Part(string name, double s) => $"{name} {s:F2} s ({s / wall:P0} of a core)";
+        return $"{wall:F2} s wall: {Part("server", server - _server)}, {Part("PostgreSQL", postgres - _postgres)}, "
+            + $"{Part("load generator", self - _self)}; machine busy {(busy - _busy) / wall / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores";
+    }
+
+    private (double Server, double Postgres, double Self, double Busy) Read()
+    {
+        var server = _serverPid is { } pid ? ProcessSeconds(pid) : 0;
+        var postgres = 0.0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var p) && Comm(p) == "postgres")
+            {
+                postgres += ProcessSeconds(p);
+            }
+        }
+
+        var self = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        return (server, postgres, self, MachineBusySeconds());
+    }
+
+    private static string? Comm(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>utime + stime of a process (all its threads), in seconds; 0 when it is gone.</summary>
+    public static double ProcessSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command name, which is in parentheses and may contain spaces: utime and stime are 14 and 15.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
+    }
+
+    private static double MachineBusySeconds()
+    {
+        // cpu  user nice system idle iowait irq softirq steal ...
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var idle = fields[3] + fields[4];
+        return (fields.Take(8).Sum() - idle) / TicksPerSecond;
+    }
+}
