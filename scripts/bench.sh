@@ -47,7 +47,8 @@ bench_startup() {
 }
 
 # Starts the Release server on a fresh database; sets BENCH_PID, BENCH_URL and BENCH_DB_CS. Further arguments are
-# NAME=value settings for the server's environment (for example Demo__Seed=true).
+# NAME=value settings for the server's environment (for example Demo__Seed=true); so are the words of
+# BENCH_SERVER_ENV, for experiments (for example BENCH_SERVER_ENV="DOTNET_gcServer=0").
 start_bench_server() {
   local db="$1" port="$2"
   shift 2
@@ -56,7 +57,7 @@ start_bench_server() {
   BENCH_DB_CS="$("$ROOT/scripts/pg.sh" url "$db")"
   BENCH_URL="http://127.0.0.1:$port/"
   (cd "$ROOT/src/OcopFairs.Server" && exec env ConnectionStrings__OcopFairs="$BENCH_DB_CS" Urls="http://127.0.0.1:$port" \
-    Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning "$@" \
+    Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning "$@" ${BENCH_SERVER_ENV:-} \
     $SERVER_CPUS dotnet "$SERVER_DLL" >"/tmp/ocop-bench-$db.log" 2>&1) &
   BENCH_PID=$!
   until curl -fs "${BENCH_URL}health/ready" >/dev/null 2>&1; do

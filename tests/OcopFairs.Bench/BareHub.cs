@@ -77,6 +77,7 @@ public sealed class BareHubHost : IAsyncDisposable
         await Task.Delay(2000, cancel);
         var start = Clock.Now;
         var version = 0L;
+        var sends = new List<Task>();
         foreach (var (ms, count) in schedule)
         {
             if (cancel.IsCancellationRequested) break;
@@ -90,18 +91,19 @@ public sealed class BareHubHost : IAsyncDisposable
             var events = Enumerable.Range(1, count).Select(_ => Event(++version, dataTemplate)).ToList();
             var now = Clock.Now;
             for (var v = from + 1; v <= version; v++) sentAt[v - 1] = now;
+            // Started on schedule, not after the previous send reached every watcher: as the server does, so one slow
+            // watcher delays only itself (SignalR keeps each connection's messages in order).
             if (batched)
             {
-                await hub.Clients.Group(BareHub.Group).SendAsync("FairEvents", new { fairId = "bare", fromVersion = from, toVersion = version, events }, cancel);
+                sends.Add(hub.Clients.Group(BareHub.Group).SendAsync("FairEvents", new { fairId = "bare", fromVersion = from, toVersion = version, events }, cancel));
             }
             else
             {
-                foreach (var e in events)
-                {
-                    await hub.Clients.Group(BareHub.Group).SendAsync("FairEvent", e, cancel);
-                }
+                sends.AddRange(events.Select(e => hub.Clients.Group(BareHub.Group).SendAsync("FairEvent", e, cancel)));
             }
         }
+
+        await Task.WhenAll(sends);
     }
 
     private static object Event(long version, JsonElement? dataTemplate)

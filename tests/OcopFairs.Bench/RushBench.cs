@@ -174,11 +174,13 @@ public static class RushBench
         var push = new Samples();
         var pushFromSend = new Samples();
         var pushMissing = 0;
+        var slowest = new List<(double Ms, double AtMs, long Version)>();
         foreach (var a in firstAckPerBooth)
         {
             if (VersionOf(a) is { } v && tracker.IsComplete(v, out var last))
             {
                 push.Add(Clock.Ms(a.At, last));
+                slowest.Add((Clock.Ms(a.At, last), Clock.Ms(rushStart, a.At), v));
                 pushFromSend.Add(Clock.Ms(a.SentAt, last));
             }
             else
@@ -279,6 +281,7 @@ public static class RushBench
         Console.WriteLine($"                     all answers (200+409) {round.AllLatency.Summary()}");
         Console.WriteLine($"  push latency     : hold acknowledged -> last of {o.Watchers} watchers: {push.Summary()}; not received by all: {pushMissing}; watcher connections lost: {watcherDrops}");
         Console.WriteLine($"                     (negative: watchers had it before the holder's 200) from hold request sent: {pushFromSend.Summary()}");
+        Console.WriteLine($"                     slowest: {string.Join("; ", slowest.OrderByDescending(x => x.Ms).Take(5).Select(x => $"{x.Ms:F0} ms for v{x.Version} (batch to v{tracker.BatchOf(x.Version)}) acknowledged {x.AtMs:F0} ms into the rush"))}");
         Console.WriteLine($"  baseline PG      : {(pg.Error is null ? $"pgbench one-row upsert -c {o.Clients}: {pg.Tps.ToString("F1", ci)} tps, latency avg {pg.LatencyMs.ToString("F2", ci)} ms" : "FAILED: " + pg.Error)}");
         var pgRatio = pg.Tps > 0 ? holdsPerSecond / pg.Tps : double.NaN;
         Console.WriteLine($"                     holds/s / PG tps = {pgRatio:P1}");

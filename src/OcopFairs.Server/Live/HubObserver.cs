@@ -5,23 +5,43 @@ using OcopFairs.Abstractions;
 namespace OcopFairs.Server.Live;
 
 /// <summary>This node's hub as an Orleans observer: grains anywhere in the cluster push through it to local connections.</summary>
-public sealed class HubObserver(IHubContext<FairHub> hub) : IFairHubObserver
+public sealed partial class HubObserver(IHubContext<FairHub> hub, ILogger<HubObserver> logger) : IFairHubObserver
 {
-    public async Task OnFairEventsAsync(ImmutableArray<FairEvent> events)
+    /// <summary>
+    /// Starts the sends, in order, and returns without waiting for every connection to take them. Orleans hands an
+    /// observer one call at a time, so waiting here would make the next commit's message wait for the slowest watcher
+    /// of this one. SignalR keeps each connection's messages in the order the sends started (one write at a time,
+    /// waiting writes served first come, first served), so a slow connection holds up only itself.
+    /// </summary>
+    public Task OnFairEventsAsync(ImmutableArray<FairEvent> events)
     {
         foreach (var fair in events.GroupBy(e => e.FairId))
         {
             var messages = fair.Select(FairEventMessage.From).ToList();
-            await hub.Clients.Group(FairHub.FairBatchGroup(fair.Key)).SendAsync("FairEvents", FairEventsMessage.From(fair.Key, messages));
+            Watch(hub.Clients.Group(FairHub.FairBatchGroup(fair.Key)).SendAsync("FairEvents", FairEventsMessage.From(fair.Key, messages)), fair.Key);
             foreach (var message in messages)
             {
-                await hub.Clients.Group(FairHub.FairGroup(fair.Key)).SendAsync("FairEvent", message);
+                Watch(hub.Clients.Group(FairHub.FairGroup(fair.Key)).SendAsync("FairEvent", message), fair.Key);
             }
         }
+
+        return Task.CompletedTask;
     }
 
     public Task OnPrivateEventAsync(PrivateEvent privateEvent) =>
         hub.Clients.Group(FairHub.UserGroup(privateEvent.UserId)).SendAsync("PrivateEvent", PrivateEventMessage.From(privateEvent));
+
+    private void Watch(Task send, string fairId)
+    {
+        if (!send.IsCompletedSuccessfully)
+        {
+            send.ContinueWith(t => LogSendFailed(logger, t.Exception!, fairId), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing the floor events of fair {FairId} failed; clients catch up when they rejoin")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string fairId);
 }
 
 /// <summary>
@@ -32,10 +52,11 @@ public sealed partial class HubRegistrationService(
     IGrainFactory grains,
     ILocalSiloDetails silo,
     IHubContext<FairHub> hub,
+    ILoggerFactory loggers,
     ILogger<HubRegistrationService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-    private readonly HubObserver _observer = new(hub);
+    private readonly HubObserver _observer = new(hub, loggers.CreateLogger<HubObserver>());
 
     public bool Registered { get; private set; }
 
