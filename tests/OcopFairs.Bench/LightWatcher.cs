@@ -29,7 +29,7 @@ public sealed class LightWatcher : IAsyncDisposable
     private LightWatcher(PushTracker tracker, bool full)
     {
         _tracker = tracker;
-        _log = tracker.Join();
+        _log = tracker.Join(full ? "light full" : "light");
         _full = full;
     }
 
@@ -134,49 +134,19 @@ public sealed class LightWatcher : IAsyncDisposable
             return;
         }
 
-        // Top level: {"type":1,"target":"FairEvents","arguments":[{"fairId":…,"fromVersion":N,"toVersion":M,"events":[…]}]}
-        // or {"type":1,"target":"FairEvent","arguments":[{"fairId":…,"version":N,"type":"BoothChanged",…}]}.
-        var reader = new Utf8JsonReader(record);
-        int? type = null;
-        string? target = null;
-        long from = -1, to = -1, version = -1;
-        string? eventType = null;
-        var depth = 0;
-        while (reader.Read())
+        var parsed = HubRecord.Parse(record);
+        if (parsed.Type == 3)
         {
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) depth++;
-            else if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) depth--;
-            if (reader.TokenType != JsonTokenType.PropertyName) continue;
-            if (depth == 1)
-            {
-                if (reader.ValueTextEquals("type")) { reader.Read(); type = reader.GetInt32(); }
-                else if (reader.ValueTextEquals("target")) { reader.Read(); target = reader.GetString(); }
-                else if (reader.ValueTextEquals("invocationId")) { reader.Read(); }
-                else if (reader.ValueTextEquals("error")) { reader.Read(); _joined.TrySetException(new InvalidOperationException(reader.GetString())); return; }
-                else if (reader.ValueTextEquals("result") && type == 3) { _joined.TrySetResult(); return; }
-            }
-            else if (depth == 3 && type == 1)
-            {
-                if (reader.ValueTextEquals("fromVersion")) { reader.Read(); from = reader.GetInt64(); }
-                else if (reader.ValueTextEquals("toVersion")) { reader.Read(); to = reader.GetInt64(); }
-                else if (reader.ValueTextEquals("version")) { reader.Read(); version = reader.GetInt64(); }
-                else if (reader.ValueTextEquals("type")) { reader.Read(); eventType = reader.GetString(); }
-                if (target == "FairEvents" && from >= 0 && to >= 0) break;
-                if (target == "FairEvent" && version >= 0 && eventType is not null) break;
-            }
+            if (parsed.Error is { } error) _joined.TrySetException(new InvalidOperationException(error));
+            else _joined.TrySetResult();
         }
-
-        if (type == 3)
+        else if (parsed.Target == "FairEvents" && parsed.To > parsed.From)
         {
-            _joined.TrySetResult();
+            _log.Received(parsed.From, parsed.To, at);
         }
-        else if (target == "FairEvents" && to > from)
+        else if (parsed.Target == "FairEvent" && parsed.EventType == "BoothChanged")
         {
-            _log.Received(from, to, at);
-        }
-        else if (target == "FairEvent" && eventType == "BoothChanged")
-        {
-            _log.Received(version - 1, version, at);
+            _log.Received(parsed.Version - 1, parsed.Version, at);
         }
     }
 
@@ -241,5 +211,47 @@ public sealed class LightWatcher : IAsyncDisposable
         if (_ping is not null) await _ping.ContinueWith(_ => { }, TaskScheduler.Default);
         _socket.Dispose();
         _stop.Dispose();
+    }
+}
+
+/// <summary>
+/// What a watcher needs of one SignalR JSON hub message, read without building a document: its type, target, the
+/// version range of a <c>FairEvents</c> batch or the version and type of a <c>FairEvent</c>, and a completion's error.
+/// </summary>
+public readonly record struct HubRecord(int? Type, string? Target, long From, long To, long Version, string? EventType, string? Error)
+{
+    public static HubRecord Parse(ReadOnlySpan<byte> record)
+    {
+        // Top level: {"type":1,"target":"FairEvents","arguments":[{"fairId":…,"fromVersion":N,"toVersion":M,"events":[…]}]}
+        // or {"type":1,"target":"FairEvent","arguments":[{"fairId":…,"version":N,"type":"BoothChanged",…}]}.
+        var reader = new Utf8JsonReader(record);
+        int? type = null;
+        string? target = null, eventType = null, error = null;
+        long from = -1, to = -1, version = -1;
+        var depth = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) depth++;
+            else if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) depth--;
+            if (reader.TokenType != JsonTokenType.PropertyName) continue;
+            if (depth == 1)
+            {
+                if (reader.ValueTextEquals("type")) { reader.Read(); type = reader.GetInt32(); }
+                else if (reader.ValueTextEquals("target")) { reader.Read(); target = reader.GetString(); }
+                else if (reader.ValueTextEquals("error")) { reader.Read(); error = reader.GetString(); break; }
+                else if (reader.ValueTextEquals("result") && type == 3) break;
+            }
+            else if (depth == 3 && type == 1)
+            {
+                if (reader.ValueTextEquals("fromVersion")) { reader.Read(); from = reader.GetInt64(); }
+                else if (reader.ValueTextEquals("toVersion")) { reader.Read(); to = reader.GetInt64(); }
+                else if (reader.ValueTextEquals("version")) { reader.Read(); version = reader.GetInt64(); }
+                else if (reader.ValueTextEquals("type")) { reader.Read(); eventType = reader.GetString(); }
+                if (target == "FairEvents" && from >= 0 && to >= 0) break;
+                if (target == "FairEvent" && version >= 0 && eventType is not null) break;
+            }
+        }
+
+        return new HubRecord(type, target, from, to, version, eventType, error);
     }
 }

@@ -282,6 +282,13 @@ public static class RushBench
         Console.WriteLine($"  push latency     : hold acknowledged -> last of {o.Watchers} watchers: {push.Summary()}; not received by all: {pushMissing}; watcher connections lost: {watcherDrops}");
         Console.WriteLine($"                     (negative: watchers had it before the holder's 200) from hold request sent: {pushFromSend.Summary()}");
         Console.WriteLine($"                     slowest: {string.Join("; ", slowest.OrderByDescending(x => x.Ms).Take(5).Select(x => $"{x.Ms:F0} ms for v{x.Version} (batch to v{tracker.BatchOf(x.Version)}) acknowledged {x.AtMs:F0} ms into the rush"))}");
+        if (slowest.Count > 0)
+        {
+            var worst = slowest.MaxBy(x => x.Ms);
+            var latest = tracker.Latest(worst.Version, 4).ToList();
+            var first = tracker.Latest(worst.Version, o.Watchers).Last();
+            Console.WriteLine($"                     v{worst.Version} reached {first.Name} first and, {Clock.Ms(first.At, latest[0].At):F0} ms later, last: {string.Join(", ", latest.Select(l => $"{l.Name} (+{Clock.Ms(first.At, l.At):F0} ms)"))}");
+        }
         Console.WriteLine($"  baseline PG      : {(pg.Error is null ? $"pgbench one-row upsert -c {o.Clients}: {pg.Tps.ToString("F1", ci)} tps, latency avg {pg.LatencyMs.ToString("F2", ci)} ms" : "FAILED: " + pg.Error)}");
         var pgRatio = pg.Tps > 0 ? holdsPerSecond / pg.Tps : double.NaN;
         Console.WriteLine($"                     holds/s / PG tps = {pgRatio:P1}");
@@ -770,9 +777,9 @@ public sealed class PushTracker(int watchers)
     public static string Key(string? code, string? status, string? producerId) => $"{code}|{status}|{producerId}";
 
     /// <summary>A new watcher's log.</summary>
-    public WatcherLog Join()
+    public WatcherLog Join(string kind = "watcher")
     {
-        var log = new WatcherLog();
+        var log = new WatcherLog($"{kind} {_logs.Count}");
         _logs.Add(log);
         return log;
     }
@@ -819,11 +826,17 @@ public sealed class PushTracker(int watchers)
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>The watchers that received <paramref name="version"/> last, latest first.</summary>
+    public IEnumerable<(string Name, long At)> Latest(long version, int count) =>
+        _logs.Select(l => (l.Name, At: l.ReceivedAt(version) ?? long.MaxValue)).OrderByDescending(x => x.At).Take(count);
 }
 
 /// <summary>One watcher's messages: the versions after From up to To arrived At, in the order they came.</summary>
-public sealed class WatcherLog
+public sealed class WatcherLog(string name)
 {
+    public string Name => name;
+
     private readonly Lock _lock = new();
     private readonly List<(long From, long To, long At)> _messages = [];
     private bool _ordered = true;
@@ -900,7 +913,7 @@ public sealed class WatcherPool : IAsyncDisposable
                     .Build();
                 connection.ServerTimeout = TimeSpan.FromSeconds(120);
                 connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
-                var log = tracker.Join();
+                var log = tracker.Join("hubconnection");
                 var full = i == 0; // one watcher maps versions to booth changes and batches
                 void Receive(JsonElement e, long at)
                 {
