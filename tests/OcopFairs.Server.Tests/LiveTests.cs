@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using OcopFairs.Server.Tests.Infrastructure;
@@ -73,6 +76,95 @@ public sealed class LiveTests(ServerFixture fixture)
         Assert.True(await Api.EventuallyAsync(() => Task.FromResult(classicEvents.Count > codes.Count), 15));
         await Task.Delay(300);
         Assert.Equal(codes.Count, batches.Sum(b => b.Events.Count));
+    }
+
+    [Fact]
+    public async Task A_watcher_that_stops_reading_does_not_hold_back_the_others()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var created = await organiser.PostAsJsonAsync("api/fairs", Api.NewFair("Hội chợ người xem chậm"));
+        var fairId = (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
+        (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", new
+        {
+            zones = new[] { new { code = "A", name = "Thực phẩm", groups = new[] { "Food" }, booths = 200 } },
+            perRow = 20,
+        })).EnsureSuccessStatusCode();
+        var floor = await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync();
+        var codes = floor["booths"]!.AsArray().Select(b => b!["code"]!.GetValue<string>()).ToList();
+        var version = floor["version"]!.GetValue<long>();
+
+        // A watcher that joins and then never reads again (but pings, so it does not time out): once the socket buffers
+        // are full (on loopback the server's grows past a megabyte), the server cannot hand it messages, and after
+        // SignalR's transport send timeout (10 s) it drops the connection; a real client would rejoin with its version.
+        using var stalled = await StalledWatcherAsync(fixture.Server.BaseAddress, fairId, version);
+        using var stopPings = new CancellationTokenSource();
+        var pings = Task.Run(async () =>
+        {
+            try
+            {
+                while (!stopPings.IsCancellationRequested)
+                {
+                    await stalled.SendAsync(Encoding.UTF8.GetBytes("{\"type\":6}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await Task.Delay(TimeSpan.FromSeconds(5), stopPings.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException)
+            {
+                // The server dropped the stalled watcher.
+            }
+        });
+        var batches = new ConcurrentQueue<FairEventsDto>();
+        await using var watcher = Api.Hub(fixture.Server.BaseAddress);
+        watcher.On<FairEventsDto>("FairEvents", batches.Enqueue);
+        await watcher.StartAsync();
+        await watcher.InvokeAsync<JoinResultDto>("JoinFairBatched", fairId, version);
+
+        // 10,000 events of some 300 bytes: the stalled watcher's buffers fill after about 7,000. Every round must still
+        // reach the reading watcher within seconds, not wait behind the stalled one.
+        for (var round = 0; round < 50; round++)
+        {
+            var action = round % 2 == 0 ? "block" : "unblock";
+            await Task.WhenAll(codes.Select(async code =>
+                (await organiser.PostAsync($"api/fairs/{fairId}/booths/{code}/{action}", null)).EnsureSuccessStatusCode()));
+            version += codes.Count;
+            Assert.True(await Api.EventuallyAsync(() => Task.FromResult(batches.LastOrDefault()?.ToVersion >= version), 5),
+                $"round {round}: the reading watcher is at version {batches.LastOrDefault()?.ToVersion}, the floor at {version}");
+        }
+
+        stopPings.Cancel();
+        await pings;
+    }
+
+    /// <summary>Joins a fair over a bare WebSocket with a 4 KB socket receive buffer, reads the join's answer, and stops reading.</summary>
+    private static async Task<ClientWebSocket> StalledWatcherAsync(Uri baseAddress, string fairId, long version)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var ws = new ClientWebSocket();
+        var url = new UriBuilder(new Uri(baseAddress, "hubs/fairs")) { Scheme = "ws" }.Uri;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await ws.ConnectAsync(url, new HttpMessageInvoker(handler), timeout.Token);
+        async Task SendAsync(string text) =>
+            await ws.SendAsync(Encoding.UTF8.GetBytes(text + "\u001e"), WebSocketMessageType.Text, true, timeout.Token);
+        await SendAsync("""{"protocol":"json","version":1}""");
+        await SendAsync($$"""{"type":1,"invocationId":"1","target":"JoinFairBatched","arguments":["{{fairId}}",{{version}}]}""");
+        var received = new StringBuilder();
+        var buffer = new byte[16 * 1024];
+        while (!received.ToString().Contains("\"invocationId\":\"1\"", StringComparison.Ordinal))
+        {
+            var result = await ws.ReceiveAsync(buffer, timeout.Token);
+            received.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+        }
+
+        Assert.DoesNotContain("\"error\"", received.ToString(), StringComparison.Ordinal);
+        return ws;
     }
 
     [Fact]
