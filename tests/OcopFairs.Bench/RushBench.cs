@@ -425,8 +425,9 @@ public static class RushBench
     /// <summary>
     /// Runs the hold, push and release paths before the measured rush, so the figures are those of a running server rather
     /// than of its just-in-time compiler: a second fair with up to 100 booths, some of the producers approved for it,
-    /// as many watchers as the rush has, and <see cref="RushOptions.WarmUpRounds"/> rounds of holding every booth and
-    /// releasing them again. Then a pause, for the runtime to finish compiling what it found hot.
+    /// as many watchers as the rush has, and rounds of holding every booth and releasing them again, each followed by
+    /// a wait until the server is quiet, until a round leaves it nothing more to compile (at most
+    /// <see cref="RushOptions.WarmUpRounds"/> rounds).
     /// </summary>
     private static async Task WarmUpAsync(HttpClient http, string organiser, List<Producer> approved, Uri hubUrl, RushOptions o)
     {
