@@ -84,6 +84,7 @@ public sealed partial class FloorGrain(
     private List<(TaskCompletionSource Done, LiveEvent Event)> _pending = [];
     private Task? _flusher;
     private Dictionary<string, BoothSpec> _specs = [];
+    private HubObservers? _hubs;
 
     // Mirror _state for what every hold asks, so a hold costs no scan of the floor or of the remembered keys.
     private readonly Dictionary<string, int> _boothsOf = new(StringComparer.Ordinal);
@@ -498,13 +499,33 @@ public sealed partial class FloorGrain(
             var events = batch.Where(b => b.Event is not null).Select(b => ToFairEvent(b.Event)).ToImmutableArray();
             if (events.Length > 0)
             {
-                grains.GetGrain<IPushGrain>(0).PublishAsync(events).Ignore();
+                await PublishAsync(events);
             }
 
             foreach (var (done, _) in batch)
             {
                 done.TrySetResult();
             }
+        }
+    }
+
+    /// <summary>
+    /// Hands a commit's events to every node's hub observer, in commit order (the flusher publishes one commit at a
+    /// time). Straight from here rather than through the push grain: under a rush every hop waits its turn on a busy
+    /// thread pool. Never throws: the events are durable already, and clients catch up when they rejoin.
+    /// </summary>
+    private async Task PublishAsync(ImmutableArray<FairEvent> events)
+    {
+        try
+        {
+            foreach (var observer in await (_hubs ??= new HubObservers(grains, clock)).GetAsync())
+            {
+                observer.OnFairEventsAsync(events).Ignore();
+            }
+        }
+        catch (Exception ex)
+        {
+            LogPublishFailed(logger, ex, FairId);
         }
     }
 
@@ -632,6 +653,9 @@ public sealed partial class FloorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fair {FairId}: could not schedule the expiry of the hold on {BoothCode}; the sweep will release it")]
     private static partial void LogScheduleFailed(ILogger logger, Exception exception, string fairId, string boothCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fair {FairId}: could not reach the hub directory; these events were not pushed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string fairId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Floor {FairId}: group commit of {Calls} calls, {Booths} booths in {Ms:F1} ms")]
     private static partial void LogCommitted(ILogger logger, string fairId, int calls, int booths, double ms);

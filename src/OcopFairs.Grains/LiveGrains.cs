@@ -42,13 +42,11 @@ public sealed class HubDirectoryGrain(IClusterMembershipService membership, Time
 [StatelessWorker(1)]
 public sealed class PushGrain(IGrainFactory grains, TimeProvider clock) : Grain, IPushGrain
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
-    private ImmutableArray<IFairHubObserver> _observers = [];
-    private DateTimeOffset _fetched = DateTimeOffset.MinValue;
+    private readonly HubObservers _hubs = new(grains, clock);
 
     public async Task PublishAsync(ImmutableArray<FairEvent> events)
     {
-        foreach (var observer in await ObserversAsync())
+        foreach (var observer in await _hubs.GetAsync())
         {
             observer.OnFairEventsAsync(events).Ignore();
         }
@@ -56,13 +54,24 @@ public sealed class PushGrain(IGrainFactory grains, TimeProvider clock) : Grain,
 
     public async Task PublishPrivateAsync(PrivateEvent privateEvent)
     {
-        foreach (var observer in await ObserversAsync())
+        foreach (var observer in await _hubs.GetAsync())
         {
             observer.OnPrivateEventAsync(privateEvent).Ignore();
         }
     }
+}
 
-    private async Task<ImmutableArray<IFairHubObserver>> ObserversAsync()
+/// <summary>
+/// Every node's hub observer, as the <see cref="IHubDirectoryGrain"/> lists them, fetched again when two seconds old.
+/// For use inside one grain activation (not thread-safe).
+/// </summary>
+public sealed class HubObservers(IGrainFactory grains, TimeProvider clock)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+    private ImmutableArray<IFairHubObserver> _observers = [];
+    private DateTimeOffset _fetched = DateTimeOffset.MinValue;
+
+    public async ValueTask<ImmutableArray<IFairHubObserver>> GetAsync()
     {
         if (clock.GetUtcNow() - _fetched > CacheFor)
         {
