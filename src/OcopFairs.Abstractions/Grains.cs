@@ -113,12 +113,12 @@ public interface IHubDirectoryGrain : IGrainWithIntegerKey
     Task<ImmutableArray<IFairHubObserver>> GetObserversAsync();
 }
 
-/// <summary>Fans events out to every node's hub; a stateless worker, so each silo has its own.</summary>
+/// <summary>
+/// Fans private events (to one user) out to every node's hub; a stateless worker, so each silo has its own. Floor
+/// events go from the floor grain to the hubs directly (see <c>FloorGrain</c>).
+/// </summary>
 public interface IPushGrain : IGrainWithIntegerKey
 {
-    [OneWay]
-    Task PublishAsync(ImmutableArray<FairEvent> events);
-
     [OneWay]
     Task PublishPrivateAsync(PrivateEvent privateEvent);
 }

@@ -38,19 +38,11 @@ public sealed class HubDirectoryGrain(IClusterMembershipService membership, Time
     }
 }
 
-/// <summary>Sends events to every node's hub. One local activation per silo, so events leave in the order they came.</summary>
+/// <summary>Sends private events to every node's hub. One local activation per silo, so events leave in the order they came.</summary>
 [StatelessWorker(1)]
 public sealed class PushGrain(IGrainFactory grains, TimeProvider clock) : Grain, IPushGrain
 {
     private readonly HubObservers _hubs = new(grains, clock);
-
-    public async Task PublishAsync(ImmutableArray<FairEvent> events)
-    {
-        foreach (var observer in await _hubs.GetAsync())
-        {
-            observer.OnFairEventsAsync(events).Ignore();
-        }
-    }
 
     public async Task PublishPrivateAsync(PrivateEvent privateEvent)
     {
