@@ -143,6 +143,37 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
     setFairTick((n) => n + 1); // the booth count changed
   };
 
+  /**
+   * One write of the whole plan (save, grid, CSV): shows it as busy, loads the floor the server answers, and explains
+   * a refusal. A 400 goes to `invalid`, which answers whether it could say more than the generic message; a 409 for
+   * booths in use names them (`lost`: the booths that write would have removed).
+   */
+  const writePlan = async (
+    kind: Exclude<Busy, null>,
+    call: () => Promise<Floor>,
+    done: (floor: Floor) => string,
+    invalid: (e: ApiError) => boolean,
+    lost: () => readonly Occupant[] = () => [],
+  ) => {
+    setBusy(kind);
+    setMessage(null);
+    try {
+      const floor = await call();
+      loadFloor(floor, done(floor));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400 && invalid(e)) {
+        return;
+      }
+      if (e instanceof ApiError && e.status === 409 && e.problem.code === 'floorPlan.boothInUse') {
+        setMessage(inUseMessage(e, lost(), t));
+      } else {
+        setMessage({ kind: 'error', text: errorMessage(e) });
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const save = async () => {
     const sent: PlanDraft = plan;
     const local = validatePlan(sent);
@@ -151,13 +182,12 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
       setMessage({ kind: 'error', text: t('editor.fixErrors') });
       return;
     }
-    setBusy('save');
-    setMessage(null);
-    try {
-      const floor = await api.saveFloorPlan(fairId, toRequest(sent));
-      loadFloor(floor, t('editor.saved', { count: floor.booths.length }));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.problem.errors) {
+    await writePlan(
+      'save',
+      () => api.saveFloorPlan(fairId, toRequest(sent)),
+      (floor) => t('editor.saved', { count: floor.booths.length }),
+      (e) => {
+        if (!e.problem.errors) return false;
         const mapped = mapServerErrors(
           e.problem.errors,
           sent.zones.map((z) => z.id),
@@ -165,61 +195,44 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
         );
         dispatch({ type: 'errors', errors: mapped });
         setMessage({ kind: 'error', text: e.problem.title || t('editor.fixErrors') });
-      } else if (e instanceof ApiError && e.status === 409 && e.problem.code === 'floorPlan.boothInUse') {
-        setMessage(inUseMessage(e, lostInUse(sent, occupants), t));
-      } else {
-        setMessage({ kind: 'error', text: errorMessage(e) });
-      }
-    } finally {
-      setBusy(null);
-    }
+        return true;
+      },
+      () => lostInUse(sent, occupants),
+    );
   };
 
   const generate = async (request: GridRequest) => {
     setReplace(null);
-    setBusy('grid');
-    setMessage(null);
     setGridErrors({});
-    try {
-      const floor = await api.generateGrid(fairId, request);
-      loadFloor(floor, t('editor.generated', { count: floor.booths.length }));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400) {
+    await writePlan(
+      'grid',
+      () => api.generateGrid(fairId, request),
+      (floor) => t('editor.generated', { count: floor.booths.length }),
+      (e) => {
         setGridErrors(fieldErrorsOf(e));
         setMessage({ kind: 'error', text: e.problem.title || t('editor.fixErrors') });
-      } else if (e instanceof ApiError && e.status === 409 && e.problem.code === 'floorPlan.boothInUse') {
-        setMessage(inUseMessage(e, [], t));
-      } else {
-        setMessage({ kind: 'error', text: errorMessage(e) });
-      }
-    } finally {
-      setBusy(null);
-    }
+        return true;
+      },
+    );
   };
 
   const importCsv = async (text: string) => {
     setReplace(null);
-    setBusy('csv');
-    setMessage(null);
-    try {
-      const floor = await api.importFloorPlanCsv(fairId, text);
-      loadFloor(floor, t('editor.imported', { count: floor.booths.length }));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.problem.errors) {
+    await writePlan(
+      'csv',
+      () => api.importFloorPlanCsv(fairId, text),
+      (floor) => t('editor.imported', { count: floor.booths.length }),
+      (e) => {
+        if (!e.problem.errors) return false;
         const lines = csvErrorLines(e.problem.errors).map((l) =>
           l.row === null
             ? `${l.field}: ${l.messages.join(' ')}`
             : t('editor.csvRow', { row: l.row, field: l.field, message: l.messages.join(' ') }),
         );
         setMessage({ kind: 'error', text: e.problem.title || t('editor.csvInvalid'), lines });
-      } else if (e instanceof ApiError && e.status === 409 && e.problem.code === 'floorPlan.boothInUse') {
-        setMessage(inUseMessage(e, [], t));
-      } else {
-        setMessage({ kind: 'error', text: errorMessage(e) });
-      }
-    } finally {
-      setBusy(null);
-    }
+        return true;
+      },
+    );
   };
 
   const onGenerate = (request: GridRequest) => {
