@@ -11,29 +11,6 @@ namespace OcopFairs.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class OrganiserFlowTests(BrowserFixture fixture)
 {
-    /// <summary>A Draft fair of the demo organiser, taking Food and Beverages, with registration open from now on.</summary>
-    private static async Task<string> DraftFairAsync(HttpClient organiser, string allocationMode)
-    {
-        var start = DateTimeOffset.UtcNow.AddDays(12);
-        var created = await organiser.PostAsJsonAsync("api/fairs", new
-        {
-            name = "Hội chợ sơ đồ " + Guid.NewGuid().ToString("N")[..6],
-            venue = "Sân vận động tỉnh",
-            province = "Hòa Bình",
-            startsAt = start,
-            endsAt = start.AddDays(3),
-            registrationOpensAt = DateTimeOffset.UtcNow.AddHours(-1),
-            registrationClosesAt = start.AddDays(-1),
-            minStars = 3,
-            acceptedGroups = new[] { "Food", "Beverages" },
-            boothsPerProducer = 1,
-            holdMinutes = 30,
-            allocationMode,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
-    }
-
     private static async Task<double> AttributeAsync(ILocator locator, string name) =>
         double.Parse((await locator.GetAttributeAsync(name))!, CultureInfo.InvariantCulture);
 
@@ -48,7 +25,7 @@ public sealed class OrganiserFlowTests(BrowserFixture fixture)
     {
         using var api = fixture.Server.CreateClient();
         api.As(await Api.LoginAsync(api, "organiser@demo.ocop"));
-        var fairId = await DraftFairAsync(api, "FirstCome");
+        var fairId = await Catalog.DraftFairAsync(api);
 
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
@@ -136,7 +113,7 @@ public sealed class OrganiserFlowTests(BrowserFixture fixture)
     {
         using var api = fixture.Server.CreateClient();
         api.As(await Api.LoginAsync(api, "organiser@demo.ocop"));
-        var fairId = await DraftFairAsync(api, "FirstCome");
+        var fairId = await Catalog.DraftFairAsync(api);
         (await api.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", Api.SmallGrid)).EnsureSuccessStatusCode();
 
         var page = await fixture.NewPageAsync(360, 740);

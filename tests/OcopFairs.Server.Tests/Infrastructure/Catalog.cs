@@ -57,11 +57,10 @@ public static class Catalog
     }
 
     /// <summary>
-    /// A published fair with registration open now, starting in ten days and lasting three, with the given floor grid
-    /// (<see cref="Api.SmallGrid"/> by default).
+    /// A Draft fair with registration open now, starting in ten days and lasting three, without a floor plan.
     /// </summary>
-    public static async Task<string> PublishedFairAsync(
-        HttpClient organiser, int minStars = 3, string[]? groups = null, object? grid = null,
+    public static async Task<string> DraftFairAsync(
+        HttpClient organiser, int minStars = 3, string[]? groups = null,
         int holdMinutes = 30, int boothsPerProducer = 1, string allocationMode = "FirstCome")
     {
         var start = DateTimeOffset.UtcNow.AddDays(10);
@@ -81,7 +80,18 @@ public static class Catalog
             allocationMode,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var fairId = (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
+        return (await created.ReadJsonAsync())["fairId"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// A <see cref="DraftFairAsync">Draft fair</see> given the floor grid (<see cref="Api.SmallGrid"/> by default) and
+    /// published.
+    /// </summary>
+    public static async Task<string> PublishedFairAsync(
+        HttpClient organiser, int minStars = 3, string[]? groups = null, object? grid = null,
+        int holdMinutes = 30, int boothsPerProducer = 1, string allocationMode = "FirstCome")
+    {
+        var fairId = await DraftFairAsync(organiser, minStars, groups, holdMinutes, boothsPerProducer, allocationMode);
         (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/floor-plan/grid", grid ?? Api.SmallGrid)).EnsureSuccessStatusCode();
         var published = await organiser.PostAsync($"api/fairs/{fairId}/publish", null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
