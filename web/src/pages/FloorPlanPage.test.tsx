@@ -29,6 +29,11 @@ function setup({ floor = floorFixture(5), roles = organiser.roles, onSave, onGri
     if (url === `/api/fairs/${FAIR_ID}/floor-plan/grid` && method === 'POST') return onGrid?.(call);
     return undefined;
   });
+  renderPage();
+  return calls;
+}
+
+function renderPage() {
   render(
     <Router>
       <AuthProvider>
@@ -36,7 +41,6 @@ function setup({ floor = floorFixture(5), roles = organiser.roles, onSave, onGri
       </AuthProvider>
     </Router>,
   );
-  return calls;
 }
 
 /** The answer the server gives to a saved plan: the same booths, all free except what was in use. */
@@ -125,13 +129,7 @@ describe('FloorPlanPage', () => {
       return inner(input, init);
     });
     cleanup();
-    render(
-      <Router>
-        <AuthProvider>
-          <FloorPlanPage fairId={FAIR_ID} />
-        </AuthProvider>
-      </Router>,
-    );
+    renderPage();
     await screen.findByTestId('plan-empty');
     expect((screen.getByTestId('grid-zone-0-group-Food') as HTMLInputElement).checked).toBe(false);
     release();
