@@ -84,6 +84,7 @@ public sealed class LightWatcher : IAsyncDisposable
                 }
 
                 buffer.Advance(result.Count);
+                _log.Read(result.Count);
                 if (!result.EndOfMessage)
                 {
                     continue;

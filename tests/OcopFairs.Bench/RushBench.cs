@@ -126,9 +126,12 @@ public static class RushBench
             {
                 Console.Error.WriteLine($"  warm-up skipped: {ex.Message}");
             }
-
-            await Task.Delay(500);
         }
+
+        // 500 joins make the runtime optimise the join path in the background: let it finish, as it would have long
+        // before a rush at a fair where phones join over minutes, so the rush measures holds and pushes, not the JIT.
+        var joinSettled = await SettleAsync(o.ServerPid);
+        Console.Error.WriteLine($"  after the joins the server used {joinSettled * 1000:F0} ms of CPU before going quiet");
 
         // ---- The rush ----
         var round = new RushRound(http, fairId, boothCodes, "rush", byBlock, organiser);
@@ -136,6 +139,7 @@ public static class RushBench
         memory.Start();
         var cpu = new CpuAccount(o.ServerPid);
         Console.Error.WriteLine($"rush: {o.Clients} clients, {approved.Count} producers, {boothCodes.Count} booths, {o.Watchers} watchers{(byBlock ? " (via organiser block, not holds)" : string.Empty)}");
+        var bytesBefore = tracker.Bytes;
         var rushStart = Clock.Now;
         var deadline = rushStart + (long)(o.MaxSeconds * (double)Stopwatch.Frequency);
         var clients = round.RunAsync(approved, o.Clients, deadline);
@@ -190,6 +194,7 @@ public static class RushBench
         }
 
         var watcherDrops = watchers.Closed;
+        var rushBytes = tracker.Bytes - bytesBefore;
         var dataTemplate = tracker.FirstData;
         var hwmKb = o.ServerPid is { } pid ? MemorySampler.ReadKb(pid, "VmHWM") : null;
 
@@ -280,6 +285,7 @@ public static class RushBench
         Console.WriteLine($"  hold latency     : 200s {round.HeldLatency.Summary()}");
         Console.WriteLine($"                     all answers (200+409) {round.AllLatency.Summary()}");
         Console.WriteLine($"  push latency     : hold acknowledged -> last of {o.Watchers} watchers: {push.Summary()}; not received by all: {pushMissing}; watcher connections lost: {watcherDrops}");
+        Console.WriteLine($"                     {(o.LightWatchers ? $"{rushBytes / 1048576.0:F1} MiB read by the watchers, {rushBytes / Math.Max(1, o.Watchers) / 1024.0:F0} KiB each, {rushBytes / Math.Max(1.0, (double)o.Watchers * ackList.Count):F0} bytes per hold" : "bytes read not counted (HubConnection watchers)")}");
         Console.WriteLine($"                     (negative: watchers had it before the holder's 200) from hold request sent: {pushFromSend.Summary()}");
         Console.WriteLine($"                     slowest: {string.Join("; ", slowest.OrderByDescending(x => x.Ms).Take(5).Select(x => $"{x.Ms:F0} ms for v{x.Version} (batch to v{tracker.BatchOf(x.Version)}) acknowledged {x.AtMs:F0} ms into the rush"))}");
         if (slowest.Count > 0)
@@ -798,6 +804,9 @@ public sealed class PushTracker(int watchers)
 
     public long? VersionOf(string key) => _byKey.TryGetValue(key, out var v) ? v : null;
 
+    /// <summary>Bytes read by all watchers so far.</summary>
+    public long Bytes => _logs.Sum(l => l.Bytes);
+
     /// <summary>Notes that versions after <paramref name="fromVersion"/> up to <paramref name="toVersion"/> came in one message (one watcher reports these).</summary>
     public void RecordBatch(long fromVersion, long toVersion)
     {
@@ -841,6 +850,12 @@ public sealed class WatcherLog(string name)
     private readonly Lock _lock = new();
     private readonly List<(long From, long To, long At)> _messages = [];
     private bool _ordered = true;
+    private long _bytes;
+
+    /// <summary>Bytes this watcher has read off its connection (WebSocket payloads).</summary>
+    public long Bytes => Volatile.Read(ref _bytes);
+
+    public void Read(int bytes) => _bytes += bytes;
 
     public void Received(long fromVersion, long toVersion, long at)
     {
