@@ -67,8 +67,7 @@ public sealed class BareHubHost : IAsyncDisposable
         var perMessage = Math.Max(1, schedule.Sum(x => x.Count) / Math.Max(1, schedule.Count));
         for (var i = 0; i < Math.Clamp(schedule.Count, 20, 100); i++)
         {
-            var warm = Enumerable.Range(0, batched ? perMessage : 1)
-                .Select(_ => new { fairId = "bare", version = -1L, type = "WarmUp", at = DateTimeOffset.UtcNow, data = dataTemplate }).ToList();
+            var warm = Enumerable.Range(0, batched ? perMessage : 1).Select(_ => Event(-1, dataTemplate, batched, "WarmUp")).ToList();
             if (batched) await hub.Clients.Group(BareHub.Group).SendAsync("FairEvents", new { fairId = "bare", fromVersion = -1L, toVersion = -1L, events = warm }, cancel);
             else await hub.Clients.Group(BareHub.Group).SendAsync("FairEvent", warm[0], cancel);
             await Task.Delay(10, cancel);
@@ -88,7 +87,7 @@ public sealed class BareHubHost : IAsyncDisposable
             }
 
             var from = version;
-            var events = Enumerable.Range(1, count).Select(_ => Event(++version, dataTemplate)).ToList();
+            var events = Enumerable.Range(1, count).Select(_ => Event(++version, dataTemplate, batched)).ToList();
             var now = Clock.Now;
             for (var v = from + 1; v <= version; v++) sentAt[v - 1] = now;
             // Started on schedule, not after the previous send reached every watcher: as the server does, so one slow
@@ -106,7 +105,8 @@ public sealed class BareHubHost : IAsyncDisposable
         await Task.WhenAll(sends);
     }
 
-    private static object Event(long version, JsonElement? dataTemplate)
+    /// <summary>An event as the server sends it: batched ones leave the fair id to their message.</summary>
+    private static object Event(long version, JsonElement? dataTemplate, bool batched, string type = "BoothChanged")
     {
         object data = dataTemplate is { } template
             ? template
@@ -116,7 +116,9 @@ public sealed class BareHubHost : IAsyncDisposable
                 amenities = new[] { "power" }, status = "Held", producerId = Guid.NewGuid().ToString("N"),
                 producerName = "Hợp tác xã Bench", holdExpiresAt = DateTimeOffset.UtcNow.AddMinutes(30),
             };
-        return new { fairId = "bare", version, type = "BoothChanged", at = DateTimeOffset.UtcNow, data };
+        return batched
+            ? new { version, type, at = DateTimeOffset.UtcNow, data }
+            : new { fairId = "bare", version, type, at = DateTimeOffset.UtcNow, data };
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using OcopFairs.Server.Tests.Infrastructure;
@@ -36,7 +37,7 @@ public sealed class LiveTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Batched_watchers_get_every_event_once_in_order_one_message_per_commit()
+    public async Task Batched_watchers_get_every_event_once_in_order_with_the_booth_occupancy_only()
     {
         using var organiser = await fixture.OrganiserAsync();
         var fairId = await Api.CreateFairWithFloorAsync(organiser);
@@ -68,6 +69,15 @@ public sealed class LiveTests(ServerFixture fixture)
         Assert.Equal(codes.Order(), messages.SelectMany(m => m.Events).Select(e => e.Data.GetProperty("code").GetString()!).Order());
         Assert.Equal(last, messages[^1].ToVersion);
         Assert.Empty(single);
+
+        // Batched events leave the fair to their message and carry the booth's occupancy only, the occupant even when
+        // null (so a client that merges clears it); JoinFair watchers get the whole booth.
+        var compact = messages[0].Events[0];
+        Assert.Null(compact.FairId);
+        Assert.Equal("Blocked", compact.Data.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, compact.Data.GetProperty("producerId").ValueKind);
+        Assert.False(compact.Data.TryGetProperty("zone", out _));
+        Assert.True(classicEvents.First().Data.TryGetProperty("zone", out _));
         Assert.Equal(Enumerable.Range(2, codes.Count).Select(v => (long)v), classicEvents.Select(e => e.Version).Order());
 
         // Leaving stops both kinds of message.
@@ -135,7 +145,10 @@ public sealed class LiveTests(ServerFixture fixture)
         await pings;
     }
 
-    /// <summary>Joins a fair over a bare WebSocket with a 4 KB socket receive buffer, reads the join's answer, and stops reading.</summary>
+    /// <summary>
+    /// Joins a fair over a bare WebSocket with a 4 KB socket receive buffer (with <c>JoinFair</c>: one whole event per
+    /// message, the most bytes a watcher can ask for), reads the join's answer, and stops reading.
+    /// </summary>
     private static async Task<ClientWebSocket> StalledWatcherAsync(Uri baseAddress, string fairId, long version)
     {
         var handler = new SocketsHttpHandler
@@ -154,7 +167,7 @@ public sealed class LiveTests(ServerFixture fixture)
         async Task SendAsync(string text) =>
             await ws.SendAsync(Encoding.UTF8.GetBytes(text + "\u001e"), WebSocketMessageType.Text, true, timeout.Token);
         await SendAsync("""{"protocol":"json","version":1}""");
-        await SendAsync($$"""{"type":1,"invocationId":"1","target":"JoinFairBatched","arguments":["{{fairId}}",{{version}}]}""");
+        await SendAsync($$"""{"type":1,"invocationId":"1","target":"JoinFair","arguments":["{{fairId}}",{{version}}]}""");
         var received = new StringBuilder();
         var buffer = new byte[16 * 1024];
         while (!received.ToString().Contains("\"invocationId\":\"1\"", StringComparison.Ordinal))

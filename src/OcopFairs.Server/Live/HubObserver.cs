@@ -17,11 +17,11 @@ public sealed partial class HubObserver(IHubContext<FairHub> hub, ILogger<HubObs
     {
         foreach (var fair in events.GroupBy(e => e.FairId))
         {
-            var messages = fair.Select(FairEventMessage.From).ToList();
-            Watch(hub.Clients.Group(FairHub.FairBatchGroup(fair.Key)).SendAsync("FairEvents", FairEventsMessage.From(fair.Key, messages)), fair.Key);
-            foreach (var message in messages)
+            var fairEvents = fair.ToList();
+            Watch(hub.Clients.Group(FairHub.FairBatchGroup(fair.Key)).SendAsync("FairEvents", FairEventsMessage.From(fair.Key, fairEvents)), fair.Key);
+            foreach (var e in fairEvents)
             {
-                Watch(hub.Clients.Group(FairHub.FairGroup(fair.Key)).SendAsync("FairEvent", message), fair.Key);
+                Watch(hub.Clients.Group(FairHub.FairGroup(fair.Key)).SendAsync("FairEvent", FairEventMessage.From(e)), fair.Key);
             }
         }
 

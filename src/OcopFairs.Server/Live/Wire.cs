@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OcopFairs.Abstractions;
 
 namespace OcopFairs.Server.Live;
@@ -9,11 +10,37 @@ public sealed record FairEventMessage(string FairId, long Version, string Type, 
     public static FairEventMessage From(FairEvent e) => new(e.FairId, e.Version, e.Type, e.At, (object?)e.Booth ?? e.Fair);
 }
 
-/// <summary>The events of one group commit of a fair's floor, in version order, for <c>JoinFairBatched</c> watchers.</summary>
-public sealed record FairEventsMessage(string FairId, long FromVersion, long ToVersion, IReadOnlyList<FairEventMessage> Events)
+/// <summary>
+/// Consecutive events of a fair for <c>JoinFairBatched</c> watchers, in version order without gaps: each event without
+/// its fair id (the message's), and a <c>BoothChanged</c> with the booth's occupancy only (<see cref="BoothOccupancy"/>).
+/// Such a watcher has the floor's layout from its join, and a booth event never changes the layout (a plan change is a
+/// <c>FairChanged</c>), so under a booth rush each watcher reads half the bytes.
+/// </summary>
+public sealed record FairEventsMessage(string FairId, long FromVersion, long ToVersion, IReadOnlyList<BatchedEventMessage> Events)
 {
-    public static FairEventsMessage From(string fairId, IReadOnlyList<FairEventMessage> events) =>
-        new(fairId, events[0].Version - 1, events[^1].Version, events);
+    public static FairEventsMessage From(string fairId, IReadOnlyList<FairEvent> events) =>
+        new(fairId, events[0].Version - 1, events[^1].Version, [.. events.Select(BatchedEventMessage.From)]);
+}
+
+/// <summary>One event of a <see cref="FairEventsMessage"/>: <c>{version, type, at, data}</c>.</summary>
+public sealed record BatchedEventMessage(long Version, string Type, DateTimeOffset At, object? Data)
+{
+    public static BatchedEventMessage From(FairEvent e) =>
+        new(e.Version, e.Type, e.At, e.Booth is { } booth ? BoothOccupancy.From(booth) : e.Fair);
+}
+
+/// <summary>
+/// Who occupies a booth, as batched watchers get it. The occupant's fields are written even when null, so a client that
+/// merges the event into its copy of the booth clears them when the booth is released.
+/// </summary>
+public sealed record BoothOccupancy(
+    string Code,
+    BoothStatus Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ProducerId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ProducerName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? HoldExpiresAt)
+{
+    public static BoothOccupancy From(BoothView b) => new(b.Code, b.Status, b.ProducerId, b.ProducerName, b.HoldExpiresAt);
 }
 
 public sealed record PrivateEventMessage(string Type, object? Data)

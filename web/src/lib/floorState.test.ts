@@ -28,6 +28,30 @@ describe('applyFairEvent', () => {
     expect(floor.version).toBe(5);
   });
 
+  it('merges an occupancy-only booth event into the booth and clears the occupant on release', () => {
+    const floor = floorFixture(5);
+    const before = floor.booths.find((b) => b.code === 'A01')!;
+    const held = applyFairEvent(floor, {
+      fairId: FAIR_ID,
+      version: 6,
+      type: 'BoothChanged',
+      data: { code: 'A01', status: 'Held', producerId: 'p1', producerName: 'HTX 3T', holdExpiresAt: '2026-11-23T10:00:00+07:00' },
+    });
+    const heldBooth = held.floor?.booths.find((b) => b.code === 'A01');
+    expect(heldBooth).toMatchObject({ status: 'Held', producerId: 'p1', producerName: 'HTX 3T', x: before.x, zone: before.zone });
+    const released = applyFairEvent(held.floor, {
+      fairId: FAIR_ID,
+      version: 7,
+      type: 'BoothChanged',
+      data: { code: 'A01', status: 'Free', producerId: null, producerName: null, holdExpiresAt: null },
+    });
+    const freeBooth = released.floor?.booths.find((b) => b.code === 'A01');
+    expect(freeBooth?.status).toBe('Free');
+    expect(freeBooth?.producerId ?? null).toBeNull();
+    expect(freeBooth?.producerName ?? null).toBeNull();
+    expect(freeBooth?.w).toBe(before.w);
+  });
+
   it('applies several events in order', () => {
     let floor = floorFixture(5);
     for (const [v, status] of [[6, 'Held'], [7, 'Confirmed'], [8, 'Free']] as const) {

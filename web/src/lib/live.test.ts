@@ -79,12 +79,14 @@ describe('startLive', () => {
       fromVersion: 3,
       toVersion: 5,
       events: [
-        { fairId: 'f', version: 4, type: 'BoothChanged', data: {} },
-        { fairId: 'f', version: 5, type: 'BoothChanged', data: {} },
+        { version: 4, type: 'BoothChanged', data: {} },
+        { version: 5, type: 'BoothChanged', data: {} },
       ],
     });
     hub.emit('PrivateEvent', { type: 'Notification', data: { id: 'n1' } });
     expect(onFairEvent.mock.calls.map((c) => c[0].version)).toEqual([1, 2, 3, 4, 5]);
+    // Batched events take their fair from the message.
+    expect(onFairEvent.mock.calls.map((c) => c[0].fairId)).toEqual(['f', 'f', 'f', 'f', 'f']);
     expect(onPrivateEvent).toHaveBeenCalledWith({ type: 'Notification', data: { id: 'n1' } });
     await live.stop();
   });

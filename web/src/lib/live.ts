@@ -118,10 +118,12 @@ export function startLive(
       if (!connection) {
         connection = await factory();
         connection.on('FairEvent', (payload) => eachEvent<FairEvent>(payload, (e) => handlers.onFairEvent?.(e)));
-        // JoinFairBatched watchers get one message per commit of the floor: its events, in version order.
-        connection.on('FairEvents', (payload) =>
-          eachEvent<FairEvent>((payload as { events?: unknown } | null)?.events ?? [], (e) => handlers.onFairEvent?.(e)),
-        );
+        // JoinFairBatched watchers get consecutive events in one message, in version order. The events leave
+        // their fairId to the message, and a BoothChanged carries only the booth's occupancy (the floor merges it).
+        connection.on('FairEvents', (payload) => {
+          const batch = payload as { fairId?: unknown; events?: unknown } | null;
+          eachEvent<FairEvent>(batch?.events ?? [], (e) => handlers.onFairEvent?.({ ...e, fairId: e.fairId ?? (batch?.fairId as string) }));
+        });
         connection.on('PrivateEvent', (payload) =>
           eachEvent<PrivateEvent>(payload, (e) => handlers.onPrivateEvent?.(e)),
         );
