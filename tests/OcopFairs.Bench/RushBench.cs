@@ -430,7 +430,8 @@ public static class RushBench
 
     /// <summary>
     /// Runs the hold, push and release paths before the measured rush, so the figures are those of a running server rather
-    /// than of its just-in-time compiler: a second fair with up to 100 booths, some of the producers approved for it,
+    /// than of its just-in-time compiler: a second fair as big as the rush's (paths that only a full-size rush takes,
+    /// such as writes that wait for a busy connection, are compiled too), up to twice as many producers approved for it,
     /// as many watchers as the rush has, and rounds of holding every booth and releasing them again, each followed by
     /// a wait until the server is quiet, until a round leaves it nothing more to compile (at most
     /// <see cref="RushOptions.WarmUpRounds"/> rounds).
@@ -438,7 +439,7 @@ public static class RushBench
     private static async Task WarmUpAsync(HttpClient http, string organiser, List<Producer> approved, Uri hubUrl, RushOptions o)
     {
         var clock = Stopwatch.StartNew();
-        var booths = Math.Min(o.Booths, 100);
+        var booths = o.Booths;
         var fairId = await CreateFairAsync(http, organiser, booths);
         var applied = new Producer?[Math.Min(approved.Count, booths * 2)];
         await Parallel2.RunAsync(applied.Length, o.SeedConcurrency, async i =>
