@@ -32,7 +32,8 @@ export function upsertBooth(booths: Booth[], booth: Booth): Booth[] {
   const index = booths.findIndex((b) => b.code === booth.code);
   if (index < 0) return [...booths, booth];
   const next = booths.slice();
-  // Keep geometry if the event omits it (a status-only booth view).
+  // Keep the layout when the event omits it: batched events carry only the occupancy
+  // (code, status, producer, hold expiry), with explicit nulls that clear a released booth.
   next[index] = { ...booths[index], ...booth };
   return next;
 }
