@@ -121,7 +121,7 @@ public sealed partial class FloorGrain(
             .Select(b => b.Key).Order(StringComparer.Ordinal).ToList();
         if (lost.Count > 0)
         {
-            throw DomainException.Conflict("floorPlan.boothInUse", $"Booths in use cannot be removed: {string.Join(", ", lost)}");
+            throw DomainException.Conflict("floorPlan.boothInUse", $"Booths in use cannot be removed: {string.Join(", ", lost)}", lost);
         }
 
         var previous = plan.State;

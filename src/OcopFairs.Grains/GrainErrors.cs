@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OcopFairs.Grains;
 
 /// <summary>
@@ -17,9 +19,13 @@ public sealed class DomainException : Exception
 
     [Id(1)] public DomainErrorKind Kind { get; }
 
+    /// <summary>What the refusal is about, for clients in any language (for example the booths still in use).</summary>
+    [Id(2)] public ImmutableArray<string> Items { get; init; } = [];
+
     public static DomainException NotFound(string code, string message) => new(code, DomainErrorKind.NotFound, message);
 
-    public static DomainException Conflict(string code, string message) => new(code, DomainErrorKind.Conflict, message);
+    public static DomainException Conflict(string code, string message, IEnumerable<string>? items = null) =>
+        new(code, DomainErrorKind.Conflict, message) { Items = items is null ? [] : [.. items] };
 
     public static DomainException Invalid(string code, string message) => new(code, DomainErrorKind.Invalid, message);
 

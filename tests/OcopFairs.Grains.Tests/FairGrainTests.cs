@@ -332,6 +332,7 @@ public class FairGrainTests(ClusterFixture fixture)
         var ex = await RefusedAsync(DomainErrorKind.Conflict, "floorPlan.boothInUse", () => fair.SetFloorPlanAsync(TestData.Plan(booths: 3)));
 
         Assert.Contains("A04", ex.Message);
+        Assert.Equal(["A04"], ex.Items.ToArray());
         Assert.Equal(Shape(before), Shape(await fair.GetFloorAsync()));
         Assert.Equal(4, (await fair.GetAsync())!.BoothCount);
     }

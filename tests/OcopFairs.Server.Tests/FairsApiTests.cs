@@ -142,7 +142,14 @@ public sealed class FairsApiTests(ServerFixture fixture)
         (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/booths/B04/assign", new { producerId = "p-demo-ha-phong" })).EnsureSuccessStatusCode();
 
         var smaller = new { zones = new[] { new { code = "A", name = "A", groups = new[] { "Food" } } }, booths = new[] { new { code = "A01", zone = "A", type = "Standard", areaM2 = 9, priceVnd = 1_000_000, x = 1, y = 1, w = 3, h = 3 } } };
-        Assert.Equal(HttpStatusCode.Conflict, (await organiser.PutAsJsonAsync($"api/fairs/{fairId}/floor-plan", smaller)).StatusCode);
+        var refused = await organiser.PutAsJsonAsync($"api/fairs/{fairId}/floor-plan", smaller);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+
+        // The booths in use come as data, and in the Vietnamese detail too, not only in the English text.
+        var problem = await refused.ReadJsonAsync();
+        Assert.Equal("floorPlan.boothInUse", problem["code"]!.GetValue<string>());
+        Assert.Equal(["B04"], problem["items"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Contains("B04", problem["detail"]!.GetValue<string>());
         var floor = await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync();
         Assert.Equal(10, floor["booths"]!.AsArray().Count);
     }

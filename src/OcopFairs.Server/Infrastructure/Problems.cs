@@ -64,7 +64,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
                 DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status422UnprocessableEntity,
-            }, d.Code, ErrorText.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture) ? d.Message : null),
+            }, d.Code, ErrorText.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture) ? d.Message
+                : d.Items.IsDefaultOrEmpty ? null : string.Join(", ", d.Items)),
             BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "tooLong" : "malformed", (string?)null),
             Orleans.Storage.InconsistentStateException => (StatusCodes.Status409Conflict, "conflict", null),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "error", null),
@@ -78,7 +79,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         http.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
@@ -89,7 +90,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Detail = detail,
                 Extensions = { ["code"] = code },
             },
-        });
+        };
+        if (exception is DomainException { Items.IsDefaultOrEmpty: false } withItems)
+        {
+            problem.ProblemDetails.Extensions["items"] = withItems.Items;
+        }
+
+        return await problems.TryWriteAsync(problem);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
