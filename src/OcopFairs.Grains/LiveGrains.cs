@@ -56,8 +56,8 @@ public sealed class PushGrain(IGrainFactory grains, TimeProvider clock) : Grain,
 /// <summary>
 /// Every node's hub observer, as the <see cref="IHubDirectoryGrain"/> lists them. The first call waits for the list;
 /// after that the list is answered at once and, when two seconds old, fetched again in the background. A publish
-/// never waits for the directory: under a rush that grain call waited its turn on a busy thread pool, and every
-/// acknowledgement and push of the commit waited with it (a 170-ms stall in a full rush).
+/// never waits for the directory: under a rush that grain call waits its turn on a busy thread pool, and every
+/// acknowledgement and push of the commit would wait with it.
 /// For use inside one grain activation (not thread-safe; the background fetch finishes on the activation's scheduler).
 /// </summary>
 public sealed class HubObservers(IGrainFactory grains, TimeProvider clock)

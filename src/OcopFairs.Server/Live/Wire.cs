@@ -14,7 +14,7 @@ public sealed record FairEventMessage(string FairId, long Version, string Type, 
 /// Consecutive events of a fair for <c>JoinFairBatched</c> watchers, in version order without gaps: each event without
 /// its fair id (the message's), and a <c>BoothChanged</c> with the booth's occupancy only (<see cref="BoothOccupancy"/>).
 /// Such a watcher has the floor's layout from its join, and a booth event never changes the layout (a plan change is a
-/// <c>FairChanged</c>), so under a booth rush each watcher reads half the bytes.
+/// <c>FairChanged</c>), so under a booth rush each watcher reads a third fewer bytes (277 per hold instead of 427).
 /// </summary>
 public sealed record FairEventsMessage(string FairId, long FromVersion, long ToVersion, IReadOnlyList<BatchedEventMessage> Events)
 {
