@@ -559,7 +559,7 @@ public sealed partial class FloorGrain(
 
         if (addedKey is not null && after.Length > 0 && ReferenceEquals(after[^1], addedKey))
         {
-            if (before.Length > 0 && (after.Length == 1 || !ReferenceEquals(after[0], before[0])))
+            if (before.Length > 0 && !ReferenceEquals(after[0], before[0]))
             {
                 _keyIndex.Remove(before[0].Key);
             }
