@@ -932,23 +932,19 @@ public sealed class WatcherPool : IAsyncDisposable
                 connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
                 var log = tracker.Join("hubconnection");
                 var full = i == 0; // one watcher maps versions to booth changes and batches
-                void Receive(JsonElement e, long at)
+                // The version of a booth change (mapped to its booth by the full watcher); null for anything else.
+                long? Receive(JsonElement e)
                 {
-                    if (!e.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version)) return;
-                    if (!e.TryGetProperty("type", out var t) || t.GetString() != "BoothChanged") return;
+                    if (!e.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version)) return null;
+                    if (!e.TryGetProperty("type", out var t) || t.GetString() != "BoothChanged") return null;
                     if (full) tracker.Map(version, e.TryGetProperty("data", out var d) ? d : default);
+                    return version;
                 }
 
                 connection.On<JsonElement>("FairEvent", e =>
                 {
                     var at = Clock.Now;
-                    if (e.TryGetProperty("version", out var v) && v.TryGetInt64(out var version)
-                        && e.TryGetProperty("type", out var t) && t.GetString() == "BoothChanged")
-                    {
-                        log.Received(version - 1, version, at);
-                    }
-
-                    Receive(e, at);
+                    if (Receive(e) is { } version) log.Received(version - 1, version, at);
                 });
                 connection.On<JsonElement>("FairEvents", batch =>
                 {
@@ -962,7 +958,7 @@ public sealed class WatcherPool : IAsyncDisposable
 
                     foreach (var e in events.EnumerateArray())
                     {
-                        Receive(e, at);
+                        Receive(e);
                     }
                 });
                 connection.Closed += _ =>
