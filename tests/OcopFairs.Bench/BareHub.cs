@@ -105,20 +105,30 @@ public sealed class BareHubHost : IAsyncDisposable
         await Task.WhenAll(sends);
     }
 
-    /// <summary>An event as the server sends it: batched ones leave the fair id to their message.</summary>
+    /// <summary>
+    /// An event as the server sends it: in a batch, a booth change is the array <c>[code, status, producerId,
+    /// producerName, holdExpiresAt, at]</c>; alone, a <c>FairEvent</c> with the whole booth. The template is what a
+    /// watcher got from the server (<see cref="PushTracker.FirstData"/>), so both send the same bytes.
+    /// </summary>
     private static object Event(long version, JsonElement? dataTemplate, bool batched, string type = "BoothChanged")
     {
+        var now = DateTimeOffset.UtcNow;
+        if (batched)
+        {
+            return dataTemplate is { ValueKind: JsonValueKind.Array } tuple
+                ? tuple
+                : new object?[] { $"B{version:000}", "Held", Guid.NewGuid().ToString("N"), "Hợp tác xã Bench", now.AddMinutes(30).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() };
+        }
+
         object data = dataTemplate is { } template
             ? template
             : new
             {
                 code = $"B{version:000}", zone = "B", type = "Standard", areaM2 = 9, priceVnd = 2_000_000, x = 1.0, y = 2.0, w = 3.0, h = 3.0,
                 amenities = new[] { "power" }, status = "Held", producerId = Guid.NewGuid().ToString("N"),
-                producerName = "Hợp tác xã Bench", holdExpiresAt = DateTimeOffset.UtcNow.AddMinutes(30),
+                producerName = "Hợp tác xã Bench", holdExpiresAt = now.AddMinutes(30),
             };
-        return batched
-            ? new { version, type, at = DateTimeOffset.UtcNow, data }
-            : new { fairId = "bare", version, type, at = DateTimeOffset.UtcNow, data };
+        return new { fairId = "bare", version, type, at = now, data };
     }
 
     public async ValueTask DisposeAsync()

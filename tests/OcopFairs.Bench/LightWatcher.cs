@@ -170,24 +170,17 @@ public sealed class LightWatcher : IAsyncDisposable
         {
             var from = arg.GetProperty("fromVersion").GetInt64();
             var to = arg.GetProperty("toVersion").GetInt64();
+            if (to <= from) return; // the bare hub's warm-up
             _tracker.RecordBatch(from, to);
-            if (to > from) _log.Received(from, to, at);
-            foreach (var e in arg.GetProperty("events").EnumerateArray()) Record(e);
+            _log.Received(from, to, at);
+            var version = from;
+            foreach (var e in arg.GetProperty("events").EnumerateArray()) _tracker.Map(++version, e);
         }
         else if (target == "FairEvent" && arg.GetProperty("type").GetString() == "BoothChanged")
         {
             var version = arg.GetProperty("version").GetInt64();
             _log.Received(version - 1, version, at);
-            Record(arg);
-        }
-
-        void Record(JsonElement e)
-        {
-            // Only booth changes map a hold to its version.
-            if (e.GetProperty("type").GetString() == "BoothChanged" && e.TryGetProperty("data", out var d))
-            {
-                _tracker.Map(e.GetProperty("version").GetInt64(), d);
-            }
+            _tracker.Map(version, arg);
         }
     }
 

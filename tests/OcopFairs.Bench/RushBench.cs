@@ -779,7 +779,10 @@ public sealed class PushTracker(int watchers)
     private readonly ConcurrentDictionary<long, long> _batchOf = new();
     private JsonElement? _firstData;
 
-    /// <summary>The <c>data</c> of the first booth event, reused as the bare hub's payload so both carry the same bytes.</summary>
+    /// <summary>
+    /// The first booth event as a watcher got it, reused as the bare hub's payload so both carry the same bytes: the
+    /// array of a <c>FairEvents</c> message, or the booth of a <c>FairEvent</c>.
+    /// </summary>
     public JsonElement? FirstData => _firstData;
 
     public static string Key(string? code, string? status, string? producerId) => $"{code}|{status}|{producerId}";
@@ -792,14 +795,30 @@ public sealed class PushTracker(int watchers)
         return log;
     }
 
-    /// <summary>Notes which booth change a version carried (one watcher reports these).</summary>
-    public void Map(long version, JsonElement data)
+    /// <summary>
+    /// Notes which booth change a version carried (one watcher reports these), from an event of either kind: the array
+    /// <c>[code, status, producerId, …]</c> of a <c>FairEvents</c> message or a <c>FairEvent</c> object; anything else
+    /// is not a booth change and is skipped.
+    /// </summary>
+    public void Map(long version, JsonElement e)
     {
-        if (data.ValueKind != JsonValueKind.Object) return;
-        _firstData ??= data.Clone();
-        var code = Str(data, "code");
-        var status = Str(data, "status");
-        _byKey.TryAdd(Key(code, status, Str(data, "producerId")), version);
+        string? code, status, producerId;
+        if (e.ValueKind == JsonValueKind.Array && e.GetArrayLength() >= 3)
+        {
+            _firstData ??= e.Clone();
+            (code, status, producerId) = (e[0].GetString(), e[1].GetString(), e[2].ValueKind == JsonValueKind.String ? e[2].GetString() : null);
+        }
+        else if (e.ValueKind == JsonValueKind.Object && Str(e, "type") == "BoothChanged" && e.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            _firstData ??= data.Clone();
+            (code, status, producerId) = (Str(data, "code"), Str(data, "status"), Str(data, "producerId"));
+        }
+        else
+        {
+            return;
+        }
+
+        _byKey.TryAdd(Key(code, status, producerId), version);
         _byKey.TryAdd(Key(code, status, null), version);
     }
 
@@ -932,19 +951,14 @@ public sealed class WatcherPool : IAsyncDisposable
                 connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
                 var log = tracker.Join("hubconnection");
                 var full = i == 0; // one watcher maps versions to booth changes and batches
-                // The version of a booth change (mapped to its booth by the full watcher); null for anything else.
-                long? Receive(JsonElement e)
-                {
-                    if (!e.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version)) return null;
-                    if (!e.TryGetProperty("type", out var t) || t.GetString() != "BoothChanged") return null;
-                    if (full) tracker.Map(version, e.TryGetProperty("data", out var d) ? d : default);
-                    return version;
-                }
-
                 connection.On<JsonElement>("FairEvent", e =>
                 {
                     var at = Clock.Now;
-                    if (Receive(e) is { } version) log.Received(version - 1, version, at);
+                    if (e.TryGetProperty("type", out var t) && t.GetString() == "BoothChanged" && e.TryGetProperty("version", out var v))
+                    {
+                        log.Received(v.GetInt64() - 1, v.GetInt64(), at);
+                        if (full) tracker.Map(v.GetInt64(), e);
+                    }
                 });
                 connection.On<JsonElement>("FairEvents", batch =>
                 {
@@ -953,12 +967,10 @@ public sealed class WatcherPool : IAsyncDisposable
                     if (batch.TryGetProperty("fromVersion", out var from) && batch.TryGetProperty("toVersion", out var to))
                     {
                         log.Received(from.GetInt64(), to.GetInt64(), at);
-                        if (full) tracker.RecordBatch(from.GetInt64(), to.GetInt64());
-                    }
-
-                    foreach (var e in events.EnumerateArray())
-                    {
-                        Receive(e);
+                        if (!full) return;
+                        tracker.RecordBatch(from.GetInt64(), to.GetInt64());
+                        var version = from.GetInt64();
+                        foreach (var e in events.EnumerateArray()) tracker.Map(++version, e);
                     }
                 });
                 connection.Closed += _ =>

@@ -64,19 +64,19 @@ public sealed class LiveTests(ServerFixture fixture)
         Assert.True(await Api.EventuallyAsync(() => Task.FromResult(batches.Sum(b => b.Events.Count) >= codes.Count && classicEvents.Count >= codes.Count), 15),
             $"batched watcher got {batches.Sum(b => b.Events.Count)}, classic watcher {classicEvents.Count} of {codes.Count} events");
         var messages = batches.ToList();
-        Assert.Equal(Enumerable.Range(2, codes.Count).Select(v => (long)v), messages.SelectMany(m => m.Events).Select(e => e.Version));
-        Assert.All(messages, m => Assert.Equal((fairId, m.Events[0].Version - 1, m.Events[^1].Version), (m.FairId, m.FromVersion, m.ToVersion)));
-        Assert.Equal(codes.Order(), messages.SelectMany(m => m.Events).Select(e => e.Data.GetProperty("code").GetString()!).Order());
-        Assert.Equal(last, messages[^1].ToVersion);
+        Assert.All(messages, m => Assert.Equal((fairId, m.FromVersion + m.Events.Count), (m.FairId, m.ToVersion)));
+        Assert.Equal(messages.Select(m => m.ToVersion).SkipLast(1), messages.Select(m => m.FromVersion).Skip(1));
+        Assert.Equal((1L, last), (messages[0].FromVersion, messages[^1].ToVersion));
         Assert.Empty(single);
 
-        // Batched events leave the fair to their message and carry the booth's occupancy only, the occupant even when
-        // null (so a client that merges clears it); JoinFair watchers get the whole booth.
-        var compact = messages[0].Events[0];
-        Assert.Null(compact.FairId);
-        Assert.Equal("Blocked", compact.Data.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, compact.Data.GetProperty("producerId").ValueKind);
-        Assert.False(compact.Data.TryGetProperty("zone", out _));
+        // Batched booth events are [code, status, producerId, producerName, holdExpiresAt, at] (times in Unix ms), the
+        // occupant null when there is none, so a client that merges clears it; JoinFair watchers get the whole booth.
+        var compact = messages.SelectMany(m => m.Events).ToList();
+        Assert.All(compact, e => Assert.Equal((JsonValueKind.Array, 6), (e.ValueKind, e.GetArrayLength())));
+        Assert.Equal(codes.Order(), compact.Select(e => e[0].GetString()!).Order());
+        Assert.All(compact, e => Assert.Equal("Blocked", e[1].GetString()));
+        Assert.All(compact, e => Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null), (e[2].ValueKind, e[3].ValueKind, e[4].ValueKind)));
+        Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(compact[0][5].GetInt64()), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.True(classicEvents.First().Data.TryGetProperty("zone", out _));
         Assert.Equal(Enumerable.Range(2, codes.Count).Select(v => (long)v), classicEvents.Select(e => e.Version).Order());
 

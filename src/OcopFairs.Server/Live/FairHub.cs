@@ -38,7 +38,7 @@ public sealed class FairHub(IGrainFactory grains) : Hub
     /// <summary>
     /// As <see cref="JoinFair"/>, but the events come as one <c>FairEvents</c> message per group commit of the floor
     /// (every event, in order, without gaps): a thousand holds in a rush are then about a hundred messages per watcher
-    /// instead of a thousand. Its booth events carry the booth's occupancy only (<see cref="BoothOccupancy"/>), as the
+    /// instead of a thousand. Its booth events carry the booth's occupancy only (<see cref="BoothChange"/>), as the
     /// watcher has the layout from its join. The web app and the hall display watch this way.
     /// </summary>
     public Task<JoinFairResult> JoinFairBatched(string fairId, long sinceVersion) => JoinAsync(fairId, sinceVersion, FairBatchGroup(fairId));

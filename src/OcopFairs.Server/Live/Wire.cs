@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using OcopFairs.Abstractions;
 
@@ -11,36 +12,74 @@ public sealed record FairEventMessage(string FairId, long Version, string Type, 
 }
 
 /// <summary>
-/// Consecutive events of a fair for <c>JoinFairBatched</c> watchers, in version order without gaps: each event without
-/// its fair id (the message's), and a <c>BoothChanged</c> with the booth's occupancy only (<see cref="BoothOccupancy"/>).
-/// Such a watcher has the floor's layout from its join, and a booth event never changes the layout (a plan change is a
-/// <c>FairChanged</c>), so under a booth rush each watcher reads a third fewer bytes (277 per hold instead of 427).
+/// Consecutive events of a fair for <c>JoinFairBatched</c> watchers, in version order without gaps: event <c>i</c> has
+/// version <c>fromVersion + 1 + i</c>. A <c>BoothChanged</c> goes as a <see cref="BoothChange"/> (a JSON array of the
+/// booth's occupancy), anything else as a <see cref="BatchedEventMessage"/> object. Such a watcher has the floor's layout
+/// from its join, and a booth event never changes the layout (a plan change is a <c>FairChanged</c>). Under a booth rush
+/// the fan-out to every watcher costs by the byte, so each watcher reads about 130 bytes per hold instead of 427.
 /// </summary>
-public sealed record FairEventsMessage(string FairId, long FromVersion, long ToVersion, IReadOnlyList<BatchedEventMessage> Events)
+public sealed record FairEventsMessage(string FairId, long FromVersion, long ToVersion, IReadOnlyList<object> Events)
 {
     public static FairEventsMessage From(string fairId, IReadOnlyList<FairEvent> events) =>
-        new(fairId, events[0].Version - 1, events[^1].Version, [.. events.Select(BatchedEventMessage.From)]);
+        new(fairId, events[0].Version - 1, events[^1].Version, [.. events.Select(Batched)]);
+
+    private static object Batched(FairEvent e) =>
+        e is { Type: EventTypes.BoothChanged, Booth: { } booth }
+            ? new BoothChange(booth.Code, booth.Status, booth.ProducerId, booth.ProducerName, booth.HoldExpiresAt, e.At)
+            : new BatchedEventMessage(e.Version, e.Type, e.At, e.Fair);
 }
 
-/// <summary>One event of a <see cref="FairEventsMessage"/>: <c>{version, type, at, data}</c>.</summary>
-public sealed record BatchedEventMessage(long Version, string Type, DateTimeOffset At, object? Data)
-{
-    public static BatchedEventMessage From(FairEvent e) =>
-        new(e.Version, e.Type, e.At, e.Booth is { } booth ? BoothOccupancy.From(booth) : e.Fair);
-}
+/// <summary>An event of a <see cref="FairEventsMessage"/> other than a booth change: <c>{version, type, at, data}</c>.</summary>
+public sealed record BatchedEventMessage(long Version, string Type, DateTimeOffset At, object? Data);
 
 /// <summary>
-/// Who occupies a booth, as batched watchers get it. The occupant's fields are written even when null, so a client that
-/// merges the event into its copy of the booth clears them when the booth is released.
+/// A booth change as batched watchers get it: who occupies the booth and when it happened, written as the array
+/// <c>[code, status, producerId, producerName, holdExpiresAt, at]</c> with the times in Unix milliseconds. The occupant's
+/// fields are <c>null</c> when empty, so a client that merges the change into its copy of the booth clears them.
 /// </summary>
-public sealed record BoothOccupancy(
-    string Code,
-    BoothStatus Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ProducerId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ProducerName,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? HoldExpiresAt)
+[JsonConverter(typeof(BoothChangeJsonConverter))]
+public sealed record BoothChange(string Code, BoothStatus Status, string? ProducerId, string? ProducerName, DateTimeOffset? HoldExpiresAt, DateTimeOffset At);
+
+/// <summary>Writes and reads a <see cref="BoothChange"/> as its array.</summary>
+public sealed class BoothChangeJsonConverter : JsonConverter<BoothChange>
 {
-    public static BoothOccupancy From(BoothView b) => new(b.Code, b.Status, b.ProducerId, b.ProducerName, b.HoldExpiresAt);
+    public override void Write(Utf8JsonWriter writer, BoothChange value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.Code);
+        writer.WriteStringValue(value.Status.ToString());
+        WriteOrNull(value.ProducerId);
+        WriteOrNull(value.ProducerName);
+        if (value.HoldExpiresAt is { } expires) writer.WriteNumberValue(expires.ToUnixTimeMilliseconds());
+        else writer.WriteNullValue();
+        writer.WriteNumberValue(value.At.ToUnixTimeMilliseconds());
+        writer.WriteEndArray();
+
+        void WriteOrNull(string? text)
+        {
+            if (text is null) writer.WriteNullValue();
+            else writer.WriteStringValue(text);
+        }
+    }
+
+    public override BoothChange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("A booth change is an array.");
+        var code = Next(ref reader).GetString() ?? throw new JsonException("A booth change needs its code.");
+        var status = Enum.Parse<BoothStatus>(Next(ref reader).GetString() ?? throw new JsonException("A booth change needs its status."));
+        var producerId = Next(ref reader).GetString();
+        var producerName = Next(ref reader).GetString();
+        DateTimeOffset? expires = Next(ref reader).TokenType == JsonTokenType.Null ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(Next(ref reader).GetInt64());
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray) throw new JsonException("A booth change has six items.");
+        return new BoothChange(code, status, producerId, producerName, expires, at);
+    }
+
+    private static ref Utf8JsonReader Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray) throw new JsonException("A booth change has six items.");
+        return ref reader;
+    }
 }
 
 public sealed record PrivateEventMessage(string Type, object? Data)

@@ -111,6 +111,7 @@ public static class Api
 /// <summary>A fair event as a client receives it.</summary>
 public sealed record FairEventDto(string FairId, long Version, string Type, JsonElement Data);
 
-public sealed record FairEventsDto(string FairId, long FromVersion, long ToVersion, List<FairEventDto> Events);
+/// <summary>A <c>FairEvents</c> message: event <c>i</c> has version <c>FromVersion + 1 + i</c>; a booth change is an array.</summary>
+public sealed record FairEventsDto(string FairId, long FromVersion, long ToVersion, List<JsonElement> Events);
 
 public sealed record JoinResultDto(string FairId, long Version, List<FairEventDto>? Events, JsonElement? Snapshot);

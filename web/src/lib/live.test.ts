@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startLive } from './live';
+import { decodeFairEvents, startLive } from './live';
 import { FakeHub } from '../test/fakeHub';
 import type { LiveState } from './types';
 
@@ -89,5 +89,45 @@ describe('startLive', () => {
     expect(onFairEvent.mock.calls.map((c) => c[0].fairId)).toEqual(['f', 'f', 'f', 'f', 'f']);
     expect(onPrivateEvent).toHaveBeenCalledWith({ type: 'Notification', data: { id: 'n1' } });
     await live.stop();
+  });
+});
+
+describe('decodeFairEvents', () => {
+  it('turns booth arrays into BoothChanged occupancy and numbers events from the message', () => {
+    const expires = Date.UTC(2026, 10, 23, 3, 15);
+    const at = Date.UTC(2026, 10, 23, 3, 0, 0, 250);
+    const events = decodeFairEvents({
+      fairId: 'f',
+      fromVersion: 7,
+      toVersion: 10,
+      events: [
+        ['A01', 'Held', 'p1', 'Hợp tác xã Cam Cao Phong', expires, at],
+        ['A02', 'Free', null, null, null, at],
+        { version: 10, type: 'FairChanged', at: '2026-11-23T03:00:00Z', data: { status: 'Published' } },
+      ],
+    });
+    expect(events).toEqual([
+      {
+        fairId: 'f',
+        version: 8,
+        type: 'BoothChanged',
+        at: '2026-11-23T03:00:00.250Z',
+        data: { code: 'A01', status: 'Held', producerId: 'p1', producerName: 'Hợp tác xã Cam Cao Phong', holdExpiresAt: '2026-11-23T03:15:00.000Z' },
+      },
+      {
+        fairId: 'f',
+        version: 9,
+        type: 'BoothChanged',
+        at: '2026-11-23T03:00:00.250Z',
+        data: { code: 'A02', status: 'Free', producerId: null, producerName: null, holdExpiresAt: null },
+      },
+      { fairId: 'f', version: 10, type: 'FairChanged', at: '2026-11-23T03:00:00Z', data: { status: 'Published' } },
+    ]);
+  });
+
+  it('drops what it cannot read instead of throwing', () => {
+    expect(decodeFairEvents(null)).toEqual([]);
+    expect(decodeFairEvents({ fairId: 'f', events: [] })).toEqual([]);
+    expect(decodeFairEvents({ fairId: 'f', fromVersion: 1, events: [[1, 2], 'x', null] })).toEqual([]);
   });
 });

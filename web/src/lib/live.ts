@@ -53,6 +53,44 @@ function eachEvent<T>(payload: unknown, handle: (event: T) => void): void {
   else if (payload && typeof payload === 'object') handle(payload as T);
 }
 
+/**
+ * The events of a `FairEvents` message (what `JoinFairBatched` watchers get): consecutive, in version order, the
+ * i-th with version `fromVersion + 1 + i`, all of the message's fair. A booth change comes as the array
+ * `[code, status, producerId, producerName, holdExpiresAt, at]` (times in Unix milliseconds) and becomes a
+ * `BoothChanged` whose data is the booth's occupancy, which the floor merges into the booth it has; anything else
+ * comes as `{version, type, at, data}`.
+ */
+export function decodeFairEvents(payload: unknown): FairEvent[] {
+  const batch = payload as { fairId?: unknown; fromVersion?: unknown; events?: unknown } | null;
+  if (!batch || typeof batch.fairId !== 'string' || typeof batch.fromVersion !== 'number' || !Array.isArray(batch.events)) return [];
+  const fairId = batch.fairId;
+  const from = batch.fromVersion;
+  return batch.events.flatMap((item: unknown, i): FairEvent[] => {
+    const version = from + 1 + i;
+    if (Array.isArray(item)) {
+      const [code, status, producerId, producerName, holdExpiresAt, at] = item as unknown[];
+      if (typeof code !== 'string' || typeof status !== 'string') return [];
+      return [
+        {
+          fairId,
+          version,
+          type: 'BoothChanged',
+          at: typeof at === 'number' ? new Date(at).toISOString() : undefined,
+          data: {
+            code,
+            status,
+            producerId: typeof producerId === 'string' ? producerId : null,
+            producerName: typeof producerName === 'string' ? producerName : null,
+            holdExpiresAt: typeof holdExpiresAt === 'number' ? new Date(holdExpiresAt).toISOString() : null,
+          },
+        },
+      ];
+    }
+    if (item && typeof item === 'object' && typeof (item as FairEvent).type === 'string') return [{ ...(item as FairEvent), fairId, version }];
+    return [];
+  });
+}
+
 export function startLive(
   handlers: LiveHandlers,
   factory: () => Promise<HubConnectionLike> = defaultFactory,
@@ -118,11 +156,8 @@ export function startLive(
       if (!connection) {
         connection = await factory();
         connection.on('FairEvent', (payload) => eachEvent<FairEvent>(payload, (e) => handlers.onFairEvent?.(e)));
-        // JoinFairBatched watchers get consecutive events in one message, in version order. The events leave
-        // their fairId to the message, and a BoothChanged carries only the booth's occupancy (the floor merges it).
         connection.on('FairEvents', (payload) => {
-          const batch = payload as { fairId?: unknown; events?: unknown } | null;
-          eachEvent<FairEvent>(batch?.events ?? [], (e) => handlers.onFairEvent?.({ ...e, fairId: e.fairId ?? (batch?.fairId as string) }));
+          for (const e of decodeFairEvents(payload)) handlers.onFairEvent?.(e);
         });
         connection.on('PrivateEvent', (payload) =>
           eachEvent<PrivateEvent>(payload, (e) => handlers.onPrivateEvent?.(e)),

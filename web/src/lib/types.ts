@@ -87,6 +87,8 @@ export interface FairEvent {
   fairId: string;
   version: number;
   type: string; // BoothChanged | BoardChanged | ContractChanged | FairChanged | ...
+  /** When the change happened (ISO 8601). */
+  at?: string;
   data: unknown;
 }
 
