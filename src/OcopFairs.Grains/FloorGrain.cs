@@ -90,6 +90,12 @@ public sealed partial class FloorGrain(
     private readonly Dictionary<string, int> _boothsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyedResult> _keyIndex = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The booths changed since <see cref="_committed"/>, so a group commit compares those instead of all of them; null
+    /// when a change touched booths without naming them (a plan change, an allocation), and every booth is compared.
+    /// </summary>
+    private HashSet<string>? _touched = new(StringComparer.Ordinal);
+
     private string FairId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -470,9 +476,11 @@ public sealed partial class FloorGrain(
             var batch = _pending;
             _pending = [];
             var written = _state;
+            var touched = _touched;
+            _touched = new(StringComparer.Ordinal);
             try
             {
-                var delta = FloorDelta.Between(_committed, written);
+                var delta = FloorDelta.Between(_committed, written, touched);
                 if (!delta.IsEmpty)
                 {
                     var started = clock.GetTimestamp();
@@ -543,10 +551,12 @@ public sealed partial class FloorGrain(
             {
                 Count(previous.Booths.GetValueOrDefault(changedBooth), -1);
                 Count(next.Booths.GetValueOrDefault(changedBooth), +1);
+                _touched?.Add(changedBooth);
             }
             else
             {
                 CountAll();
+                _touched = null;
             }
         }
 
@@ -576,6 +586,7 @@ public sealed partial class FloorGrain(
     private void Reset(FloorLiveState state)
     {
         _state = state;
+        _touched = ReferenceEquals(state, _committed) ? new(StringComparer.Ordinal) : null;
         CountAll();
         IndexKeys();
     }

@@ -58,37 +58,71 @@ public sealed record FloorDelta(
 {
     public bool IsEmpty => Booths.Count == 0 && Events.Count == 0 && Keys.Count == 0;
 
-    /// <summary>What turns <paramref name="from"/> into <paramref name="to"/>.</summary>
-    public static FloorDelta Between(FloorLiveState from, FloorLiveState to)
+    /// <summary>
+    /// What turns <paramref name="from"/> into <paramref name="to"/>. When the caller knows which booths it changed
+    /// (<paramref name="touched"/>), only those are compared; otherwise every booth is. New keys are found from the end,
+    /// since keys are only ever appended (the oldest dropping out at the front).
+    /// </summary>
+    public static FloorDelta Between(FloorLiveState from, FloorLiveState to, IReadOnlyCollection<string>? touched = null)
     {
         var booths = new List<KeyValuePair<string, BoothSlot?>>();
         if (!ReferenceEquals(from.Booths, to.Booths))
         {
-            foreach (var (code, slot) in to.Booths)
+            if (touched is not null)
             {
-                if (!Equals(from.Booths.GetValueOrDefault(code), slot))
+                foreach (var code in touched)
                 {
-                    booths.Add(new(code, slot));
+                    var slot = to.Booths.GetValueOrDefault(code);
+                    if (!Equals(from.Booths.GetValueOrDefault(code), slot))
+                    {
+                        booths.Add(new(code, slot));
+                    }
                 }
             }
-
-            foreach (var code in from.Booths.Keys)
+            else
             {
-                if (!to.Booths.ContainsKey(code))
+                foreach (var (code, slot) in to.Booths)
                 {
-                    booths.Add(new(code, null));
+                    if (!Equals(from.Booths.GetValueOrDefault(code), slot))
+                    {
+                        booths.Add(new(code, slot));
+                    }
+                }
+
+                foreach (var code in from.Booths.Keys)
+                {
+                    if (!to.Booths.ContainsKey(code))
+                    {
+                        booths.Add(new(code, null));
+                    }
                 }
             }
         }
 
         var events = to.Backlog.IsDefault ? [] : to.Backlog.Where(e => e.Version > from.Version).ToList();
-        var keys = new List<KeyedResult>();
-        if (!to.Keys.IsDefault && !(from.Keys == to.Keys))
+        return new FloorDelta(to.Version, booths, events, NewKeys(from.Keys, to.Keys));
+    }
+
+    private static IReadOnlyList<KeyedResult> NewKeys(ImmutableArray<KeyedResult> from, ImmutableArray<KeyedResult> to)
+    {
+        if (to.IsDefault || to.IsEmpty || from == to)
         {
-            var known = from.Keys.IsDefault ? [] : from.Keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
-            keys.AddRange(to.Keys.Where(k => !known.Contains(k.Key)));
+            return [];
         }
 
-        return new FloorDelta(to.Version, booths, events, keys);
+        if (!from.IsDefault && !from.IsEmpty)
+        {
+            // The keys after the last one already stored are the new ones.
+            for (var i = to.Length - 1; i >= 0; i--)
+            {
+                if (ReferenceEquals(to[i], from[^1]))
+                {
+                    return to[(i + 1)..];
+                }
+            }
+        }
+
+        var known = from.IsDefault ? [] : from.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. to.Where(k => !known.Contains(k.Key))];
     }
 }

@@ -1164,9 +1164,71 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         Assert.Equal(["A01"], await f.Floor.MineAsync(producer.ProducerId));
     }
 
-    // Fails today: FloorGrain.Remembered answers a repeated Idempotency-Key from the in-memory state, so a retry that
-    // arrives while the first change is still being written is acknowledged before it is durable (and stays
-    // acknowledged if that write then fails). Enable once the remembered answer waits for the pending write.
+    [Fact]
+    public async Task The_store_holds_exactly_the_floor_after_holds_keys_a_plan_change_and_a_failed_write()
+    {
+        var f = await NewFloorAsync();
+        var (a, b) = (Floors.Producer(), Floors.Producer());
+        await f.Floor.BlockAsync("A09");
+        await f.Floor.BlockAsync("A10");
+        await f.Floor.HoldAsync("A01", a, "key-1");
+        await f.Floor.HoldAsync("A02", a, "key-2");
+        await f.Floor.ConfirmAsync("A01", a.ProducerId, "key-3");
+        await f.Floor.ReleaseAsync("A02", a.ProducerId);
+
+        // A plan without A10 (blocked, so it may go): a change that does not name the booths it touched.
+        await f.Fair.SetFloorPlanAsync(TestData.FoodAndBeveragePlan(food: 9));
+
+        // A write that fails: neither its hold nor its key may reach the store.
+        var failing = new HeldWrite();
+        Gates.Set(f.FairId, failing.Gate(new InvalidOperationException("The database went away.")));
+        try
+        {
+            var failed = f.Floor.HoldAsync("A03", b, "key-4");
+            await failing.Started;
+            failing.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => failed);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            failing.Release();
+        }
+
+        // Changes made while a write is under way go into the next write together.
+        var held = new HeldWrite();
+        Gates.Set(f.FairId, held.Gate());
+        try
+        {
+            var first = f.Floor.HoldAsync("A04", b, "key-5");
+            await held.Started;
+            Gates.Clear(f.FairId);
+            var rest = new[] { f.Floor.HoldAsync("A05", b, "key-6"), f.Floor.UnblockAsync("A09") };
+            await AppliedAsync(f.Floor, "A05");
+            held.Release();
+            await first;
+            await Task.WhenAll(rest);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            held.Release();
+        }
+
+        var floor = await f.Floor.GetFloorAsync();
+        var stored = await FloorClusterFixture.Store.LoadAsync(f.FairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
+        Assert.NotNull(stored);
+        Assert.Equal(floor.Version, stored.Version);
+        Assert.Equal(
+            [("A01", BoothStatus.Confirmed, a.ProducerId), ("A04", BoothStatus.Held, b.ProducerId), ("A05", BoothStatus.Held, b.ProducerId)],
+            floor.Booths.Where(x => x.Status != BoothStatus.Free).Select(x => (x.Code, x.Status, x.ProducerId)).OrderBy(x => x.Code));
+        Assert.Equal(
+            floor.Booths.Where(x => x.Status != BoothStatus.Free).Select(x => (x.Code, x.Status, x.ProducerId)).OrderBy(x => x.Code),
+            stored.Booths.Where(x => x.Value.Status != BoothStatus.Free).Select(x => (x.Key, x.Value.Status, x.Value.ProducerId)).OrderBy(x => x.Key));
+        Assert.DoesNotContain("A10", stored.Booths.Keys);
+        Assert.Equal(["key-1", "key-2", "key-3", "key-5", "key-6"], stored.Keys.Select(k => k.Key));
+    }
+
     [Fact]
     public async Task A_retry_with_the_same_key_is_answered_only_once_the_first_change_is_durable()
     {
