@@ -111,7 +111,7 @@ public sealed partial class FloorGrain(
         }
 
         _committed = stored ?? new FloorLiveState();
-        Reset(_committed);
+        ResetToCommitted();
         IndexPlan();
         // Holds written before a crash may have lost their expiry job: schedule them again (a duplicate job does nothing).
         foreach (var (code, slot) in _state.Booths.Where(b => b.Value is { Status: BoothStatus.Held, HoldId: not null, HoldExpiresAt: not null }))
@@ -491,7 +491,7 @@ public sealed partial class FloorGrain(
             catch (Exception ex)
             {
                 // Undo every change that is not durable, fail its caller, and reload from storage on the next call.
-                Reset(_committed);
+                ResetToCommitted();
                 foreach (var (done, _) in batch.Concat(_pending))
                 {
                     done.TrySetException(ex);
@@ -582,11 +582,11 @@ public sealed partial class FloorGrain(
         }
     }
 
-    /// <summary>Sets the state after a load or a failed write, rebuilding the indexes.</summary>
-    private void Reset(FloorLiveState state)
+    /// <summary>Goes back to the durable state after a load or a failed write, rebuilding the indexes: nothing is touched.</summary>
+    private void ResetToCommitted()
     {
-        _state = state;
-        _touched = ReferenceEquals(state, _committed) ? new(StringComparer.Ordinal) : null;
+        _state = _committed;
+        _touched = new(StringComparer.Ordinal);
         CountAll();
         IndexKeys();
     }
