@@ -904,6 +904,25 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         Assert.Equal([7L], (await floor.GetChangesSinceAsync(6)).Events!.Value.Select(e => e.Version));
     }
 
+    /// <summary>Makes the fair's next write fail, and checks that <paramref name="change"/>, which that write carries, fails with it.</summary>
+    private static async Task ChangeWhoseWriteFailsAsync(string fairId, Func<Task> change)
+    {
+        var write = new HeldWrite();
+        Gates.Set(fairId, write.Gate(new InvalidOperationException("The database went away.")));
+        try
+        {
+            var changed = change();
+            await write.Started;
+            write.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => changed);
+        }
+        finally
+        {
+            Gates.Clear(fairId);
+            write.Release();
+        }
+    }
+
     /// <summary>Waits until the floor has applied (not necessarily written) a change to the booth: a stranger's release is then refused.</summary>
     private static async Task AppliedAsync(IFloorGrain floor, string boothCode)
     {
@@ -1117,20 +1136,7 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     {
         var f = await Floors.NewAsync(_grains, TestData.OpenFair(boothsPerProducer: 1));
         var producer = Floors.Producer();
-        var write = new HeldWrite();
-        Gates.Set(f.FairId, write.Gate(new InvalidOperationException("The database went away.")));
-        try
-        {
-            var failed = f.Floor.HoldAsync("A01", producer, "hold-key");
-            await write.Started;
-            write.Release();
-            await Assert.ThrowsAnyAsync<Exception>(() => failed);
-        }
-        finally
-        {
-            Gates.Clear(f.FairId);
-            write.Release();
-        }
+        await ChangeWhoseWriteFailsAsync(f.FairId, () => f.Floor.HoldAsync("A01", producer, "hold-key"));
 
         // The failed hold took neither the producer's one booth nor the key: the same key now holds another booth.
         var view = await f.Floor.HoldAsync("A02", producer, "hold-key");
@@ -1180,20 +1186,7 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         await f.Fair.SetFloorPlanAsync(TestData.FoodAndBeveragePlan(food: 9));
 
         // A write that fails: neither its hold nor its key may reach the store.
-        var failing = new HeldWrite();
-        Gates.Set(f.FairId, failing.Gate(new InvalidOperationException("The database went away.")));
-        try
-        {
-            var failed = f.Floor.HoldAsync("A03", b, "key-4");
-            await failing.Started;
-            failing.Release();
-            await Assert.ThrowsAnyAsync<Exception>(() => failed);
-        }
-        finally
-        {
-            Gates.Clear(f.FairId);
-            failing.Release();
-        }
+        await ChangeWhoseWriteFailsAsync(f.FairId, () => f.Floor.HoldAsync("A03", b, "key-4"));
 
         // Changes made while a write is under way go into the next write together.
         var held = new HeldWrite();
