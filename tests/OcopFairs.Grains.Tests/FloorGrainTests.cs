@@ -904,6 +904,37 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         Assert.Equal([7L], (await floor.GetChangesSinceAsync(6)).Events!.Value.Select(e => e.Version));
     }
 
+    /// <summary>
+    /// Holds back the write that carries <paramref name="first"/>, makes the <paramref name="queued"/> changes meanwhile,
+    /// waits until the floor has applied those to the <paramref name="heldBooths"/>, then lets the write go and waits for
+    /// every change to be answered.
+    /// </summary>
+    private static async Task ChangesQueuedBehindAWriteAsync(OpenFloor f, Func<Task> first, Func<Task[]> queued, params string[] heldBooths)
+    {
+        var write = new HeldWrite();
+        Gates.Set(f.FairId, write.Gate());
+        try
+        {
+            var firstChange = first();
+            await write.Started;
+            Gates.Clear(f.FairId);
+            var rest = queued();
+            foreach (var code in heldBooths)
+            {
+                await AppliedAsync(f.Floor, code);
+            }
+
+            write.Release();
+            await firstChange;
+            await Task.WhenAll(rest);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            write.Release();
+        }
+    }
+
     /// <summary>Makes the fair's next write fail, and checks that <paramref name="change"/>, which that write carries, fails with it.</summary>
     private static async Task ChangeWhoseWriteFailsAsync(string fairId, Func<Task> change)
     {
@@ -1066,29 +1097,13 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     public async Task Changes_made_while_a_write_is_under_way_are_written_together_in_the_next_one()
     {
         var f = await NewFloorAsync();
-        var write = new HeldWrite();
-        Gates.Set(f.FairId, write.Gate());
         var writesBefore = Gates.Writes(f.FairId);
-        try
-        {
-            var first = f.Floor.HoldAsync("A01", Floors.Producer(), null);
-            await write.Started;
-            Gates.Clear(f.FairId);
-            var rest = Enumerable.Range(2, 8).Select(i => f.Floor.HoldAsync($"A{i:00}", Floors.Producer(), null)).ToList();
-            foreach (var i in Enumerable.Range(2, 8))
-            {
-                await AppliedAsync(f.Floor, $"A{i:00}");
-            }
-
-            write.Release();
-            await first;
-            await Task.WhenAll(rest);
-        }
-        finally
-        {
-            Gates.Clear(f.FairId);
-            write.Release();
-        }
+        var queued = Enumerable.Range(2, 8).Select(i => $"A{i:00}").ToArray();
+        await ChangesQueuedBehindAWriteAsync(
+            f,
+            () => f.Floor.HoldAsync("A01", Floors.Producer(), null),
+            () => [.. queued.Select(code => f.Floor.HoldAsync(code, Floors.Producer(), null))],
+            queued);
 
         Assert.Equal(2, Gates.Writes(f.FairId) - writesBefore);
         var floor = await f.Floor.GetFloorAsync();
@@ -1189,24 +1204,11 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         await ChangeWhoseWriteFailsAsync(f.FairId, () => f.Floor.HoldAsync("A03", b, "key-4"));
 
         // Changes made while a write is under way go into the next write together.
-        var held = new HeldWrite();
-        Gates.Set(f.FairId, held.Gate());
-        try
-        {
-            var first = f.Floor.HoldAsync("A04", b, "key-5");
-            await held.Started;
-            Gates.Clear(f.FairId);
-            var rest = new[] { f.Floor.HoldAsync("A05", b, "key-6"), f.Floor.UnblockAsync("A09") };
-            await AppliedAsync(f.Floor, "A05");
-            held.Release();
-            await first;
-            await Task.WhenAll(rest);
-        }
-        finally
-        {
-            Gates.Clear(f.FairId);
-            held.Release();
-        }
+        await ChangesQueuedBehindAWriteAsync(
+            f,
+            () => f.Floor.HoldAsync("A04", b, "key-5"),
+            () => [f.Floor.HoldAsync("A05", b, "key-6"), f.Floor.UnblockAsync("A09")],
+            "A05");
 
         var floor = await f.Floor.GetFloorAsync();
         var stored = await FloorClusterFixture.Store.LoadAsync(f.FairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
