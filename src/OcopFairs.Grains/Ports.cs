@@ -68,33 +68,13 @@ public sealed record FloorDelta(
         var booths = new List<KeyValuePair<string, BoothSlot?>>();
         if (!ReferenceEquals(from.Booths, to.Booths))
         {
-            if (touched is not null)
+            // A booth no longer on the floor compares as null, which the store takes as its removal.
+            foreach (var code in touched ?? to.Booths.Keys.Union(from.Booths.Keys, StringComparer.Ordinal))
             {
-                foreach (var code in touched)
+                var slot = to.Booths.GetValueOrDefault(code);
+                if (!Equals(from.Booths.GetValueOrDefault(code), slot))
                 {
-                    var slot = to.Booths.GetValueOrDefault(code);
-                    if (!Equals(from.Booths.GetValueOrDefault(code), slot))
-                    {
-                        booths.Add(new(code, slot));
-                    }
-                }
-            }
-            else
-            {
-                foreach (var (code, slot) in to.Booths)
-                {
-                    if (!Equals(from.Booths.GetValueOrDefault(code), slot))
-                    {
-                        booths.Add(new(code, slot));
-                    }
-                }
-
-                foreach (var code in from.Booths.Keys)
-                {
-                    if (!to.Booths.ContainsKey(code))
-                    {
-                        booths.Add(new(code, null));
-                    }
+                    booths.Add(new(code, slot));
                 }
             }
         }
