@@ -5,27 +5,53 @@ using OcopFairs.Abstractions;
 namespace OcopFairs.Server.Live;
 
 /// <summary>This node's hub as an Orleans observer: grains anywhere in the cluster push through it to local connections.</summary>
-public sealed partial class HubObserver(IHubContext<FairHub> hub, ILogger<HubObserver> logger) : IFairHubObserver
+public sealed partial class HubObserver : IFairHubObserver
 {
+    private readonly IHubContext<FairHub> hub;
+    private readonly ILogger<HubObserver> logger;
+    private readonly FairEventPacer _pacer;
+
+    public HubObserver(IHubContext<FairHub> hub, ILogger<HubObserver> logger, TimeSpan pushInterval, TimeProvider clock)
+    {
+        this.hub = hub;
+        this.logger = logger;
+        _pacer = new FairEventPacer(pushInterval, clock, Push);
+    }
+
     /// <summary>
-    /// Starts the sends, in order, and returns without waiting for every connection to take them. Orleans hands an
-    /// observer one call at a time, so waiting here would make the next commit's message wait for the slowest watcher
-    /// of this one. SignalR keeps each connection's messages in the order the sends started (one write at a time,
-    /// waiting writes served first come, first served), so a slow connection holds up only itself.
+    /// Hands each fair's events to the pacer, which pushes them now or with the next push of that fair, and returns
+    /// without waiting for any connection to take them (Orleans hands an observer one call at a time, so waiting
+    /// here would make the next commit wait for the slowest watcher of this one).
     /// </summary>
     public Task OnFairEventsAsync(ImmutableArray<FairEvent> events)
     {
         foreach (var fair in events.GroupBy(e => e.FairId))
         {
-            var fairEvents = fair.ToList();
-            Watch(hub.Clients.Group(FairHub.FairBatchGroup(fair.Key)).SendAsync("FairEvents", FairEventsMessage.From(fair.Key, fairEvents)), fair.Key);
-            foreach (var e in fairEvents)
-            {
-                Watch(hub.Clients.Group(FairHub.FairGroup(fair.Key)).SendAsync("FairEvent", FairEventMessage.From(e)), fair.Key);
-            }
+            _pacer.Add(fair.Key, [.. fair]);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Starts the sends of one push, in order. SignalR keeps each connection's messages in the order the sends
+    /// started (one write at a time, waiting writes served first come, first served), so a slow connection holds up
+    /// only itself.
+    /// </summary>
+    private void Push(string fairId, IReadOnlyList<FairEvent> events)
+    {
+        try
+        {
+            Watch(hub.Clients.Group(FairHub.FairBatchGroup(fairId)).SendAsync("FairEvents", FairEventsMessage.From(fairId, events)), fairId);
+            foreach (var e in events)
+            {
+                Watch(hub.Clients.Group(FairHub.FairGroup(fairId)).SendAsync("FairEvent", FairEventMessage.From(e)), fairId);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogSendFailed(logger, ex, fairId);
+        }
     }
 
     public Task OnPrivateEventAsync(PrivateEvent privateEvent) =>
@@ -53,10 +79,16 @@ public sealed partial class HubRegistrationService(
     ILocalSiloDetails silo,
     IHubContext<FairHub> hub,
     ILoggerFactory loggers,
+    IConfiguration config,
+    TimeProvider clock,
     ILogger<HubRegistrationService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-    private readonly HubObserver _observer = new(hub, loggers.CreateLogger<HubObserver>());
+
+    /// <summary>The least time between two pushes of one fair (<c>Live:PushIntervalMs</c>; 0 pushes every commit).</summary>
+    public static TimeSpan PushInterval(IConfiguration config) => TimeSpan.FromMilliseconds(Math.Max(0, config.GetValue("Live:PushIntervalMs", 25)));
+
+    private readonly HubObserver _observer = new(hub, loggers.CreateLogger<HubObserver>(), PushInterval(config), clock);
 
     public bool Registered { get; private set; }
 
