@@ -79,6 +79,8 @@ public static class ServerSetup
                 return Task.CompletedTask;
             };
         });
+        // Runs after the bearer handler's own set-up has made the data-protection format it wraps.
+        services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenProtector = new CachedTicketFormat(o.BearerTokenProtector));
         services.AddAuthorization(o => o.AddPolicy(HangfirePolicy, p => p.RequireRole(Roles.Admin, Roles.Organiser)));
 
         services.AddProblemDetails();
