@@ -26,6 +26,15 @@ public sealed class FairEventPacerTests
         return $"{push.Fair}: {string.Join(", ", push.Versions)}";
     }
 
+    /// <summary>Adds an event right after a push of its fair: nothing goes out until the interval has passed.</summary>
+    private string AddAndWaitOutTheInterval(FairEventPacer pacer, string fair, long version)
+    {
+        pacer.Add(fair, Events(fair, version));
+        Assert.Empty(_pushes);
+        _clock.Advance(Interval);
+        return NextPush();
+    }
+
     [Fact]
     public void A_quiet_fair_pushes_at_once_and_a_busy_one_sends_what_waited_as_one_push_in_order()
     {
@@ -47,10 +56,7 @@ public sealed class FairEventPacerTests
         Assert.Equal("f1: 3, 4, 5, 6", NextPush());
 
         // Events within an interval of that push wait for the next.
-        pacer.Add("f1", Events("f1", 7));
-        Assert.Empty(_pushes);
-        _clock.Advance(Interval);
-        Assert.Equal("f1: 7", NextPush());
+        Assert.Equal("f1: 7", AddAndWaitOutTheInterval(pacer, "f1", 7));
 
         // After a quiet interval, at once again.
         _clock.Advance(Interval);
@@ -69,10 +75,7 @@ public sealed class FairEventPacerTests
         Assert.Equal("f1: 1", NextPush());
         Assert.Equal("f2: 1", NextPush());
 
-        pacer.Add("f1", Events("f1", 2));
-        Assert.Empty(_pushes);
-        _clock.Advance(Interval);
-        Assert.Equal("f1: 2", NextPush());
+        Assert.Equal("f1: 2", AddAndWaitOutTheInterval(pacer, "f1", 2));
         Assert.Empty(_pushes);
     }
 

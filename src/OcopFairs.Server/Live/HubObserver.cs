@@ -7,14 +7,14 @@ namespace OcopFairs.Server.Live;
 /// <summary>This node's hub as an Orleans observer: grains anywhere in the cluster push through it to local connections.</summary>
 public sealed partial class HubObserver : IFairHubObserver
 {
-    private readonly IHubContext<FairHub> hub;
-    private readonly ILogger<HubObserver> logger;
+    private readonly IHubContext<FairHub> _hub;
+    private readonly ILogger<HubObserver> _logger;
     private readonly FairEventPacer _pacer;
 
     public HubObserver(IHubContext<FairHub> hub, ILogger<HubObserver> logger, TimeSpan pushInterval, TimeProvider clock)
     {
-        this.hub = hub;
-        this.logger = logger;
+        _hub = hub;
+        _logger = logger;
         _pacer = new FairEventPacer(pushInterval, clock, Push);
     }
 
@@ -42,26 +42,26 @@ public sealed partial class HubObserver : IFairHubObserver
     {
         try
         {
-            Watch(hub.Clients.Group(FairHub.FairBatchGroup(fairId)).SendAsync("FairEvents", FairEventsMessage.From(fairId, events)), fairId);
+            Watch(_hub.Clients.Group(FairHub.FairBatchGroup(fairId)).SendAsync("FairEvents", FairEventsMessage.From(fairId, events)), fairId);
             foreach (var e in events)
             {
-                Watch(hub.Clients.Group(FairHub.FairGroup(fairId)).SendAsync("FairEvent", FairEventMessage.From(e)), fairId);
+                Watch(_hub.Clients.Group(FairHub.FairGroup(fairId)).SendAsync("FairEvent", FairEventMessage.From(e)), fairId);
             }
         }
         catch (Exception ex)
         {
-            LogSendFailed(logger, ex, fairId);
+            LogSendFailed(_logger, ex, fairId);
         }
     }
 
     public Task OnPrivateEventAsync(PrivateEvent privateEvent) =>
-        hub.Clients.Group(FairHub.UserGroup(privateEvent.UserId)).SendAsync("PrivateEvent", PrivateEventMessage.From(privateEvent));
+        _hub.Clients.Group(FairHub.UserGroup(privateEvent.UserId)).SendAsync("PrivateEvent", PrivateEventMessage.From(privateEvent));
 
     private void Watch(Task send, string fairId)
     {
         if (!send.IsCompletedSuccessfully)
         {
-            send.ContinueWith(t => LogSendFailed(logger, t.Exception!, fairId), CancellationToken.None,
+            send.ContinueWith(t => LogSendFailed(_logger, t.Exception!, fairId), CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
