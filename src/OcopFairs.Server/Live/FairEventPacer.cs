@@ -21,8 +21,6 @@ public sealed class FairEventPacer(TimeSpan interval, TimeProvider clock, Action
 
     private readonly ConcurrentDictionary<string, Fair> _fairs = new();
 
-    public TimeSpan Interval => interval;
-
     /// <summary>Pushes the fair's events now, or after the rest of the interval with the others that wait.</summary>
     public void Add(string fairId, IReadOnlyList<FairEvent> events)
     {
