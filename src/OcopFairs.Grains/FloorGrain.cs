@@ -49,6 +49,9 @@ public sealed record FloorLiveState
     [Id(1)] public long Version { get; init; }
     [Id(2)] public ImmutableArray<LiveEvent> Backlog { get; init; } = [];
     [Id(3)] public ImmutableArray<KeyedResult> Keys { get; init; } = [];
+
+    /// <summary>The store's id of the write that stored this floor, as loaded (null: none, or written before ids).</summary>
+    [Id(4)] public Guid? WriteId { get; init; }
 }
 
 /// <summary>
@@ -56,6 +59,12 @@ public sealed record FloorLiveState
 /// state without awaiting in between, then awaits the group commit that writes all changes made meanwhile in one
 /// PostgreSQL transaction. A caller is answered only after the write that contains its change; if a write fails,
 /// every change not yet written is undone, their callers get the error, and the grain reloads.
+/// <para>
+/// Up to <see cref="WritesInFlight"/> group commits are under way at once: the next is sent while the one before is
+/// still being written, so PostgreSQL has it at hand the moment the one before commits. Each builds on the write before
+/// it (the store stores it only right after that one, and never when that one failed), and their callers are answered,
+/// and their events published, in commit order.
+/// </para>
 /// <para>
 /// The plan is grain state; the live floor (occupation, recent events, Idempotency-Keys) goes through
 /// <see cref="IFloorStore"/>, which writes only what a commit changed, so a commit of a few holds stays a few rows
@@ -79,9 +88,24 @@ public sealed partial class FloorGrain(
     /// <summary>How many Idempotency-Keys are remembered.</summary>
     public const int KeyMemory = 512;
 
+    /// <summary>Group commits under way at once.</summary>
+    public const int WritesInFlight = 2;
+
     private FloorLiveState _state = new();
     private FloorLiveState _committed = new();
+    private Guid? _committedWrite;
+
+    /// <summary>The floor as the newest write sent brings it, and that write's id: the next write builds on them.</summary>
+    private FloorLiveState _sent = new();
+    private Guid? _sentWrite;
+
     private List<(TaskCompletionSource Done, LiveEvent Event)> _pending = [];
+
+    /// <summary>Writes sent and not answered yet, oldest first.</summary>
+    private readonly Queue<Write> _writing = new();
+
+    /// <summary>Counts failed writes: a write sent before the last failure has had its callers failed already.</summary>
+    private int _failures;
     private Task? _flusher;
     private Dictionary<string, BoothSpec> _specs = [];
     private HubObservers? _hubs;
@@ -91,7 +115,7 @@ public sealed partial class FloorGrain(
     private readonly Dictionary<string, KeyedResult> _keyIndex = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The booths changed since <see cref="_committed"/>, so a group commit compares those instead of all of them; null
+    /// The booths changed since <see cref="_sent"/>, so a group commit compares those instead of all of them; null
     /// when a change touched booths without naming them (a plan change, an allocation), and every booth is compared.
     /// </summary>
     private HashSet<string>? _touched = new(StringComparer.Ordinal);
@@ -105,12 +129,14 @@ public sealed partial class FloorGrain(
         {
             // Written before the floor store existed: move it over whole, then drop the old grain-state row.
             var legacy = legacyLive.State;
-            await store.SaveAsync(FairId, 0, FloorDelta.Between(new FloorLiveState(), legacy));
+            var moved = FloorDelta.Between(new FloorLiveState(), legacy);
+            await store.SaveAsync(FairId, 0, null, moved);
             await legacyLive.ClearStateAsync();
-            stored = legacy;
+            stored = legacy with { WriteId = moved.WriteId };
         }
 
         _committed = stored ?? new FloorLiveState();
+        _committedWrite = _committed.WriteId;
         ResetToCommitted();
         IndexPlan();
         // Holds written before a crash may have lost their expiry job: schedule them again (a duplicate job does nothing).
@@ -473,48 +499,103 @@ public sealed partial class FloorGrain(
             // Let the calls already queued for this activation make their changes first, so they join this write rather
             // than wait for the next: without this, a write of one change often slipped in between two large ones.
             await Task.Yield();
-            var batch = _pending;
+            if (_writing.Count >= WritesInFlight)
+            {
+                // Every slot is taken: wait for the oldest write's answer (its completion never throws), gathering more.
+                await _writing.Peek().Completed;
+                continue;
+            }
+
+            if (_pending.Count == 0)
+            {
+                break;
+            }
+
+            var write = new Write(_pending, _failures);
             _pending = [];
             var written = _state;
-            var touched = _touched;
+            var delta = FloorDelta.Between(_sent, written, _touched);
             _touched = new(StringComparer.Ordinal);
-            try
-            {
-                var delta = FloorDelta.Between(_committed, written, touched);
-                if (!delta.IsEmpty)
-                {
-                    var started = clock.GetTimestamp();
-                    await store.SaveAsync(FairId, _committed.Version, delta);
-                    LogCommitted(logger, FairId, batch.Count, delta.Booths.Count, clock.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }
-            catch (Exception ex)
-            {
-                // Undo every change that is not durable, fail its caller, and reload from storage on the next call.
-                ResetToCommitted();
-                foreach (var (done, _) in batch.Concat(_pending))
-                {
-                    done.TrySetException(ex);
-                }
-
-                _pending = [];
-                LogWriteFailed(logger, ex, FairId);
-                DeactivateOnIdle();
-                return;
-            }
-
-            _committed = written;
-            var events = batch.Where(b => b.Event is not null).Select(b => ToFairEvent(b.Event)).ToImmutableArray();
-            if (events.Length > 0)
-            {
-                await PublishAsync(events);
-            }
-
-            foreach (var (done, _) in batch)
-            {
-                done.TrySetResult();
-            }
+            var started = clock.GetTimestamp();
+            var save = delta.IsEmpty ? Task.CompletedTask : store.SaveAsync(FairId, _sent.Version, _sentWrite, delta);
+            var writeId = delta.IsEmpty ? _sentWrite : delta.WriteId;
+            _sent = written;
+            _sentWrite = writeId;
+            var previous = _writing.Count > 0 ? _writing.Last().Completed : Task.CompletedTask;
+            _writing.Enqueue(write);
+            write.Completed = CompleteAsync(write, previous, save, written, writeId, started, delta.Booths.Count);
         }
+    }
+
+    /// <summary>
+    /// Waits for the write before this one to be answered, then for this one; makes it the committed state, publishes
+    /// its events and answers its callers. Never throws: a failure undoes everything not written and fails its callers.
+    /// </summary>
+    private async Task CompleteAsync(Write write, Task previous, Task save, FloorLiveState written, Guid? writeId, long started, int booths)
+    {
+        await previous;
+        try
+        {
+            await save;
+        }
+        catch (Exception ex)
+        {
+            if (write.Failures == _failures)
+            {
+                Fail(ex);
+            }
+
+            return;
+        }
+
+        if (write.Failures != _failures)
+        {
+            return; // a write before this one failed, and this one's callers have their error
+        }
+
+        LogCommitted(logger, FairId, write.Batch.Count, booths, clock.GetElapsedTime(started).TotalMilliseconds);
+        _writing.Dequeue();
+        _committed = written;
+        _committedWrite = writeId;
+        var events = write.Batch.Where(b => b.Event is not null).Select(b => ToFairEvent(b.Event)).ToImmutableArray();
+        if (events.Length > 0)
+        {
+            await PublishAsync(events);
+        }
+
+        foreach (var (done, _) in write.Batch)
+        {
+            done.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Undoes every change that is not durable and fails its caller, and has the grain reload from storage on the next
+    /// call. The writes sent after the failed one cannot land: each builds on the one before.
+    /// </summary>
+    private void Fail(Exception ex)
+    {
+        _failures++;
+        ResetToCommitted();
+        foreach (var (done, _) in _writing.SelectMany(w => w.Batch).Concat(_pending))
+        {
+            done.TrySetException(ex);
+        }
+
+        _writing.Clear();
+        _pending = [];
+        LogWriteFailed(logger, ex, FairId);
+        DeactivateOnIdle();
+    }
+
+    private sealed class Write(List<(TaskCompletionSource Done, LiveEvent Event)> batch, int failures)
+    {
+        public List<(TaskCompletionSource Done, LiveEvent Event)> Batch { get; } = batch;
+
+        /// <summary>How many writes had failed when this one was sent.</summary>
+        public int Failures { get; } = failures;
+
+        public Task Completed { get; set; } = Task.CompletedTask;
     }
 
     /// <summary>
@@ -586,6 +667,8 @@ public sealed partial class FloorGrain(
     private void ResetToCommitted()
     {
         _state = _committed;
+        _sent = _committed;
+        _sentWrite = _committedWrite;
         _touched = new(StringComparer.Ordinal);
         CountAll();
         IndexKeys();

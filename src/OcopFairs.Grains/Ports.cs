@@ -36,14 +36,22 @@ public interface IBoothEvents
 
 /// <summary>
 /// Where the live floor of a fair is kept (PostgreSQL in the server). A save carries only what changed since the
-/// version it builds on, and is all-or-nothing: it fails when that version is no longer the stored one.
+/// write it builds on, and is all-or-nothing. Saves of one floor may overlap: each names the write before it (the
+/// version that write brought the floor to and its <see cref="FloorDelta.WriteId"/>), and is stored only right after
+/// that write. A save that arrives first waits for it, for a bounded time; it fails when the floor has moved on
+/// without that write (it failed, or another activation wrote).
 /// </summary>
 public interface IFloorStore
 {
-    /// <summary>The stored floor with its newest <paramref name="backlog"/> events and <paramref name="keys"/> keys, or null when none is stored.</summary>
+    /// <summary>
+    /// The stored floor with its newest <paramref name="backlog"/> events and <paramref name="keys"/> keys, and the id of
+    /// the write that stored it (<see cref="FloorLiveState.WriteId"/>), or null when none is stored.
+    /// </summary>
     Task<FloorLiveState?> LoadAsync(string fairId, int backlog, int keys);
 
-    Task SaveAsync(string fairId, long expectedVersion, FloorDelta delta);
+    /// <param name="expectedVersion">The version the write before this one brought the floor to (0: none stored).</param>
+    /// <param name="expectedWrite">That write's id (null for none, or a floor stored before writes had ids).</param>
+    Task SaveAsync(string fairId, long expectedVersion, Guid? expectedWrite, FloorDelta delta);
 }
 
 /// <summary>
@@ -56,6 +64,9 @@ public sealed record FloorDelta(
     IReadOnlyList<LiveEvent> Events,
     IReadOnlyList<KeyedResult> Keys)
 {
+    /// <summary>This save's id, which the next save names as the write it builds on.</summary>
+    public Guid WriteId { get; init; } = Guid.NewGuid();
+
     public bool IsEmpty => Booths.Count == 0 && Events.Count == 0 && Keys.Count == 0;
 
     /// <summary>

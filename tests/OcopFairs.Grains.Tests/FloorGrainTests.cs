@@ -1094,21 +1094,96 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Changes_made_while_a_write_is_under_way_are_written_together_in_the_next_one()
+    public async Task The_next_write_goes_out_while_one_is_under_way_and_changes_made_while_both_are_gather_for_the_one_after()
     {
         var f = await NewFloorAsync();
         var writesBefore = Gates.Writes(f.FairId);
-        var queued = Enumerable.Range(2, 8).Select(i => $"A{i:00}").ToArray();
-        await ChangesQueuedBehindAWriteAsync(
-            f,
-            () => f.Floor.HoldAsync("A01", Floors.Producer(), null),
-            () => [.. queued.Select(code => f.Floor.HoldAsync(code, Floors.Producer(), null))],
-            queued);
+        var write = new HeldWrite();
+        Gates.Set(f.FairId, write.Gate());
+        try
+        {
+            var first = f.Floor.HoldAsync("A01", Floors.Producer(), null);
+            await write.Started;
+            Gates.Clear(f.FairId);
 
-        Assert.Equal(2, Gates.Writes(f.FairId) - writesBefore);
+            // The second write is sent at once; the store keeps it waiting for the first, which it builds on.
+            var second = f.Floor.HoldAsync("A02", Floors.Producer(), null);
+            await WritesStartedAsync(f.FairId, writesBefore + FloorGrain.WritesInFlight);
+
+            // Both slots taken: these gather for the third write.
+            var queued = Enumerable.Range(3, 8).Select(i => $"A{i:00}").ToArray();
+            var rest = queued.Select(code => f.Floor.HoldAsync(code, Floors.Producer(), null)).ToArray();
+            foreach (var code in queued)
+            {
+                await AppliedAsync(f.Floor, code);
+            }
+
+            Assert.Equal(2, Gates.Writes(f.FairId) - writesBefore);
+            Assert.False(first.IsCompleted || second.IsCompleted);
+            Assert.Equal(f.Version, (await f.Floor.GetFloorAsync()).Version);
+
+            write.Release();
+            await first;
+            await second;
+            await Task.WhenAll(rest);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            write.Release();
+        }
+
+        Assert.Equal(3, Gates.Writes(f.FairId) - writesBefore);
         var floor = await f.Floor.GetFloorAsync();
-        Assert.Equal(f.Version + 9, floor.Version);
+        Assert.Equal(f.Version + 10, floor.Version);
         Floors.AssertContiguous(await f.Floor.EventsSinceAsync(f.Version), f.Version, floor.Version);
+        var stored = await FloorClusterFixture.Store.LoadAsync(f.FairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
+        Assert.Equal(floor.Version, stored!.Version);
+        Assert.Equal(10, stored.Booths.Count(b => b.Value.Status == BoothStatus.Held));
+    }
+
+    private static async Task WritesStartedAsync(string fairId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Gates.Writes(fairId) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The floor did not start write {count}.");
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_write_fails_the_write_sent_after_it_too_which_never_lands()
+    {
+        var f = await NewFloorAsync();
+        var writesBefore = Gates.Writes(f.FairId);
+        var write = new HeldWrite();
+        Gates.Set(f.FairId, write.Gate(new InvalidOperationException("The database went away.")));
+        try
+        {
+            var first = f.Floor.HoldAsync("A01", Floors.Producer(), null);
+            await write.Started;
+            Gates.Clear(f.FairId);
+            var second = f.Floor.HoldAsync("A02", Floors.Producer(), null);
+            await WritesStartedAsync(f.FairId, writesBefore + 2);
+
+            write.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => first);
+            await Assert.ThrowsAnyAsync<Exception>(() => second);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            write.Release();
+        }
+
+        // The floor reloads and goes on; the second save, still waiting for the first, can never follow it.
+        Assert.Equal(BoothStatus.Held, (await f.Floor.HoldAsync("A03", Floors.Producer(), null)).Status);
+        var floor = await f.Floor.GetFloorAsync();
+        Assert.Equal((f.Version + 1, BoothStatus.Free, BoothStatus.Free), (floor.Version, floor.Booth("A01").Status, floor.Booth("A02").Status));
+        var stored = await FloorClusterFixture.Store.LoadAsync(f.FairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
+        Assert.Equal(f.Version + 1, stored!.Version);
+        Assert.Equal(["A03"], stored.Booths.Keys);
     }
 
     [Fact]

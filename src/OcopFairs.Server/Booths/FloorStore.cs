@@ -10,8 +10,9 @@ namespace OcopFairs.Server.Booths;
 
 /// <summary>
 /// The live floors in PostgreSQL (app.floors, app.floor_booths, app.floor_events, app.floor_keys; migration 0009).
-/// A save is one batch in one round trip and one implicit transaction: the version fence first, then the changed
-/// booths, the new events and keys, and the pruning of old events and keys.
+/// A save is one batch in one round trip and one implicit transaction: the fence first (app.floor_advance, migration
+/// 0010: the version and write it builds on), then the changed booths, the new events and keys, and the pruning of old
+/// events and keys.
 /// </summary>
 public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
 {
@@ -20,6 +21,12 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
 
     /// <summary>Idempotency-Keys kept per fair in the table.</summary>
     public const int KeysKept = 2048;
+
+    /// <summary>
+    /// How long a save waits at the fence for the write it builds on. Long enough for a write slowed by a busy
+    /// machine; it only runs out when that write failed, and then the save has no caller left waiting for it.
+    /// </summary>
+    public TimeSpan WaitForPrevious { get; init; } = TimeSpan.FromSeconds(10);
 
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
@@ -30,7 +37,7 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
         {
             BatchCommands =
             {
-                Command("SELECT version FROM app.floors WHERE fair_id = @fair", fairId),
+                Command("SELECT version, write_id FROM app.floors WHERE fair_id = @fair", fairId),
                 Command("SELECT booth_code, status, producer_id, producer_name, hold_expires_at, hold_id FROM app.floor_booths WHERE fair_id = @fair", fairId),
                 Command("SELECT payload::text FROM (SELECT version, payload FROM app.floor_events WHERE fair_id = @fair ORDER BY version DESC LIMIT @n) e ORDER BY version", fairId, backlog),
                 Command("SELECT key, booth_code, slot::text FROM (SELECT seq, key, booth_code, slot FROM app.floor_keys WHERE fair_id = @fair ORDER BY seq DESC LIMIT @n) k ORDER BY seq", fairId, keys),
@@ -43,6 +50,7 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
         }
 
         var version = reader.GetInt64(0);
+        Guid? writeId = reader.IsDBNull(1) ? null : reader.GetGuid(1);
         await reader.NextResultAsync();
         var booths = ImmutableDictionary.CreateBuilder<string, BoothSlot>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
@@ -84,16 +92,20 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
             remembered.Add(new KeyedResult(reader.GetString(0), reader.GetString(1), JsonSerializer.Deserialize<BoothSlot>(reader.GetString(2), Json)!));
         }
 
-        return new FloorLiveState { Version = version, Booths = booths.ToImmutable(), Backlog = events.ToImmutable(), Keys = remembered.ToImmutable() };
+        return new FloorLiveState { Version = version, Booths = booths.ToImmutable(), Backlog = events.ToImmutable(), Keys = remembered.ToImmutable(), WriteId = writeId };
     }
 
-    public async Task SaveAsync(string fairId, long expectedVersion, FloorDelta delta)
+    public async Task SaveAsync(string fairId, long expectedVersion, Guid? expectedWrite, FloorDelta delta)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
-        var fence = Command("SELECT app.floor_advance(@fair, @expected, @version)", fairId);
+        // The fence comes first: a save that overtook the write it builds on waits there, before it writes a row.
+        var fence = Command("SELECT app.floor_advance(@fair, @expected, @expectedWrite, @version, @write, @waitMs)", fairId);
         fence.Parameters.AddWithValue("expected", expectedVersion);
+        fence.Parameters.Add(new NpgsqlParameter("expectedWrite", NpgsqlDbType.Uuid) { Value = expectedWrite is { } w ? w : DBNull.Value });
         fence.Parameters.AddWithValue("version", delta.Version);
+        fence.Parameters.AddWithValue("write", delta.WriteId);
+        fence.Parameters.AddWithValue("waitMs", (int)WaitForPrevious.TotalMilliseconds);
         batch.BatchCommands.Add(fence);
 
         var held = delta.Booths.Where(b => b.Value is not null).ToList();
@@ -164,8 +176,9 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure)
         {
-            // Another activation of the floor moved it on (app.floor_advance): nothing of this save was kept. Orleans'
-            // own exception for a stale write, so the grain reloads and the caller gets 409 "conflict" to retry.
+            // The floor moved on without the write this save builds on (another activation wrote, or that write failed;
+            // app.floor_advance): nothing of this save was kept. Orleans' own exception for a stale write, so the grain
+            // reloads and the caller gets 409 "conflict" to retry.
             throw new Orleans.Storage.InconsistentStateException(e.MessageText, e);
         }
     }
