@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
 using Orleans.Concurrency;
@@ -54,14 +55,26 @@ public sealed record FloorLiveState
     [Id(4)] public Guid? WriteId { get; init; }
 }
 
+/// <summary>Settings of the floor grains (configuration section <c>Floor</c>).</summary>
+public sealed class FloorOptions
+{
+    /// <summary>
+    /// Group commits of one floor under way at once (<c>Floor:WritesInFlight</c>). 1, the default, writes one at a
+    /// time; 2 sends the next while the one before is being written. On one machine shared with PostgreSQL, 2 gained
+    /// nothing in the booth rush and cost PostgreSQL a fifth more CPU (docs/PERFORMANCE.md, runs 56–65); it is for a
+    /// database across a network, where every write waits a round trip.
+    /// </summary>
+    public int WritesInFlight { get; set; } = 1;
+}
+
 /// <summary>
 /// The floor of one fair [fairId]. Reentrant on purpose: every method checks and applies its change to the in-memory
 /// state without awaiting in between, then awaits the group commit that writes all changes made meanwhile in one
 /// PostgreSQL transaction. A caller is answered only after the write that contains its change; if a write fails,
 /// every change not yet written is undone, their callers get the error, and the grain reloads.
 /// <para>
-/// Up to <see cref="WritesInFlight"/> group commits are under way at once: the next is sent while the one before is
-/// still being written, so PostgreSQL has it at hand the moment the one before commits. Each builds on the write before
+/// Up to <see cref="FloorOptions.WritesInFlight"/> group commits are under way at once; with more than one, the next is
+/// sent while the one before is still being written, so PostgreSQL has it at hand the moment the one before commits. Each builds on the write before
 /// it (the store stores it only right after that one, and never when that one failed), and their callers are answered,
 /// and their events published, in commit order.
 /// </para>
@@ -80,6 +93,7 @@ public sealed partial class FloorGrain(
     IGrainFactory grains,
     IBoothEvents boothEvents,
     TimeProvider clock,
+    IOptions<FloorOptions> options,
     ILogger<FloorGrain> logger) : Grain, IFloorGrain
 {
     /// <summary>How many events a reconnecting client can catch up on before it gets a snapshot instead.</summary>
@@ -87,9 +101,6 @@ public sealed partial class FloorGrain(
 
     /// <summary>How many Idempotency-Keys are remembered.</summary>
     public const int KeyMemory = 512;
-
-    /// <summary>Group commits under way at once.</summary>
-    public const int WritesInFlight = 2;
 
     private FloorLiveState _state = new();
     private FloorLiveState _committed = new();
@@ -103,6 +114,7 @@ public sealed partial class FloorGrain(
 
     /// <summary>Writes sent and not answered yet, oldest first.</summary>
     private readonly Queue<Write> _writing = new();
+    private readonly int _writesInFlight = Math.Max(1, options.Value.WritesInFlight);
 
     /// <summary>Counts failed writes: a write sent before the last failure has had its callers failed already.</summary>
     private int _failures;
@@ -499,7 +511,7 @@ public sealed partial class FloorGrain(
             // Let the calls already queued for this activation make their changes first, so they join this write rather
             // than wait for the next: without this, a write of one change often slipped in between two large ones.
             await Task.Yield();
-            if (_writing.Count >= WritesInFlight)
+            if (_writing.Count >= _writesInFlight)
             {
                 // Every slot is taken: wait for the oldest write's answer (its completion never throws), gathering more.
                 await _writing.Peek().Completed;

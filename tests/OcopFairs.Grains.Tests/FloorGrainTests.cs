@@ -771,6 +771,9 @@ public sealed class FloorClusterFixture : IAsyncLifetime
 
     public static FloorWriteGates Gates { get; } = new();
 
+    /// <summary>Group commits under way at once in this cluster (the server's default is 1).</summary>
+    public const int WritesInFlight = 2;
+
     /// <summary>One store for every silo of the test cluster, as PostgreSQL is one for every node.</summary>
     public static InMemoryFloorStore Store { get; } = new(Gates);
 
@@ -796,6 +799,9 @@ public sealed class FloorClusterFixture : IAsyncLifetime
                 services.AddSingleton<ICatalogIndex>(InMemoryProjections.Instance);
                 services.AddSingleton<IApplicationEvents>(InMemoryProjections.Instance);
                 services.AddSingleton<IBoothEvents>(InMemoryProjections.Instance);
+
+                // Overlapping writes, the harder path, for the storage tests here; the other grain tests use the default.
+                services.Configure<FloorOptions>(o => o.WritesInFlight = WritesInFlight);
             });
     }
 }
@@ -1108,7 +1114,7 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
 
             // The second write is sent at once; the store keeps it waiting for the first, which it builds on.
             var second = f.Floor.HoldAsync("A02", Floors.Producer(), null);
-            await WritesStartedAsync(f.FairId, writesBefore + FloorGrain.WritesInFlight);
+            await WritesStartedAsync(f.FairId, writesBefore + FloorClusterFixture.WritesInFlight);
 
             // Both slots taken: these gather for the third write.
             var queued = Enumerable.Range(3, 8).Select(i => $"A{i:00}").ToArray();

@@ -86,6 +86,7 @@ public static class ServerSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<FloorOptions>(builder.Configuration.GetSection("Floor"));
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         services.AddRequestLocalization(o =>
         {
