@@ -107,9 +107,10 @@ public sealed class LightWatcher : IAsyncDisposable
                     Handle(record.Span, at);
                 }
 
-                // Keep a record that is not complete yet for the next message.
-                var rest = data[consumed..].ToArray();
-                buffer.Clear();
+                // Keep a record that is not complete yet for the next message. (ResetWrittenCount, not Clear: zeroing the
+                // buffer after every message was a few per cent of the load generator's CPU.)
+                var rest = consumed == data.Length ? [] : data[consumed..].ToArray();
+                buffer.ResetWrittenCount();
                 buffer.Write(rest);
             }
         }

@@ -63,8 +63,6 @@ public static class RushBench
 
     public static async Task<int> RunAsync(RushOptions o)
     {
-        ThreadPool.GetMinThreads(out var worker, out var io);
-        ThreadPool.SetMinThreads(Math.Max(worker, 256), Math.Max(io, 256));
         var byBlock = o.Via == "block";
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients + 16, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
         {
