@@ -1148,6 +1148,46 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         Assert.Equal(10, stored.Booths.Count(b => b.Value.Status == BoothStatus.Held));
     }
 
+    /// <summary>
+    /// Holds A01 in a write that fails when released, and A02 while that write is under way, and checks that both fail.
+    /// With <paramref name="secondWriteGoesOut"/>, A02's own write gets past the test's gate and waits in the store for
+    /// A01's; otherwise the gate holds it back too and fails it the same way.
+    /// </summary>
+    private static async Task TwoHoldsBehindAFailingWriteAsync(OpenFloor f, bool secondWriteGoesOut)
+    {
+        var writesBefore = Gates.Writes(f.FairId);
+        var write = new HeldWrite();
+        Gates.Set(f.FairId, write.Gate(new InvalidOperationException("The database went away.")));
+        try
+        {
+            var first = f.Floor.HoldAsync("A01", Floors.Producer(), null);
+            await write.Started;
+            if (secondWriteGoesOut)
+            {
+                Gates.Clear(f.FairId);
+            }
+
+            var second = f.Floor.HoldAsync("A02", Floors.Producer(), null);
+            if (secondWriteGoesOut)
+            {
+                await WritesStartedAsync(f.FairId, writesBefore + 2);
+            }
+            else
+            {
+                await AppliedAsync(f.Floor, "A02");
+            }
+
+            write.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => first);
+            await Assert.ThrowsAnyAsync<Exception>(() => second);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            write.Release();
+        }
+    }
+
     private static async Task WritesStartedAsync(string fairId, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -1162,26 +1202,7 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     public async Task A_failed_write_fails_the_write_sent_after_it_too_which_never_lands()
     {
         var f = await NewFloorAsync();
-        var writesBefore = Gates.Writes(f.FairId);
-        var write = new HeldWrite();
-        Gates.Set(f.FairId, write.Gate(new InvalidOperationException("The database went away.")));
-        try
-        {
-            var first = f.Floor.HoldAsync("A01", Floors.Producer(), null);
-            await write.Started;
-            Gates.Clear(f.FairId);
-            var second = f.Floor.HoldAsync("A02", Floors.Producer(), null);
-            await WritesStartedAsync(f.FairId, writesBefore + 2);
-
-            write.Release();
-            await Assert.ThrowsAnyAsync<Exception>(() => first);
-            await Assert.ThrowsAnyAsync<Exception>(() => second);
-        }
-        finally
-        {
-            Gates.Clear(f.FairId);
-            write.Release();
-        }
+        await TwoHoldsBehindAFailingWriteAsync(f, secondWriteGoesOut: true);
 
         // The floor reloads and goes on; the second save, still waiting for the first, can never follow it.
         Assert.Equal(BoothStatus.Held, (await f.Floor.HoldAsync("A03", Floors.Producer(), null)).Status);
@@ -1196,25 +1217,7 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     public async Task A_failed_write_undoes_its_changes_fails_every_waiting_caller_and_leaves_no_version_gap()
     {
         var f = await NewFloorAsync();
-        var write = new HeldWrite();
-        Gates.Set(f.FairId, write.Gate(new InvalidOperationException("The database went away.")));
-        Task<BoothView> first, second;
-        try
-        {
-            first = f.Floor.HoldAsync("A01", Floors.Producer(), null);
-            await write.Started;
-            second = f.Floor.HoldAsync("A02", Floors.Producer(), null);
-            await AppliedAsync(f.Floor, "A02");
-
-            write.Release();
-            await Assert.ThrowsAnyAsync<Exception>(() => first);
-            await Assert.ThrowsAnyAsync<Exception>(() => second);
-        }
-        finally
-        {
-            Gates.Clear(f.FairId);
-            write.Release();
-        }
+        await TwoHoldsBehindAFailingWriteAsync(f, secondWriteGoesOut: false);
 
         var floor = await f.Floor.GetFloorAsync();
         Assert.Equal(f.Version, floor.Version);
