@@ -73,10 +73,10 @@ public sealed class FloorOptions
 /// PostgreSQL transaction. A caller is answered only after the write that contains its change; if a write fails,
 /// every change not yet written is undone, their callers get the error, and the grain reloads.
 /// <para>
-/// Up to <see cref="FloorOptions.WritesInFlight"/> group commits are under way at once; with more than one, the next is
-/// sent while the one before is still being written, so PostgreSQL has it at hand the moment the one before commits. Each builds on the write before
-/// it (the store stores it only right after that one, and never when that one failed), and their callers are answered,
-/// and their events published, in commit order.
+/// Up to <see cref="FloorOptions.WritesInFlight"/> group commits are under way at once; with more than one, the next
+/// is sent while the one before is still being written, so PostgreSQL has it at hand the moment the one before commits.
+/// Each builds on the write before it (the store stores it only right after that one, and never when that one failed),
+/// and their callers are answered, and their events published, in commit order.
 /// </para>
 /// <para>
 /// The plan is grain state; the live floor (occupation, recent events, Idempotency-Keys) goes through
@@ -535,15 +535,16 @@ public sealed partial class FloorGrain(
             _sentWrite = writeId;
             var previous = _writing.Count > 0 ? _writing.Last().Completed : Task.CompletedTask;
             _writing.Enqueue(write);
-            write.Completed = CompleteAsync(write, previous, save, written, writeId, started, delta.Booths.Count);
+            write.Completed = CompleteAsync(write, previous, save, written, writeId, started, delta.IsEmpty ? null : delta.Booths.Count);
         }
     }
 
     /// <summary>
     /// Waits for the write before this one to be answered, then for this one; makes it the committed state, publishes
     /// its events and answers its callers. Never throws: a failure undoes everything not written and fails its callers.
+    /// <paramref name="booths"/> is null when nothing needed writing (callers waiting for earlier changes to be durable).
     /// </summary>
-    private async Task CompleteAsync(Write write, Task previous, Task save, FloorLiveState written, Guid? writeId, long started, int booths)
+    private async Task CompleteAsync(Write write, Task previous, Task save, FloorLiveState written, Guid? writeId, long started, int? booths)
     {
         await previous;
         try
@@ -565,7 +566,11 @@ public sealed partial class FloorGrain(
             return; // a write before this one failed, and this one's callers have their error
         }
 
-        LogCommitted(logger, FairId, write.Batch.Count, booths, clock.GetElapsedTime(started).TotalMilliseconds);
+        if (booths is { } count)
+        {
+            LogCommitted(logger, FairId, write.Batch.Count, count, clock.GetElapsedTime(started).TotalMilliseconds);
+        }
+
         _writing.Dequeue();
         _committed = written;
         _committedWrite = writeId;
