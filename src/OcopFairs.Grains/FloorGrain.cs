@@ -465,26 +465,33 @@ public sealed partial class FloorGrain(
     private LiveEvent NextEvent(string type, string? boothCode, BoothSlot? slot, FairSummary? fair) =>
         new(_state.Version + 1, clock.GetUtcNow(), type, boothCode, slot, fair);
 
-    private static FloorLiveState Append(FloorLiveState s, LiveEvent evt, KeyedResult? keyed)
-    {
-        var backlog = s.Backlog.IsDefault ? [] : s.Backlog;
-        if (backlog.Length >= BacklogSize)
-        {
-            backlog = backlog.RemoveRange(0, backlog.Length - BacklogSize + 1);
-        }
-
-        return s with
+    private static FloorLiveState Append(FloorLiveState s, LiveEvent evt, KeyedResult? keyed) =>
+        s with
         {
             Version = evt.Version,
-            Backlog = backlog.Add(evt),
+            Backlog = AddBounded(s.Backlog, evt, BacklogSize),
             Keys = keyed is null ? s.Keys : AddKey(s.Keys, keyed),
         };
-    }
 
-    private static ImmutableArray<KeyedResult> AddKey(ImmutableArray<KeyedResult> keys, KeyedResult keyed)
+    private static ImmutableArray<KeyedResult> AddKey(ImmutableArray<KeyedResult> keys, KeyedResult keyed) => AddBounded(keys, keyed, KeyMemory);
+
+    /// <summary>
+    /// <paramref name="items"/> with <paramref name="item"/> at the end and at most <paramref name="max"/> long, the
+    /// oldest dropping out at the front. One new array: a hold appends to both the backlog and the keys, and removing
+    /// then adding copied each of them twice.
+    /// </summary>
+    private static ImmutableArray<T> AddBounded<T>(ImmutableArray<T> items, T item, int max)
     {
-        keys = keys.IsDefault ? [] : keys;
-        return (keys.Length >= KeyMemory ? keys.RemoveAt(0) : keys).Add(keyed);
+        items = items.IsDefault ? [] : items;
+        if (items.Length < max)
+        {
+            return items.Add(item);
+        }
+
+        var next = ImmutableArray.CreateBuilder<T>(max);
+        next.AddRange(items.AsSpan()[(items.Length - max + 1)..]);
+        next.Add(item);
+        return next.MoveToImmutable();
     }
 
     /// <summary>
