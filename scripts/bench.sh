@@ -7,6 +7,7 @@
 #   scripts/bench.sh rush [args]      booth rush: 3,000 approved producers, 64 clients holding the 1,000 booths of one fair
 #                                     while 500 SignalR watchers follow the floor; beside pgbench single-row commits and a
 #                                     bare SignalR hub in the same run. Quick run: rush --producers 300 --booths 100 --watchers 50
+#   scripts/bench.sh rush-series N    N rushes in a row (same options as rush), then min / median / max of each goal's figure
 set -euo pipefail
 SERVER_CPUS=""; BENCH_CPUS=""
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
@@ -102,10 +103,49 @@ bench_rush() {
   return $rc
 }
 
+# The spread of one figure over the series' logs: "min / median / max" of the number sed's $2 finds on lines matching $1.
+series_spread() {
+  local pattern="$1" expr="$2"
+  shift 2
+  grep -hE "$pattern" "$@" | sed -E "$expr" | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "-"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%s / %s / %s\n", v[1], m, v[NR] }'
+}
+
+# N rushes one after another, each on a fresh database and beside its own baselines, then the spread of the goals'
+# figures. One rush on this shared machine can be 20 % off another of the same code (docs/PERFORMANCE.md, runs
+# 56-65): compare series, not single runs.
+bench_rush_series() {
+  local n="$1"
+  shift
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "rush-series needs a count of runs, for example: rush-series 5 --producers 1000" >&2; return 2; }
+  local dir
+  dir=$(mktemp -d /tmp/ocop-rush-series.XXXXXX)
+  for i in $(seq 1 "$n"); do
+    if ! bench_rush "$@" >"$dir/run-$i.log" 2>&1; then
+      tail -n 30 "$dir/run-$i.log" >&2
+      echo "run $i of $n failed; its log: $dir/run-$i.log" >&2
+      return 1
+    fi
+    echo "run $i of $n: $(grep -h 'holds/s / PG tps' "$dir/run-$i.log" | sed -E 's/^ +//'); log: $dir/run-$i.log"
+  done
+  local logs=("$dir"/run-*.log)
+  echo "rush series of $n (min / median / max):"
+  echo "  holds/s                 : $(series_spread '^  holds +:' 's/.* = ([0-9.]+) holds\/s.*/\1/' "${logs[@]}")"
+  echo "  % of pgbench (goal 50)  : $(series_spread 'holds/s / PG tps' 's/.*= ([0-9.]+) %.*/\1/' "${logs[@]}")"
+  echo "  hold p99, ms (goal 100) : $(series_spread 'goal hold p99' 's/.*\(([0-9.]+) ms\).*/\1/' "${logs[@]}")"
+  echo "  push p99, ms (goal 200) : $(series_spread 'goal push p99 <= 200' 's/.*\(([0-9.]+) ms\).*/\1/' "${logs[@]}")"
+  echo "  push p99 / bare hub     : $(series_spread 'bare hub p99 ' 's/.*\(([0-9.]+)x\).*/\1/' "${logs[@]}")"
+  echo "  double bookings         : $(series_spread '^  double bookings' 's/.*: ([0-9]+) .*/\1/' "${logs[@]}")"
+}
+
 case "$what" in
   startup) bench_startup "${2:-5}" ;;
   search) shift; bench_search "$@" ;;
   rush) shift; bench_rush "$@" ;;
+  rush-series) shift; bench_rush_series "$@" ;;
   *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" \
-       "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15 --push batched|per-event]" >&2; exit 2 ;;
+       "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15 --push batched|per-event]" \
+       "| rush-series N [rush options]" >&2; exit 2 ;;
 esac
