@@ -66,7 +66,9 @@ public sealed class InMemoryFloorStore(FloorWriteGates gates) : IFloorStore
                 changed = _changed.Task;
             }
 
-            await Task.WhenAny(changed, Task.Delay(deadline - DateTime.UtcNow));
+            // The deadline may pass between the check above and here: Task.Delay refuses a negative wait.
+            var left = deadline - DateTime.UtcNow;
+            await Task.WhenAny(changed, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero));
         }
     }
 
