@@ -161,9 +161,11 @@ public static class ServerSetup
 
     public static WebApplication UseOcopFairs(this WebApplication app)
     {
+        // Localization first: the culture it sets flows only into the middleware after it, and the exception handler
+        // writes titles in the request's language (after it, refusals thrown to the handler were always Vietnamese).
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
