@@ -66,6 +66,38 @@ public sealed class BoothHoldTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_refused_hold_is_the_same_problem_as_a_refusal_through_the_exception_handler()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fairId = await Rush.FirstComeFairAsync(organiser, booths: 2);
+        var producers = await Rush.ApprovedProducersAsync(fixture.Server, organiser, fairId, 2);
+        (await producers[0].Http.PostAsync($"api/fairs/{fairId}/booths/H01/hold", null)).EnsureSuccessStatusCode();
+
+        foreach (var language in new[] { "vi", "en" })
+        {
+            // The hold endpoint answers "taken" itself; blocking a held booth throws the same code to the handler.
+            using var hold = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/booths/H01/hold") { Headers = { { "Accept-Language", language } } };
+            using var block = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/booths/H01/block") { Headers = { { "Accept-Language", language } } };
+            var answered = await producers[1].Http.SendAsync(hold);
+            var handled = await organiser.SendAsync(block);
+
+            Assert.Equal(HttpStatusCode.Conflict, answered.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, handled.StatusCode);
+            Assert.Equal("application/problem+json", answered.Content.Headers.ContentType?.MediaType);
+            var a = await answered.ReadJsonAsync();
+            var h = await handled.ReadJsonAsync();
+            Assert.Equal(h.AsObject().Select(p => p.Key).Order(), a.AsObject().Select(p => p.Key).Order());
+            foreach (var field in new[] { "type", "title", "status", "code" })
+            {
+                Assert.Equal(h[field]?.ToJsonString(), a[field]?.ToJsonString());
+            }
+
+            Assert.False(string.IsNullOrEmpty(a["traceId"]?.GetValue<string>()));
+            Assert.Equal(language == "en" ? "The booth is taken or blocked." : "Gian hàng đã có người giữ hoặc bị khóa.", a["title"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Two_hundred_concurrent_holds_on_one_booth_leave_exactly_one_holder()
     {
         using var organiser = await fixture.OrganiserAsync();
