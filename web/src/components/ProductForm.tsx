@@ -61,6 +61,20 @@ function placeShopLinkErrors(errors: FieldErrors, rows: Form['shopLinks']): Fiel
   return out;
 }
 
+/** A unit of measure, named in the reader's language (capacity and price share the list). */
+function UnitSelect({ value, onChange, testId }: { value: string; onChange: (unit: string) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      {UNITS.map((u) => (
+        <option key={u} value={u}>
+          {unitName(u, t)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ProductForm({ product, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const [form, setForm] = useState<Form>(() => (product ? productToForm(product) : emptyProductForm()));
@@ -238,13 +252,7 @@ export function ProductForm({ product, onSaved, onCancel }: Props) {
           </label>
           <label className="field">
             <span>{t('product.unit')}</span>
-            <select value={form.capacityUnit} onChange={(e) => set('capacityUnit', e.target.value)} data-testid="product-capacity-unit">
-              {UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {unitName(u, t)}
-                </option>
-              ))}
-            </select>
+            <UnitSelect value={form.capacityUnit} onChange={(unit) => set('capacityUnit', unit)} testId="product-capacity-unit" />
           </label>
         </div>
         <FieldError errors={errors} field="capacityPerMonth" />
@@ -264,13 +272,7 @@ export function ProductForm({ product, onSaved, onCancel }: Props) {
           </label>
           <label className="field">
             <span>{t('product.perUnitLabel')}</span>
-            <select value={form.priceUnit} onChange={(e) => set('priceUnit', e.target.value)} data-testid="product-price-unit">
-              {UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {unitName(u, t)}
-                </option>
-              ))}
-            </select>
+            <UnitSelect value={form.priceUnit} onChange={(unit) => set('priceUnit', unit)} testId="product-price-unit" />
           </label>
         </div>
         <FieldError errors={errors} field="priceRange" />
