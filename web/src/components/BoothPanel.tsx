@@ -53,6 +53,18 @@ export function BoothPanel(props: BoothPanelProps) {
   useEffect(() => setExpired(false), [booth.holdExpiresAt, booth.status]);
 
   const label = (action: BoothAction, text: string) => (pending === action ? t('booth.working') : text);
+  /** One of the panel's one-click actions; its text and test id follow from the action's name. */
+  const actionButton = (action: Exclude<BoothAction, 'assign'>, className: string, disabled = false) => (
+    <button
+      type="button"
+      className={className}
+      disabled={busy || disabled}
+      onClick={() => onAction(action)}
+      data-testid={`booth-${action}`}
+    >
+      {label(action, t(`booth.${action}`))}
+    </button>
+  );
   const myHold = !!canHold && !!mine && booth.status === 'Held';
   const myConfirmed = !!canHold && !!mine && booth.status === 'Confirmed';
   const occupied = booth.status === 'Held' || booth.status === 'Confirmed';
@@ -121,33 +133,13 @@ export function BoothPanel(props: BoothPanelProps) {
 
       {canHold && booth.status === 'Free' && (
         <div className="panel__actions">
-          <button
-            type="button"
-            className="btn btn--accent"
-            disabled={busy}
-            onClick={() => onAction('hold')}
-            data-testid="booth-hold"
-          >
-            {label('hold', t('booth.hold'))}
-          </button>
+          {actionButton('hold', 'btn btn--accent')}
         </div>
       )}
       {(myHold || myConfirmed) && (
         <div className="panel__actions">
-          {myHold && (
-            <button
-              type="button"
-              className="btn btn--accent"
-              disabled={busy || expired}
-              onClick={() => onAction('confirm')}
-              data-testid="booth-confirm"
-            >
-              {label('confirm', t('booth.confirm'))}
-            </button>
-          )}
-          <button type="button" className="btn" disabled={busy} onClick={() => onAction('release')} data-testid="booth-release">
-            {label('release', t('booth.release'))}
-          </button>
+          {myHold && actionButton('confirm', 'btn btn--accent', expired)}
+          {actionButton('release', 'btn')}
         </div>
       )}
       {organiserAllocates && !canManage && booth.status === 'Free' && (
@@ -159,38 +151,8 @@ export function BoothPanel(props: BoothPanelProps) {
       {canManage && (
         <>
           <div className="panel__actions">
-            {booth.status === 'Blocked' ? (
-              <button
-                type="button"
-                className="btn"
-                disabled={busy}
-                onClick={() => onAction('unblock')}
-                data-testid="booth-unblock"
-              >
-                {label('unblock', t('booth.unblock'))}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="btn btn--danger"
-                disabled={busy}
-                onClick={() => onAction('block')}
-                data-testid="booth-block"
-              >
-                {label('block', t('booth.block'))}
-              </button>
-            )}
-            {occupied && (
-              <button
-                type="button"
-                className="btn"
-                disabled={busy}
-                onClick={() => onAction('unassign')}
-                data-testid="booth-unassign"
-              >
-                {label('unassign', t('booth.unassign'))}
-              </button>
-            )}
+            {booth.status === 'Blocked' ? actionButton('unblock', 'btn') : actionButton('block', 'btn btn--danger')}
+            {occupied && actionButton('unassign', 'btn')}
           </div>
           {booth.status === 'Free' && (
             <form className="assign-form" onSubmit={assign}>
