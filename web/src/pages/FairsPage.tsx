@@ -1,32 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../lib/api';
 import { DEFAULT_TIME_ZONE, formatDateRange } from '../lib/format';
 import { Link } from '../lib/router';
 import type { FairSummary } from '../lib/types';
+import { useLoad } from '../lib/useLoad';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 
 export function FairsPage() {
   const { t } = useTranslation();
-  const [fairs, setFairs] = useState<FairSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data: fairs, error, retry } = useLoad<FairSummary[]>((signal) => api.fairs(signal), []);
 
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(null);
-    api
-      .fairs(abort.signal)
-      .then(setFairs)
-      .catch((e: unknown) => {
-        if (!abort.signal.aborted) setError(e);
-      });
-    return () => abort.abort();
-  }, [attempt]);
 
   return (
     <main className="page">
@@ -34,11 +21,11 @@ export function FairsPage() {
       {error ? (
         <div className="error" role="alert">
           <p>{errorMessage(error)}</p>
-          <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="btn" onClick={retry}>
             {t('common.retry')}
           </button>
         </div>
-      ) : fairs === null ? (
+      ) : fairs === undefined ? (
         <p className="muted">{t('common.loading')}</p>
       ) : fairs.length === 0 ? (
         <p className="muted">{t('fairs.empty')}</p>

@@ -16,6 +16,7 @@ import {
 import { fieldErrorsOf, unplacedErrors } from '../lib/forms';
 import { useAuth } from '../lib/auth';
 import { RequireRole } from '../lib/guard';
+import { useLoad } from '../lib/useLoad';
 import { Link } from '../lib/router';
 import type { Producer, Product } from '../lib/types';
 
@@ -256,25 +257,12 @@ function CatalogueSection({ producer, onChange }: { producer: Producer; onChange
 function ProducerPortal() {
   const { t } = useTranslation();
   const { refresh } = useAuth();
-  const [producer, setProducer] = useState<Producer | null | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  // null: signed in, no producer profile yet (the form creates it).
+  const { data: producer, setData: setProducer, error, retry } = useLoad<Producer | null>((signal) => api.myProducer(signal), []);
 
   useEffect(() => {
     document.title = `${t('producer.title')} · ${t('app.name')}`;
   }, [t]);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(null);
-    api
-      .myProducer(abort.signal)
-      .then(setProducer)
-      .catch((e: unknown) => {
-        if (!abort.signal.aborted) setError(e);
-      });
-    return () => abort.abort();
-  }, [attempt]);
 
   const setProducts = useCallback(
     (products: Product[]) => setProducer((p) => (p ? { ...p, products } : p)),
@@ -292,7 +280,7 @@ function ProducerPortal() {
       {error ? (
         <div className="error" role="alert">
           <p>{errorMessage(error)}</p>
-          <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="btn" onClick={retry}>
             {t('common.retry')}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, errorMessage } from '../lib/api';
 import {
@@ -11,26 +11,13 @@ import {
 } from '../lib/catalogue';
 import { Link } from '../lib/router';
 import type { ProductCard } from '../lib/types';
+import { useLoad } from '../lib/useLoad';
 
 /** The public, printable OCOP product card that the QR code points to. No sign-in. */
 export function ProductPage({ productId }: { productId: string }) {
   const { t, i18n } = useTranslation();
-  const [product, setProduct] = useState<ProductCard | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data: product, error, retry } = useLoad<ProductCard>((signal) => api.product(productId, signal), [productId]);
   const locale = i18n.language === 'en' ? 'en' : 'vi';
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(null);
-    api
-      .product(productId, abort.signal)
-      .then(setProduct)
-      .catch((e: unknown) => {
-        if (!abort.signal.aborted) setError(e);
-      });
-    return () => abort.abort();
-  }, [productId, attempt]);
 
   useEffect(() => {
     if (product) document.title = `${product.name} · ${t('app.name')}`;
@@ -44,7 +31,7 @@ export function ProductPage({ productId }: { productId: string }) {
           {notFound ? t('product.notFound') : errorMessage(error)}
         </p>
         {!notFound && (
-          <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="btn" onClick={retry}>
             {t('common.retry')}
           </button>
         )}
