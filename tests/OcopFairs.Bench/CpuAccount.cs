@@ -6,6 +6,8 @@ namespace OcopFairs.Bench;
 /// <summary>
 /// CPU time spent over an interval by the server process, PostgreSQL (every process named postgres), this load generator
 /// and the machine as a whole, read from /proc: tells whether a figure was limited by the server or by the machine.
+/// PostgreSQL is summed per process: one that starts in the interval counts whole, and one that ends in it (pgbench's
+/// backends) counts nothing, since its time is no longer readable; subtracting totals made such an interval negative.
 /// </summary>
 public sealed class CpuAccount
 {
@@ -13,7 +15,8 @@ public sealed class CpuAccount
 
     private readonly int? _serverPid;
     private readonly long _start = Clock.Now;
-    private readonly double _server, _postgres, _self, _busy;
+    private readonly double _server, _self, _busy;
+    private readonly Dictionary<int, double> _postgres;
 
     public CpuAccount(int? serverPid)
     {
@@ -24,22 +27,23 @@ public sealed class CpuAccount
     /// <summary>Seconds of CPU since construction, per part, and the wall-clock seconds.</summary>
     public string Summary()
     {
-        var (server, postgres, self, busy) = Read();
+        var (server, postgresNow, self, busy) = Read();
+        var postgres = postgresNow.Sum(p => Math.Max(0, p.Value - _postgres.GetValueOrDefault(p.Key)));
         var wall = Clock.Ms(_start, Clock.Now) / 1000;
         string Part(string name, double s) => $"{name} {s:F2} s ({s / wall:P0} of a core)";
-        return $"{wall:F2} s wall: {Part("server", server - _server)}, {Part("PostgreSQL", postgres - _postgres)}, "
+        return $"{wall:F2} s wall: {Part("server", server - _server)}, {Part("PostgreSQL", postgres)}, "
             + $"{Part("load generator", self - _self)}; machine busy {(busy - _busy) / wall / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores";
     }
 
-    private (double Server, double Postgres, double Self, double Busy) Read()
+    private (double Server, Dictionary<int, double> Postgres, double Self, double Busy) Read()
     {
         var server = _serverPid is { } pid ? ProcessSeconds(pid) : 0;
-        var postgres = 0.0;
+        var postgres = new Dictionary<int, double>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), out var p) && Comm(p) == "postgres")
             {
-                postgres += ProcessSeconds(p);
+                postgres[p] = ProcessSeconds(p);
             }
         }
 
