@@ -64,9 +64,9 @@ public static class BoothsApi
     }
 
     /// <summary>
-    /// The booth, or the floor's refusal as a problem. In a rush a third of the answers are "taken": answered here, the
-    /// refusal does not travel up through every middleware to the exception handler (5 % of the server's CPU in a
-    /// profiled rush was exception handling).
+    /// The booth, or the floor's refusal as a problem. In a rush a sixth to a quarter of the answers are "taken":
+    /// answered here, the refusal does not travel up through every middleware to the exception handler (some 5 % of
+    /// the server's CPU in a profiled rush was exception handling).
     /// </summary>
     private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> AnswerAsync(Task<BoothView> call)
     {
