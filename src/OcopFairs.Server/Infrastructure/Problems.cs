@@ -31,26 +31,25 @@ public static class Problems
     }
 
     /// <summary>
-    /// A grain's refusal as the same problem the exception handler writes. Endpoints on hot paths (a booth rush answers
-    /// hundreds of 409s a second) catch refusals at the grain call and return this, which spares the exception its
-    /// way up through every middleware.
+    /// A grain's refusal as a problem, for the exception handler and for endpoints on hot paths alike (a booth rush
+    /// answers hundreds of 409s a second: those catch refusals at the grain call and return this, which spares the
+    /// exception its way up through every middleware).
     /// </summary>
     public static ProblemHttpResult From(DomainException refusal)
     {
-        var (status, code, detail) = Describe(refusal);
-        return Of(status, code, detail, refusal.Items.IsDefaultOrEmpty ? null : refusal.Items);
-    }
-
-    /// <summary>The status, code and detail of a refusal: in English the grain's message, otherwise what it is about.</summary>
-    public static (int Status, string Code, string? Detail) Describe(DomainException refusal) =>
-        (refusal.Kind switch
+        var status = refusal.Kind switch
         {
             DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
             DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
             DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status422UnprocessableEntity,
-        }, refusal.Code, ErrorText.IsEnglish(CultureInfo.CurrentUICulture) ? refusal.Message
-            : refusal.Items.IsDefaultOrEmpty ? null : string.Join(", ", refusal.Items));
+        };
+        IReadOnlyList<string>? items = refusal.Items.IsDefaultOrEmpty ? null : refusal.Items;
+
+        // In English the grain's message; otherwise what the refusal is about, if it names anything.
+        var detail = ErrorText.IsEnglish(CultureInfo.CurrentUICulture) ? refusal.Message : items is null ? null : string.Join(", ", items);
+        return Of(status, refusal.Code, detail, items);
+    }
 
     public static ProblemHttpResult NotFound(string code = "notFound") => Of(StatusCodes.Status404NotFound, code);
 
@@ -82,9 +81,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             });
         }
 
+        if (exception is DomainException refusal)
+        {
+            // The same problem the booth endpoints answer themselves.
+            await Problems.From(refusal).ExecuteAsync(http);
+            return true;
+        }
+
         var (status, code, detail) = exception switch
         {
-            DomainException d => Problems.Describe(d),
             BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "tooLong" : "malformed", (string?)null),
             Orleans.Storage.InconsistentStateException => (StatusCodes.Status409Conflict, "conflict", null),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "error", null),
@@ -98,7 +103,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         http.Response.StatusCode = status;
-        var problem = new ProblemDetailsContext
+        return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
@@ -109,13 +114,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Detail = detail,
                 Extensions = { ["code"] = code },
             },
-        };
-        if (exception is DomainException { Items.IsDefaultOrEmpty: false } withItems)
-        {
-            problem.ProblemDetails.Extensions["items"] = withItems.Items;
-        }
-
-        return await problems.TryWriteAsync(problem);
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
