@@ -56,9 +56,10 @@ public sealed class BareHubHost : IAsyncDisposable
     /// <summary>
     /// Sends the scheduled messages (offsets from the start, ascending): per event, one <c>FairEvent</c> each; batched,
     /// one <c>FairEvents</c> with that many events, as the server sends one per floor commit. Versions count from 1;
-    /// each version's send time goes to <paramref name="sentAt"/>.
+    /// each version's send time goes to <paramref name="sentAt"/>. <paramref name="measuring"/> is called after the
+    /// warm-up and its pause, right before the first measured send.
     /// </summary>
-    public async Task BroadcastAsync(IReadOnlyList<(double Ms, int Count)> schedule, bool batched, JsonElement? dataTemplate, long[] sentAt, CancellationToken cancel)
+    public async Task BroadcastAsync(IReadOnlyList<(double Ms, int Count)> schedule, bool batched, JsonElement? dataTemplate, long[] sentAt, Action measuring, CancellationToken cancel)
     {
         var hub = Hub;
 
@@ -74,6 +75,7 @@ public sealed class BareHubHost : IAsyncDisposable
         }
 
         await Task.Delay(2000, cancel);
+        measuring();
         var start = Clock.Now;
         var version = 0L;
         var sends = new List<Task>();

@@ -24,6 +24,9 @@ public sealed class CpuAccount
         (_server, _postgres, _self, _busy) = Read();
     }
 
+    /// <summary>Seconds of CPU this process (the load generator) used since construction.</summary>
+    public double SelfSeconds => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - _self;
+
     /// <summary>Seconds of CPU since construction, per part, and the wall-clock seconds.</summary>
     public string Summary()
     {

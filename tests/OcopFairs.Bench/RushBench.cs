@@ -138,6 +138,8 @@ public static class RushBench
         var cpu = new CpuAccount(o.ServerPid);
         Console.Error.WriteLine($"rush: {o.Clients} clients, {approved.Count} producers, {boothCodes.Count} booths, {o.Watchers} watchers{(byBlock ? " (via organiser block, not holds)" : string.Empty)}");
         var bytesBefore = tracker.Bytes;
+        var framesBefore = tracker.Frames;
+        var messagesBefore = tracker.Messages;
         var rushStart = Clock.Now;
         var deadline = rushStart + (long)(o.MaxSeconds * (double)Stopwatch.Frequency);
         var clients = round.RunAsync(approved, o.Clients, deadline);
@@ -193,6 +195,8 @@ public static class RushBench
 
         var watcherDrops = watchers.Closed;
         var rushBytes = tracker.Bytes - bytesBefore;
+        var rushFrames = tracker.Frames - framesBefore;
+        var rushMessages = tracker.Messages - messagesBefore;
         var dataTemplate = tracker.FirstData;
         var hwmKb = o.ServerPid is { } pid ? MemorySampler.ReadKb(pid, "VmHWM") : null;
 
@@ -231,28 +235,34 @@ public static class RushBench
         var bare = new Samples();
         var bareMissing = 0;
         var bareCpu = string.Empty;
+        var bareDeliveryUs = double.NaN;
         await using (var host = await BareHubHost.StartAsync())
         {
             var bareTracker = new PushTracker(o.Watchers);
             await using var bareWatchers = await WatcherPool.ConnectAsync(host.HubUrl, "bare", 0, o.Watchers, bareTracker, "bare-hub watchers joined", o.Batched, o.LightWatchers);
             var sentAt = new long[bareEvents];
-            var bareCpuAccount = new CpuAccount(null);
+            CpuAccount? bareCpuAccount = null; // from the first measured send, after the warm-up
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(o.MaxSeconds + 30));
             try
             {
-                await host.BroadcastAsync(schedule, o.Batched, dataTemplate, sentAt, cancel.Token);
+                await host.BroadcastAsync(schedule, o.Batched, dataTemplate, sentAt, () => bareCpuAccount = new CpuAccount(null), cancel.Token);
             }
             catch (OperationCanceledException)
             {
                 Console.Error.WriteLine("  bare hub: broadcast stopped at its time limit");
             }
 
-            bareCpu = bareCpuAccount.Summary();
-
             var bareDrain = Stopwatch.StartNew();
             while (bareDrain.Elapsed < TimeSpan.FromSeconds(15) && Enumerable.Range(1, bareEvents).Any(v => !bareTracker.IsComplete(v, out _)))
             {
-                await Task.Delay(100);
+                await Task.Delay(20);
+            }
+
+            // Until every watcher has every message: both sides of the fan-out, the hub's and the watchers'.
+            if (bareCpuAccount is not null)
+            {
+                bareCpu = bareCpuAccount.Summary();
+                bareDeliveryUs = bareCpuAccount.SelfSeconds * 1e6 / Math.Max(1, schedule.Count * o.Watchers);
             }
 
             for (var i = 0; i < bareEvents; i++)
@@ -283,7 +293,7 @@ public static class RushBench
         Console.WriteLine($"  hold latency     : 200s {round.HeldLatency.Summary()}");
         Console.WriteLine($"                     all answers (200+409) {round.AllLatency.Summary()}");
         Console.WriteLine($"  push latency     : hold acknowledged -> last of {o.Watchers} watchers: {push.Summary()}; not received by all: {pushMissing}; watcher connections lost: {watcherDrops}");
-        Console.WriteLine($"                     {(o.LightWatchers ? $"{rushBytes / 1048576.0:F1} MiB read by the watchers, {rushBytes / Math.Max(1, o.Watchers) / 1024.0:F0} KiB each, {rushBytes / Math.Max(1.0, (double)o.Watchers * ackList.Count):F0} bytes per hold" : "bytes read not counted (HubConnection watchers)")}");
+        Console.WriteLine($"                     {(o.LightWatchers ? $"{rushBytes / 1048576.0:F1} MiB read by the watchers, {rushBytes / Math.Max(1, o.Watchers) / 1024.0:F0} KiB each, {rushBytes / Math.Max(1.0, (double)o.Watchers * ackList.Count):F0} bytes per hold; {rushMessages} messages in {rushFrames} frames ({rushFrames / Math.Max(1.0, rushMessages):F2} per message)" : "bytes read not counted (HubConnection watchers)")}");
         Console.WriteLine($"                     (negative: watchers had it before the holder's 200) from hold request sent: {pushFromSend.Summary()}");
         Console.WriteLine($"                     slowest: {string.Join("; ", slowest.OrderByDescending(x => x.Ms).Take(5).Select(x => $"{x.Ms:F0} ms for v{x.Version} (batch to v{tracker.BatchOf(x.Version)}) acknowledged {x.AtMs:F0} ms into the rush"))}");
         if (slowest.Count > 0)
@@ -297,7 +307,12 @@ public static class RushBench
         var pgRatio = pg.Tps > 0 ? holdsPerSecond / pg.Tps : double.NaN;
         Console.WriteLine($"                     holds/s / PG tps = {pgRatio:P1}");
         Console.WriteLine($"  baseline hub     : bare hub, {bareEvents} events in {schedule.Count} {(o.Batched ? "FairEvents" : "FairEvent")} messages -> last of {o.Watchers} watchers: {bare.Summary()}; not received by all: {bareMissing}");
-        Console.WriteLine($"                     CPU while the bare hub broadcast: {bareCpu}");
+        Console.WriteLine($"                     CPU from the bare hub's first send until every watcher had every message: {bareCpu}");
+        // What the fan-out alone costs on this machine, whoever sends it, against the CPU the holds may take to reach the
+        // goal: all cores for the time that half of pgbench's rate allows for this many holds.
+        var fanOutSeconds = bareDeliveryUs * schedule.Count * o.Watchers / 1e6;
+        var budgetSeconds = pg.Tps > 0 ? Environment.ProcessorCount * ackList.Count / (0.5 * pg.Tps) : double.NaN;
+        Console.WriteLine($"                     fan-out cost, both sides: {bareDeliveryUs:F1} µs of CPU per message and watcher; the rush's {schedule.Count} messages to {o.Watchers} watchers = {fanOutSeconds:F2} CPU-s, against {budgetSeconds:F2} CPU-s for {ackList.Count} holds at 50 % of pgbench on {Environment.ProcessorCount} cores ({fanOutSeconds / budgetSeconds:P0})");
         var hubRatio = push.Percentile(99) / bare.Percentile(99);
         Console.WriteLine($"                     push p99 / bare p99 = {hubRatio:F2}x");
         Console.WriteLine($"  CPU during rush  : {rushCpu}");
@@ -825,6 +840,12 @@ public sealed class PushTracker(int watchers)
     /// <summary>Bytes read by all watchers so far.</summary>
     public long Bytes => _logs.Sum(l => l.Bytes);
 
+    /// <summary>WebSocket frames (or parts of one) that all watchers have read so far.</summary>
+    public long Frames => _logs.Sum(l => l.Frames);
+
+    /// <summary>Messages received by all watchers so far.</summary>
+    public long Messages => _logs.Sum(l => l.Messages);
+
     /// <summary>Notes that versions after <paramref name="fromVersion"/> up to <paramref name="toVersion"/> came in one message (one watcher reports these).</summary>
     public void RecordBatch(long fromVersion, long toVersion)
     {
@@ -869,11 +890,28 @@ public sealed class WatcherLog(string name)
     private readonly List<(long From, long To, long At)> _messages = [];
     private bool _ordered = true;
     private long _bytes;
+    private long _frames;
 
     /// <summary>Bytes this watcher has read off its connection (WebSocket payloads).</summary>
     public long Bytes => Volatile.Read(ref _bytes);
 
-    public void Read(int bytes) => _bytes += bytes;
+    /// <summary>WebSocket frames (or parts of one) this watcher has read: a hub message over 4 KB comes as several.</summary>
+    public long Frames => Volatile.Read(ref _frames);
+
+    /// <summary>Messages with events that this watcher received.</summary>
+    public long Messages
+    {
+        get
+        {
+            lock (_lock) return _messages.Count;
+        }
+    }
+
+    public void Read(int bytes)
+    {
+        _bytes += bytes;
+        _frames++;
+    }
 
     public void Received(long fromVersion, long toVersion, long at)
     {
