@@ -25,7 +25,7 @@ public sealed class CpuAccount
     }
 
     /// <summary>Seconds of CPU this process (the load generator) used since construction.</summary>
-    public double SelfSeconds => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - _self;
+    public double SelfSeconds => ProcessorSeconds() - _self;
 
     /// <summary>Seconds of CPU since construction, per part, and the wall-clock seconds.</summary>
     public string Summary()
@@ -50,9 +50,10 @@ public sealed class CpuAccount
             }
         }
 
-        var self = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        return (server, postgres, self, MachineBusySeconds());
+        return (server, postgres, ProcessorSeconds(), MachineBusySeconds());
     }
+
+    private static double ProcessorSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static string? Comm(int pid)
     {
