@@ -235,7 +235,7 @@ public static class RushBench
         var bare = new Samples();
         var bareMissing = 0;
         var bareCpu = string.Empty;
-        var bareDeliveryUs = double.NaN;
+        var fanOutSeconds = double.NaN;
         await using (var host = await BareHubHost.StartAsync())
         {
             var bareTracker = new PushTracker(o.Watchers);
@@ -262,7 +262,7 @@ public static class RushBench
             if (bareCpuAccount is not null)
             {
                 bareCpu = bareCpuAccount.Summary();
-                bareDeliveryUs = bareCpuAccount.SelfSeconds * 1e6 / Math.Max(1, schedule.Count * o.Watchers);
+                fanOutSeconds = bareCpuAccount.SelfSeconds;
             }
 
             for (var i = 0; i < bareEvents; i++)
@@ -310,7 +310,7 @@ public static class RushBench
         Console.WriteLine($"                     CPU from the bare hub's first send until every watcher had every message: {bareCpu}");
         // What the fan-out alone costs on this machine, whoever sends it, against the CPU the holds may take to reach the
         // goal: all cores for the time that half of pgbench's rate allows for this many holds.
-        var fanOutSeconds = bareDeliveryUs * schedule.Count * o.Watchers / 1e6;
+        var bareDeliveryUs = fanOutSeconds * 1e6 / Math.Max(1, schedule.Count * o.Watchers);
         var budgetSeconds = pg.Tps > 0 ? Environment.ProcessorCount * ackList.Count / (0.5 * pg.Tps) : double.NaN;
         Console.WriteLine($"                     fan-out cost, both sides: {bareDeliveryUs:F1} µs of CPU per message and watcher; the rush's {schedule.Count} messages to {o.Watchers} watchers = {fanOutSeconds:F2} CPU-s, against {budgetSeconds:F2} CPU-s for {ackList.Count} holds at 50 % of pgbench on {Environment.ProcessorCount} cores ({fanOutSeconds / budgetSeconds:P0})");
         var hubRatio = push.Percentile(99) / bare.Percentile(99);
