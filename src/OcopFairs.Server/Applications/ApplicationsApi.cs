@@ -54,23 +54,33 @@ public static class ApplicationsApi
 
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/fairs/{fairId}/applications").WithTags("Applications").RequireAuthorization();
-        var producer = new[] { Roles.Producer };
-        var organiser = new[] { Roles.Organiser, Roles.Admin };
-        group.MapPost("/check", CheckAsync).RequireAuthorization(p => p.RequireRole(producer));
-        group.MapPost("/", SubmitAsync).RequireAuthorization(p => p.RequireRole(producer));
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{applicationId}", GetAsync);
-        group.MapPost("/{applicationId}/approve", (string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock) =>
-            DecideAsync(fairId, applicationId, user, grains, queue, clock, g => g.ApproveAsync())).RequireAuthorization(p => p.RequireRole(organiser));
-        group.MapPost("/{applicationId}/waitlist", (string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock) =>
-            DecideAsync(fairId, applicationId, user, grains, queue, clock, g => g.WaitlistAsync())).RequireAuthorization(p => p.RequireRole(organiser));
-        group.MapPost("/{applicationId}/reject", RejectAsync).RequireAuthorization(p => p.RequireRole(organiser));
-        group.MapPost("/{applicationId}/withdraw", WithdrawAsync).RequireAuthorization(p => p.RequireRole(producer));
-        group.MapPost("/bulk", BulkAsync).RequireAuthorization(p => p.RequireRole(organiser));
+        const string path = "/api/fairs/{fairId}/applications";
+        var producer = app.MapGroup(path).WithTags("Applications").RequireAuthorization(p => p.RequireRole(Roles.Producer)).WithValidIds();
+        producer.MapPost("/check", CheckAsync);
+        producer.MapPost("/", SubmitAsync);
 
-        app.MapGet("/api/me/applications", MineAsync).WithTags("Applications").RequireAuthorization(p => p.RequireRole(producer));
+        var readers = app.MapGroup(path).WithTags("Applications").RequireAuthorization().ForFair();
+        readers.MapGet("/", ListAsync);
+        readers.MapGet("/{applicationId}", GetAsync);
+        readers.MapPost("/{applicationId}/withdraw", WithdrawAsync).RequireAuthorization(p => p.RequireRole(Roles.Producer));
+
+        var reviewer = app.MapGroup(path).WithTags("Applications").RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Admin)).ForFairOrganiser();
+        reviewer.MapPost("/{applicationId}/approve", (string applicationId, [AsParameters] ReviewCall call) => DecideAsync(applicationId, call, g => g.ApproveAsync()));
+        reviewer.MapPost("/{applicationId}/waitlist", (string applicationId, [AsParameters] ReviewCall call) => DecideAsync(applicationId, call, g => g.WaitlistAsync()));
+        reviewer.MapPost("/{applicationId}/reject", (string applicationId, RejectRequest request, [AsParameters] ReviewCall call) =>
+            DecideAsync(applicationId, call, g => g.RejectAsync(request.Reason ?? string.Empty)));
+        reviewer.MapPost("/bulk", BulkAsync);
+
+        app.MapGet("/api/me/applications", MineAsync).WithTags("Applications").RequireAuthorization(p => p.RequireRole(Roles.Producer));
         return app;
+    }
+
+    /// <summary>A call on the applications of one fair: the fair and caller (<see cref="FairCall"/>), the queue and the clock.</summary>
+    private readonly record struct ReviewCall(HttpContext Http, ClaimsPrincipal User, IGrainFactory Grains, ApplicationQueue Queue, TimeProvider Clock)
+    {
+        public FairView Fair => Http.Fair();
+
+        public DateOnly Today => ApplicationsApi.Today(Clock);
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -106,23 +116,18 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<Ok<ApplicationResponse[]>, ProblemHttpResult>> ListAsync(
-        string fairId, ApplicationStatus? status, string? district, ProductGroup? group, int? minStars, CertificateState? certificate,
-        ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock)
+        ApplicationStatus? status, string? district, ProductGroup? group, int? minStars, CertificateState? certificate, [AsParameters] ReviewCall call)
     {
-        if (!FairsApi.IsId(fairId) || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair)
-        {
-            return Problems.NotFound("fair.notFound");
-        }
-
         string? producerId = null;
-        if (!CanReview(fair, user))
+        if (!call.User.RunsFair(call.Fair))
         {
-            producerId = user.ProducerId();
+            producerId = call.User.ProducerId();
             if (producerId is null) return Problems.Forbidden();
         }
 
-        var entries = await queue.ListAsync(fairId, new QueueFilter(status, district, group, minStars, certificate, producerId));
-        return TypedResults.Ok(entries.Select(e => ApplicationResponse.From(e.Application, e.WaitlistPosition, Today(clock))).ToArray());
+        var entries = await call.Queue.ListAsync(call.Fair.FairId, new QueueFilter(status, district, group, minStars, certificate, producerId));
+        var today = call.Today;
+        return TypedResults.Ok(entries.Select(e => ApplicationResponse.From(e.Application, e.WaitlistPosition, today)).ToArray());
     }
 
     private static async Task<Ok<ApplicationResponse[]>> MineAsync(ClaimsPrincipal user, ApplicationQueue queue, TimeProvider clock)
@@ -131,40 +136,32 @@ public static class ApplicationsApi
         return TypedResults.Ok(entries.Select(e => ApplicationResponse.From(e.Application, e.WaitlistPosition, Today(clock))).ToArray());
     }
 
-    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> GetAsync(
-        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock)
+    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> GetAsync(string applicationId, [AsParameters] ReviewCall call)
     {
-        var (grain, problem) = await FindAsync(fairId, applicationId, user, grains, queue, ownerOnly: false);
+        var (grain, problem) = await FindAsync(applicationId, call, ownerOnly: false);
         if (grain is null) return problem!;
         var view = await grain.GetAsync();
         return view is not null && view.ApplicationId == applicationId
-            ? TypedResults.Ok(ApplicationResponse.From(view, null, Today(clock)))
+            ? TypedResults.Ok(ApplicationResponse.From(view, null, call.Today))
             : Problems.NotFound("application.notFound");
     }
 
-    private static Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> RejectAsync(
-        string fairId, string applicationId, RejectRequest request, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock) =>
-        DecideAsync(fairId, applicationId, user, grains, queue, clock, g => g.RejectAsync(request.Reason ?? string.Empty));
-
-    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> WithdrawAsync(
-        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock)
+    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> WithdrawAsync(string applicationId, [AsParameters] ReviewCall call)
     {
-        var (grain, problem) = await FindAsync(fairId, applicationId, user, grains, queue, ownerOnly: true);
+        var (grain, problem) = await FindAsync(applicationId, call, ownerOnly: true);
         if (grain is null) return problem!;
-        return TypedResults.Ok(ApplicationResponse.From(await grain.WithdrawAsync(), null, Today(clock)));
+        return TypedResults.Ok(ApplicationResponse.From(await grain.WithdrawAsync(), null, call.Today));
     }
 
     private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> DecideAsync(
-        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, TimeProvider clock,
-        Func<IExhibitorGrain, Task<ApplicationView>> decide)
+        string applicationId, ReviewCall call, Func<IExhibitorGrain, Task<ApplicationView>> decide)
     {
-        var (grain, problem) = await FindAsync(fairId, applicationId, user, grains, queue, ownerOnly: false, reviewer: true);
+        var (grain, problem) = await FindAsync(applicationId, call, ownerOnly: false);
         if (grain is null) return problem!;
-        return TypedResults.Ok(ApplicationResponse.From(await decide(grain), null, Today(clock)));
+        return TypedResults.Ok(ApplicationResponse.From(await decide(grain), null, call.Today));
     }
 
-    private static async Task<Results<Ok<BulkResponse>, ValidationProblem, ProblemHttpResult>> BulkAsync(
-        string fairId, BulkRequest request, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue)
+    private static async Task<Results<Ok<BulkResponse>, ValidationProblem>> BulkAsync(BulkRequest request, [AsParameters] ReviewCall call)
     {
         var errors = new Errors();
         if (request.Action is not ("approve" or "reject" or "waitlist")) errors.Add("action", "invalidAction");
@@ -175,10 +172,9 @@ public static class ApplicationsApi
         var results = new List<BulkResult>();
         foreach (var id in request.ApplicationIds!.Distinct())
         {
-            var (grain, problem) = await FindAsync(fairId, id, user, grains, queue, ownerOnly: false, reviewer: true);
+            var (grain, _) = Endpoints.IsId(id) ? await FindAsync(id, call, ownerOnly: false) : (null, null);
             if (grain is null)
             {
-                if (problem?.ProblemDetails.Status == StatusCodes.Status403Forbidden) return problem;
                 results.Add(new BulkResult(id, false, null, "application.notFound"));
                 continue;
             }
@@ -203,36 +199,27 @@ public static class ApplicationsApi
     }
 
     private static IExhibitorGrain? Exhibitor(string fairId, ClaimsPrincipal user, IGrainFactory grains) =>
-        FairsApi.IsId(fairId) && user.ProducerId() is { } producerId
-            ? grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId))
-            : null;
+        user.ProducerId() is { } producerId ? grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId)) : null;
 
-    private static bool CanReview(FairView fair, ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Organiser) && fair.OrganiserId == user.UserId());
-
-    /// <summary>The exhibitor grain behind an application the caller may see or act on, or the problem to answer.</summary>
-    private static async Task<(IExhibitorGrain? Grain, ProblemHttpResult? Problem)> FindAsync(
-        string fairId, string applicationId, ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, bool ownerOnly, bool reviewer = false)
+    /// <summary>
+    /// The exhibitor grain behind an application of the fair the caller may see (its producer, or whoever runs the
+    /// fair) or, with <paramref name="ownerOnly"/>, act on as its producer; or the problem to answer.
+    /// </summary>
+    private static async Task<(IExhibitorGrain? Grain, ProblemHttpResult? Problem)> FindAsync(string applicationId, ReviewCall call, bool ownerOnly)
     {
-        if (!FairsApi.IsId(fairId) || !FairsApi.IsId(applicationId)
-            || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair)
-        {
-            return (null, Problems.NotFound("fair.notFound"));
-        }
-
-        if (await queue.ProducerOfAsync(fairId, applicationId) is not { } producerId)
+        var fairId = call.Fair.FairId;
+        if (await call.Queue.ProducerOfAsync(fairId, applicationId) is not { } producerId)
         {
             return (null, Problems.NotFound("application.notFound"));
         }
 
-        var isOwner = user.ProducerId() == producerId;
-        var allowed = ownerOnly ? isOwner : reviewer ? CanReview(fair, user) : isOwner || CanReview(fair, user);
-        if (!allowed)
+        var isOwner = call.User.ProducerId() == producerId;
+        if (!(isOwner || (!ownerOnly && call.User.RunsFair(call.Fair))))
         {
             return (null, Problems.Forbidden());
         }
 
-        var grain = grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId));
+        var grain = call.Grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId));
         var current = await grain.GetAsync();
         return current?.ApplicationId == applicationId
             ? (grain, null)

@@ -33,24 +33,15 @@ public static class AllocationApi
     public static IEndpointRouteBuilder MapAllocationApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/fairs/{fairId}/allocation", AllocateAsync).WithTags("Booths")
-            .RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Admin));
+            .RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Admin)).ForFairOrganiser();
         return app;
     }
 
     private static async Task<Results<Ok<AllocationResponse>, ProblemHttpResult>> AllocateAsync(
-        string fairId, AllocationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, IGrainFactory grains, ApplicationQueue queue, NpgsqlDataSource db)
+        AllocationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        [AsParameters] FairCall call, ApplicationQueue queue, NpgsqlDataSource db)
     {
-        if (!FairsApi.IsId(fairId) || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair)
-        {
-            return Problems.NotFound("fair.notFound");
-        }
-
-        if (fair.OrganiserId != user.UserId() && !user.IsInRole(Roles.Admin))
-        {
-            return Problems.Forbidden();
-        }
-
+        var (fair, fairId, grains) = (call.Fair, call.FairId, call.Grains);
         if (fair.Details.AllocationMode != AllocationMode.Organiser)
         {
             return Problems.Of(StatusCodes.Status409Conflict, "allocation.firstCome");

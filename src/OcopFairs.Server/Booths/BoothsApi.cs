@@ -4,63 +4,85 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OcopFairs.Abstractions;
 using OcopFairs.Grains;
-using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Booths;
 
-/// <summary>Booth holds by approved producers (FirstCome fairs): hold, confirm, release.</summary>
+public sealed record AssignRequest(string? ProducerId);
+
+/// <summary>
+/// Every booth route: approved producers hold, confirm and release (FirstCome fairs); the organiser blocks, unblocks,
+/// assigns and unassigns.
+/// </summary>
 public static class BoothsApi
 {
     public static IEndpointRouteBuilder MapBoothsApi(this IEndpointRouteBuilder app)
     {
-        var booths = app.MapGroup("/api/fairs/{fairId}/booths/{boothCode}").WithTags("Booths")
-            .RequireAuthorization(p => p.RequireRole(Roles.Producer));
-        booths.MapPost("/hold", HoldAsync);
-        booths.MapPost("/confirm", ConfirmAsync);
-        booths.MapPost("/release", ReleaseAsync);
-        app.MapGet("/api/fairs/{fairId}/booths/mine", MineAsync).WithTags("Booths").RequireAuthorization(p => p.RequireRole(Roles.Producer));
+        var producer = app.MapGroup("/api/fairs/{fairId}/booths").WithTags("Booths")
+            .RequireAuthorization(p => p.RequireRole(Roles.Producer)).WithValidIds();
+        producer.MapPost("/{boothCode}/hold", HoldAsync);
+        producer.MapPost("/{boothCode}/confirm", ConfirmAsync);
+        producer.MapPost("/{boothCode}/release", ReleaseAsync);
+        producer.MapGet("/mine", MineAsync);
+
+        var organiser = app.MapGroup("/api/fairs/{fairId}/booths/{boothCode}").WithTags("Booths")
+            .RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Admin)).ForFairOrganiser();
+        organiser.MapPost("/block", (string boothCode, [AsParameters] FairCall call) => AnswerAsync(call.FairGrain.BlockBoothAsync(boothCode)));
+        organiser.MapPost("/unblock", (string boothCode, [AsParameters] FairCall call) => AnswerAsync(call.FairGrain.UnblockBoothAsync(boothCode)));
+        organiser.MapPost("/assign", AssignAsync);
+        organiser.MapPost("/unassign", (string boothCode, [AsParameters] FairCall call) =>
+            AnswerAsync(call.Grains.GetGrain<IFloorGrain>(call.FairId).UnassignAsync(boothCode)));
         return app;
     }
 
-    private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> HoldAsync(
-        string fairId, string boothCode, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>A producer's call on a booth: whose it is and where.</summary>
+    private readonly record struct ProducerCall(
+        string FairId, string BoothCode, [FromHeader(Name = "Idempotency-Key")] string? IdempotencyKey, ClaimsPrincipal User, IGrainFactory Grains)
     {
-        if (!FairsApi.IsId(fairId) || !FairsApi.IsId(boothCode)) return Problems.NotFound("booth.notFound");
-        if (user.ProducerId() is not { } producerId) return Problems.Forbidden();
+        public IFloorGrain Floor => Grains.GetGrain<IFloorGrain>(FairId);
+    }
+
+    private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> HoldAsync([AsParameters] ProducerCall call)
+    {
+        if (call.User.ProducerId() is not { } producerId) return Problems.Forbidden();
 
         // Only approved exhibitors hold booths, and only in zones that take one of the groups they exhibit.
-        var application = await grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId)).GetAsync();
+        var application = await call.Grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(call.FairId, producerId)).GetAsync();
         if (application is not { Status: ApplicationStatus.Approved })
         {
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "booth.notApproved");
         }
 
         var holder = new Holder(producerId, application.ProducerName, [.. application.Products.Select(p => p.Group).Distinct()]);
-        return await AnswerAsync(grains.GetGrain<IFloorGrain>(fairId).HoldAsync(boothCode, holder, Key(idempotencyKey, $"{producerId}:hold")));
+        return await AnswerAsync(call.Floor.HoldAsync(call.BoothCode, holder, Key(call.IdempotencyKey, $"{producerId}:hold")));
     }
 
-    private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> ConfirmAsync(
-        string fairId, string boothCode, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (!FairsApi.IsId(fairId) || !FairsApi.IsId(boothCode)) return Problems.NotFound("booth.notFound");
-        if (user.ProducerId() is not { } producerId) return Problems.Forbidden();
-        return await AnswerAsync(grains.GetGrain<IFloorGrain>(fairId).ConfirmAsync(boothCode, producerId, Key(idempotencyKey, $"{producerId}:confirm")));
-    }
+    private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> ConfirmAsync([AsParameters] ProducerCall call) =>
+        call.User.ProducerId() is not { } producerId
+            ? Problems.Forbidden()
+            : await AnswerAsync(call.Floor.ConfirmAsync(call.BoothCode, producerId, Key(call.IdempotencyKey, $"{producerId}:confirm")));
 
-    private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> ReleaseAsync(
-        string fairId, string boothCode, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (!FairsApi.IsId(fairId) || !FairsApi.IsId(boothCode)) return Problems.NotFound("booth.notFound");
-        if (user.ProducerId() is not { } producerId) return Problems.Forbidden();
-        return await AnswerAsync(grains.GetGrain<IFloorGrain>(fairId).ReleaseAsync(boothCode, producerId));
-    }
+    private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> ReleaseAsync([AsParameters] ProducerCall call) =>
+        call.User.ProducerId() is not { } producerId
+            ? Problems.Forbidden()
+            : await AnswerAsync(call.Floor.ReleaseAsync(call.BoothCode, producerId));
 
-    private static async Task<Results<Ok<ImmutableArray<string>>, ProblemHttpResult>> MineAsync(string fairId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<ImmutableArray<string>>, ProblemHttpResult>> MineAsync(string fairId, ClaimsPrincipal user, IGrainFactory grains) =>
+        user.ProducerId() is not { } producerId
+            ? Problems.NotFound("fair.notFound")
+            : TypedResults.Ok(await grains.GetGrain<IFloorGrain>(fairId).BoothsOfAsync(producerId));
+
+    private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> AssignAsync(
+        string boothCode, AssignRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] FairCall call)
     {
-        if (!FairsApi.IsId(fairId) || user.ProducerId() is not { } producerId) return Problems.NotFound("fair.notFound");
-        return TypedResults.Ok(await grains.GetGrain<IFloorGrain>(fairId).BoothsOfAsync(producerId));
+        if (!Endpoints.IsId(request.ProducerId) || await call.Grains.GetGrain<IProducerGrain>(request.ProducerId!).GetAsync() is not { } producer)
+        {
+            return Problems.NotFound("producer.notFound");
+        }
+
+        var holder = new Holder(producer.ProducerId, producer.Profile.Name, [.. producer.Products.Select(p => p.Group).Distinct()]);
+        return await AnswerAsync(call.Grains.GetGrain<IFloorGrain>(call.FairId).AssignAsync(boothCode, holder, Key(idempotencyKey, $"{call.User.UserId()}:assign")));
     }
 
     /// <summary>

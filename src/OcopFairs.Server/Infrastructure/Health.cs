@@ -46,12 +46,3 @@ public sealed class MigrationService(IConfiguration configuration, ILogger<Migra
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }
-
-/// <summary>Seeds demo data once the silo is up, when <c>Demo:Seed</c> is true.</summary>
-public sealed class DemoSeedService(IConfiguration configuration, Demo.DemoSeeder seeder) : IHostedService
-{
-    public Task StartAsync(CancellationToken ct) =>
-        configuration.GetValue<bool>("Demo:Seed") ? seeder.SeedAsync(ct) : Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-}

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using OcopFairs.Abstractions;
 using OcopFairs.Grains;
-using OcopFairs.Server.Fairs;
+using OcopFairs.Server.Infrastructure;
 using OcopFairs.Server.Identity;
 
 namespace OcopFairs.Server.Live;
@@ -51,7 +51,7 @@ public sealed class FairHub(IGrainFactory grains) : Hub
 
     private async Task<JoinFairResult> JoinAsync(string fairId, long sinceVersion, string group)
     {
-        if (!FairsApi.IsId(fairId))
+        if (!Endpoints.IsId(fairId))
         {
             throw new HubException("fair.notFound");
         }

@@ -23,7 +23,7 @@ public static class BoothSignApi
     private static async Task<IResult> SignAsync(
         string fairId, string producerId, ClaimsPrincipal user, HttpRequest request, IGrainFactory grains, IConfiguration config, TimeProvider clock)
     {
-        if (!FairsApi.IsId(fairId) || !FairsApi.IsId(producerId)
+        if (!Endpoints.IsId(fairId) || !Endpoints.IsId(producerId)
             || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair
             || await grains.GetGrain<IProducerGrain>(producerId).GetAsync() is not { } producer)
         {

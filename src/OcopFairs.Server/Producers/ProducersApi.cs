@@ -127,7 +127,7 @@ public static class ProducersApi
     private static async Task<Results<Ok<ProducerResponse>, ProblemHttpResult>> GetAsync(
         string producerId, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        if (!FairsApi.IsId(producerId) || await grains.GetGrain<IProducerGrain>(producerId).GetAsync() is not { } view)
+        if (!Endpoints.IsId(producerId) || await grains.GetGrain<IProducerGrain>(producerId).GetAsync() is not { } view)
         {
             return Problems.NotFound("producer.notFound");
         }
@@ -204,7 +204,7 @@ public static class ProducersApi
 
     internal static async Task<(ProducerView View, Product Product)?> FindAsync(string productId, IGrainFactory grains, CatalogSearch search)
     {
-        if (!FairsApi.IsId(productId) || await search.ProducerOfProductAsync(productId) is not { } producerId)
+        if (!Endpoints.IsId(productId) || await search.ProducerOfProductAsync(productId) is not { } producerId)
         {
             return null;
         }

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Npgsql;
+using NpgsqlTypes;
+using OcopFairs.Abstractions;
+using OcopFairs.Domain;
+using OcopFairs.Grains;
+using OcopFairs.Server.Identity;
+using OcopFairs.Server.Infrastructure;
+
+namespace OcopFairs.Server.Applications;
+
+/// <summary>
+/// Keeps the review queue's copy of each application (app.applications) and tells the producer about status changes:
+/// an inbox notification in their language and a live <c>ApplicationChanged</c> event.
+/// </summary>
+public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains, TimeProvider clock) : IApplicationEvents
+{
+    private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
+
+    public async Task ChangedAsync(ApplicationView a, ApplicationStatus? previous)
+    {
+        await using (var cmd = db.CreateCommand(
+            """
+            INSERT INTO app.applications (application_id, fair_id, producer_id, owner_user_id, status, district_key, groups, min_stars, cert_expires_on, submitted_at, waitlisted_at, payload)
+            VALUES (@id, @fair, @producer, @owner, @status, @district, @groups, @minStars, @expires, @submitted, @waitlisted, @payload)
+            ON CONFLICT (application_id) DO UPDATE SET status = EXCLUDED.status, waitlisted_at = EXCLUDED.waitlisted_at,
+                payload = EXCLUDED.payload, owner_user_id = EXCLUDED.owner_user_id
+            """))
+        {
+            cmd.Parameters.AddWithValue("id", a.ApplicationId);
+            cmd.Parameters.AddWithValue("fair", a.FairId);
+            cmd.Parameters.AddWithValue("producer", a.ProducerId);
+            cmd.Parameters.AddWithValue("owner", (object?)a.OwnerUserId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("status", a.Status.ToString());
+            cmd.Parameters.AddWithValue("district", VietnameseText.Fold(a.District));
+            cmd.Parameters.AddWithValue("groups", a.Products.Select(p => p.Group.ToString()).Distinct().ToArray());
+            cmd.Parameters.AddWithValue("minStars", a.Products.IsDefaultOrEmpty ? 0 : a.Products.Min(p => p.Stars));
+            cmd.Parameters.AddWithValue("expires", a.Products.IsDefaultOrEmpty ? DateOnly.MaxValue : a.Products.Min(p => p.CertificateExpiresOn));
+            cmd.Parameters.AddWithValue("submitted", a.SubmittedAt);
+            cmd.Parameters.AddWithValue("waitlisted", (object?)a.WaitlistedAt ?? DBNull.Value);
+            cmd.Parameters.Add(new NpgsqlParameter("payload", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(a, Json) });
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        if (a.OwnerUserId is null || previous == a.Status)
+        {
+            return;
+        }
+
+        var english = await UserLocale.IsEnglishAsync(db, a.OwnerUserId);
+        var fair = await grains.GetGrain<IFairGrain>(a.FairId).GetAsync();
+        var (title, body) = Texts(a, fair?.Details.Name ?? a.FairId, english);
+        var notification = new Notification(
+            Guid.CreateVersion7().ToString("N"), $"application:{a.ApplicationId}:{a.Status}", "application-" + a.Status.ToString().ToLowerInvariant(),
+            title, body, a.FairId, clock.GetUtcNow(), null);
+        var inbox = grains.GetGrain<INotificationInboxGrain>(a.OwnerUserId);
+        await inbox.DeliverAsync(notification);
+        await grains.GetGrain<IPushGrain>(0).PublishPrivateAsync(new PrivateEvent(a.OwnerUserId, EventTypes.ApplicationChanged, null, a));
+    }
+
+    public async Task<ImmutableArray<string>> WaitlistAsync(string fairId)
+    {
+        await using var cmd = db.CreateCommand(
+            "SELECT producer_id FROM app.applications WHERE fair_id = @fair AND status = 'Waitlisted' ORDER BY waitlisted_at, application_id");
+        cmd.Parameters.AddWithValue("fair", fairId);
+        var list = ImmutableArray.CreateBuilder<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return list.ToImmutable();
+    }
+
+
+    private static (string Title, string Body) Texts(ApplicationView a, string fairName, bool english)
+    {
+        var culture = CultureInfo.GetCultureInfo(english ? "en" : "vi");
+        var status = ErrorText.Get("status." + a.Status, culture);
+        var title = english ? $"{fairName}: application {status.ToLowerInvariant()}" : $"{fairName}: hồ sơ {status.ToLowerInvariant()}";
+        var body = a.Status == ApplicationStatus.Rejected && a.RejectionReason is { Length: > 0 } reason
+            ? (english ? $"Reason: {reason}" : $"Lý do: {reason}")
+            : (english ? $"Your application is now {status.ToLowerInvariant()}." : $"Hồ sơ đăng ký của bạn: {status.ToLowerInvariant()}.");
+        return (title, body);
+    }
+}
