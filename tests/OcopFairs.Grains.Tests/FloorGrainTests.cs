@@ -771,6 +771,9 @@ public sealed class FloorClusterFixture : IAsyncLifetime
 
     public static FloorWriteGates Gates { get; } = new();
 
+    /// <summary>Per fair: what runs before each write of its floor's plan and rules (held back or failed by a test).</summary>
+    public static FloorWriteGates PlanGates { get; } = new();
+
     /// <summary>Group commits under way at once in this cluster (the server's default is 1).</summary>
     public const int WritesInFlight = 2;
 
@@ -793,7 +796,8 @@ public sealed class FloorClusterFixture : IAsyncLifetime
                 // serializer cannot do for the floor's immutable collections; the server stores it with its own serializer.
                 services.AddOptions<MemoryGrainStorageOptions>(Inner)
                     .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) => sp.GetRequiredKeyedService<IGrainStorage>(Inner));
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) =>
+                    new GatedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(Inner), PlanGates));
                 services.AddSingleton<IFloorStore>(Store);
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ICatalogIndex>(InMemoryProjections.Instance);
@@ -836,6 +840,24 @@ public sealed class FloorWriteGates
         _writes.AddOrUpdate(fairId, 1, (_, n) => n + 1);
         return _before.TryGetValue(fairId, out var before) ? before() : Task.CompletedTask;
     }
+}
+
+/// <summary>Grain storage whose writes of a floor's plan and rules ("floorPlan") first pass the fair's gate.</summary>
+internal sealed class GatedGrainStorage(IGrainStorage inner, FloorWriteGates gates) : IGrainStorage
+{
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (stateName == "floorPlan")
+        {
+            await gates.BeforeWriteAsync(grainId.Key.ToString()!);
+        }
+
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
 }
 
 /// <summary>A write the test releases when it chooses, and a signal that the floor has started it.</summary>
@@ -1065,6 +1087,85 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         Assert.Equal(f.Version + 8, floor.Version);
         Assert.Equal(["A01", "A02"], Projections.ExpiredHolds.Where(e => e.FairId == f.FairId).Select(e => e.BoothCode).Order(StringComparer.Ordinal));
         Floors.AssertContiguous(await f.Floor.EventsSinceAsync(f.Version), f.Version, floor.Version);
+    }
+
+    // ---- plan and rules changes under reentrancy ----
+
+    [Fact]
+    public async Task A_hold_made_while_the_fairs_opening_is_being_written_is_not_acknowledged_when_that_write_fails()
+    {
+        var f = await Floors.NewAsync(_grains, TestData.OpenFair(), status: FairStatus.Draft);
+        var producer = Floors.Producer();
+        var write = HoldPlanAndRulesWrites(f.FairId);
+        try
+        {
+            var publish = f.Fair.MoveToAsync(FairStatus.Published);
+            await write.Started;
+
+            // The floor is being told the fair opens; a hold that arrives now must not be answered before that is durable.
+            var hold = f.Floor.HoldAsync("A01", producer, null);
+            var answered = await Task.WhenAny(hold, Task.Delay(500)) == hold && hold.IsCompletedSuccessfully;
+
+            write.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => publish);
+            Assert.False(answered, "A hold was acknowledged under rules whose write then failed.");
+            await Assert.ThrowsAnyAsync<Exception>(() => hold);
+        }
+        finally
+        {
+            ClearPlanAndRulesWrites(f.FairId, write);
+        }
+
+        // Nothing of the failed opening or the hold made under it is left, in memory or in the store.
+        Assert.Equal(BoothStatus.Free, (await f.Floor.GetFloorAsync()).Booth("A01").Status);
+        Assert.Empty(await f.Floor.MineAsync(producer.ProducerId));
+        var stored = await FloorClusterFixture.Store.LoadAsync(f.FairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
+        Assert.DoesNotContain("A01", stored?.Booths.Keys ?? []);
+    }
+
+    [Fact]
+    public async Task A_hold_on_a_booth_of_a_new_plan_is_not_acknowledged_when_the_plans_write_fails()
+    {
+        var f = await NewFloorAsync();
+        var producer = Floors.Producer();
+        var write = HoldPlanAndRulesWrites(f.FairId);
+        try
+        {
+            // The new plan adds A11; a hold on it arrives while the plan is being written, and that write fails.
+            var replan = f.Fair.SetFloorPlanAsync(TestData.FoodAndBeveragePlan(food: 11));
+            await write.Started;
+            var hold = f.Floor.HoldAsync("A11", producer, null);
+            var answered = await Task.WhenAny(hold, Task.Delay(500)) == hold && hold.IsCompletedSuccessfully;
+
+            write.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => replan);
+            Assert.False(answered, "A hold was acknowledged on a booth of a plan whose write then failed.");
+            await Assert.ThrowsAnyAsync<Exception>(() => hold);
+        }
+        finally
+        {
+            ClearPlanAndRulesWrites(f.FairId, write);
+        }
+
+        var floor = await f.Floor.GetFloorAsync();
+        Assert.DoesNotContain(floor.Booths, b => b.Code == "A11");
+        Assert.Empty(await f.Floor.MineAsync(producer.ProducerId));
+        var stored = await FloorClusterFixture.Store.LoadAsync(f.FairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
+        Assert.DoesNotContain("A11", stored?.Booths.Keys ?? []);
+    }
+
+    /// <summary>Holds back the next write of the fair's floor plan and rules, and fails it when released.</summary>
+    private static HeldWrite HoldPlanAndRulesWrites(string fairId)
+    {
+        var write = new HeldWrite();
+        FloorClusterFixture.PlanGates.Set(fairId, write.Gate(new InvalidOperationException("The database went away.")));
+        return write;
+    }
+
+    private static void ClearPlanAndRulesWrites(string fairId, HeldWrite write)
+    {
+        FloorClusterFixture.PlanGates.Clear(fairId);
+        write.Release();
     }
 
     // ---- group commit ----
