@@ -65,7 +65,11 @@ public sealed record BoothView(
     [property: Id(10)] string? ProducerId,
     [property: Id(11)] string? ProducerName,
     [property: Id(12)] DateTimeOffset? HoldExpiresAt,
-    [property: Id(13)] ImmutableArray<string> Amenities);
+    [property: Id(13)] ImmutableArray<string> Amenities)
+{
+    /// <summary>The organiser's reason when they placed this producer against a booth rule; null otherwise.</summary>
+    [Id(14)] public string? OverrideReason { get; init; }
+}
 
 /// <summary>The whole floor at one fair version.</summary>
 [GenerateSerializer, Immutable, Alias("ocop.FloorView")]

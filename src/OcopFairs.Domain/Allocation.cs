@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OcopFairs.Abstractions;
 
 namespace OcopFairs.Domain;
@@ -103,6 +104,35 @@ public static class Allocation
             assignments,
             [.. unplaced.Values.OrderBy(u => u.ProducerId, StringComparer.Ordinal)],
             shares);
+    }
+
+    /// <summary>
+    /// The allocation of a floor: its free booths (planned and not occupied) to the candidates that are approved
+    /// exhibitors and not yet placed (anyone holding or confirmed on a booth keeps it; the rest are not candidates).
+    /// Candidates not approved are left unplaced with that reason.
+    /// </summary>
+    public static AllocationOutcome ForFloor(
+        FloorPlan plan, IReadOnlyDictionary<string, BoothSlot> occupation, IReadOnlyList<AllocationCandidate> candidates, bool dryRun)
+    {
+        var zones = (plan.Zones.IsDefault ? [] : plan.Zones).ToDictionary(z => z.Code, z => (IReadOnlyList<ProductGroup>)[.. z.Groups], StringComparer.Ordinal);
+        var free = (plan.Booths.IsDefault ? [] : plan.Booths).Where(b => !occupation.ContainsKey(b.Code))
+            .Select(b => new Booth(b.Code, b.Zone, b.Type, zones.GetValueOrDefault(b.Zone) ?? []))
+            .ToList();
+        var placed = occupation.Values.Where(s => s.ProducerId is not null).Select(s => s.ProducerId!).ToHashSet(StringComparer.Ordinal);
+        var waiting = candidates.Where(c => !placed.Contains(c.Holder.ProducerId)).DistinctBy(c => c.Holder.ProducerId).ToList();
+        var refused = waiting.Where(c => BoothRules.ApprovedExhibitor(c.Holder) is not null).ToList();
+        var exhibitors = waiting.Except(refused).Select(c => new Exhibitor(
+            c.Holder.ProducerId, c.District, c.Stars, [.. c.Holder.Groups.IsDefault ? [] : c.Holder.Groups],
+            c.PreferredZones.IsDefault ? [] : c.PreferredZones, c.PreferredTypes.IsDefault ? [] : c.PreferredTypes, c.AppliedAt)).ToList();
+
+        var result = Allocate(free, exhibitors);
+        static ImmutableArray<ReasonCode> Codes(IEnumerable<Reason> reasons) => [.. reasons.Select(r => new ReasonCode(r.Code, [.. r.Args]))];
+        return new AllocationOutcome(
+            dryRun,
+            [.. result.Assignments.Select(a => new AllocationPlacement(a.BoothCode, a.ProducerId, Codes(a.Reasons)))],
+            [.. result.Unplaced.Select(u => new AllocationMiss(u.ProducerId, Codes(u.Reasons))),
+             .. refused.Select(c => new AllocationMiss(c.Holder.ProducerId, [new ReasonCode("notApproved", [])]))],
+            result.DistrictShares.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>Each district's share of <paramref name="booths"/>, proportional to its exhibitors, by largest remainder.</summary>
