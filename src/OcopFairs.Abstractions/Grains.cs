@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 
 namespace OcopFairs.Abstractions;
 
-/// <summary>A fair [fairId]: details, lifecycle, floor plan, booth occupation and the versioned event stream.</summary>
+/// <summary>A fair [fairId]: details and lifecycle; its floor plan and booths are the <see cref="IFloorGrain"/> of the same key.</summary>
 public interface IFairGrain : IGrainWithStringKey
 {
     /// <summary>Creates the fair in Draft. Calling again with the same details returns the existing fair.</summary>
@@ -20,13 +20,6 @@ public interface IFairGrain : IGrainWithStringKey
 
     /// <summary>Events after <paramref name="sinceVersion"/>, or a snapshot when the backlog does not reach back.</summary>
     Task<FairChanges> GetChangesSinceAsync(long sinceVersion);
-
-    Task<BoothView> BlockBoothAsync(string boothCode);
-
-    Task<BoothView> UnblockBoothAsync(string boothCode);
-
-    /// <summary>Organiser puts a producer on a booth, confirmed.</summary>
-    Task<BoothView> AssignBoothAsync(string boothCode, string producerId, string producerName);
 
     /// <summary>Replaces the details (already validated); a closed fair is not edited.</summary>
     Task<FairView> UpdateDetailsAsync(FairDetails details);

@@ -4,14 +4,6 @@ using OcopFairs.Domain;
 
 namespace OcopFairs.Grains;
 
-/// <summary>Occupation of one booth as format-1 fair state stored it (before the floor moved to <see cref="FloorGrain"/>).</summary>
-[GenerateSerializer, Immutable, Alias("ocop.BoothOccupancy")]
-public sealed record BoothOccupancy(
-    [property: Id(0)] BoothStatus Status,
-    [property: Id(1)] string? ProducerId,
-    [property: Id(2)] string? ProducerName,
-    [property: Id(3)] DateTimeOffset? HoldExpiresAt);
-
 [GenerateSerializer, Immutable, Alias("ocop.FairState")]
 public sealed record FairState
 {
@@ -19,17 +11,7 @@ public sealed record FairState
     [Id(1)] public FairStatus Status { get; init; }
     [Id(2)] public string OrganiserId { get; init; } = string.Empty;
 
-    /// <summary>Legacy (format 1 before the floor split): moved to the floor grain on activation, then emptied.</summary>
-    [Id(3)] public FloorPlan Plan { get; init; } = FloorPlan.Empty;
-
-    /// <summary>Legacy, see <see cref="Plan"/>.</summary>
-    [Id(4)] public ImmutableDictionary<string, BoothOccupancy> Occupancy { get; init; } = ImmutableDictionary<string, BoothOccupancy>.Empty;
-
-    /// <summary>Legacy, see <see cref="Plan"/>.</summary>
-    [Id(5)] public long Version { get; init; }
-
-    /// <summary>Legacy, see <see cref="Plan"/>.</summary>
-    [Id(6)] public ImmutableArray<FairEvent> Backlog { get; init; } = [];
+    // Ids 3–6 held the floor before it had a grain of its own; they are not reused.
 
     [Id(7)] public DateTimeOffset CreatedAt { get; init; }
 
@@ -39,7 +21,9 @@ public sealed record FairState
 
 /// <summary>
 /// A fair [fairId]: details, lifecycle and organiser. The floor (plan, booth occupation, versioned events) is the
-/// <see cref="FloorGrain"/> of the same key; this grain validates and forwards to it.
+/// <see cref="FloorGrain"/> of the same key; this grain validates, forwards plans to it and tells it the fair's rules.
+/// The two are written apart, so the floor's rules are brought back in line whenever they may have drifted: on
+/// activation, on every change, and by deactivating after a failed hand-over.
 /// </summary>
 public sealed class FairGrain(
     [PersistentState("fair", StorageNames.Default)] IPersistentState<FairState> state,
@@ -52,9 +36,9 @@ public sealed class FairGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Details is not null && !state.State.Plan.Booths.IsDefaultOrEmpty)
+        if (state.State.Details is not null)
         {
-            await MoveLegacyFloorAsync();
+            await Floor.SetRulesAsync(Rules(state.State));
         }
     }
 
@@ -115,24 +99,6 @@ public sealed class FairGrain(
         return Floor.GetChangesSinceAsync(sinceVersion);
     }
 
-    public Task<BoothView> BlockBoothAsync(string boothCode)
-    {
-        EnsureExists();
-        return Floor.BlockAsync(boothCode);
-    }
-
-    public Task<BoothView> UnblockBoothAsync(string boothCode)
-    {
-        EnsureExists();
-        return Floor.UnblockAsync(boothCode);
-    }
-
-    public Task<BoothView> AssignBoothAsync(string boothCode, string producerId, string producerName)
-    {
-        EnsureExists();
-        return Floor.AssignAsync(boothCode, new Holder(producerId, producerName, []), null);
-    }
-
     public async Task<FairView> UpdateDetailsAsync(FairDetails details)
     {
         EnsureExists();
@@ -147,10 +113,7 @@ public sealed class FairGrain(
         {
             Details = details with { Name = VietnameseText.Normalize(details.Name), Venue = VietnameseText.Normalize(details.Venue) },
         };
-        await state.CommitAsync(next);
-        await Floor.SetRulesAsync(Rules(next));
-        await Floor.RecordFairChangedAsync(Summary(next));
-        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
+        await ChangeAsync(next);
         return await ViewAsync();
     }
 
@@ -174,39 +137,30 @@ public sealed class FairGrain(
         }
 
         var next = s with { Status = status };
-        await state.CommitAsync(next);
-        await Floor.SetRulesAsync(Rules(next));
-        await Floor.RecordFairChangedAsync(Summary(next));
-        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
+        await ChangeAsync(next);
         return await ViewAsync();
     }
 
-    /// <summary>Format-1 state kept the plan and occupation here; hand them to the floor grain once, then drop them.</summary>
-    private async Task MoveLegacyFloorAsync()
+    /// <summary>
+    /// Tells the floor the new rules first, then writes this fair: when the floor's write fails nothing has changed.
+    /// Should this fair's own write fail after, the grain deactivates, and its next activation hands the floor the
+    /// rules it has stored again. The event and the directory follow once the change is durable.
+    /// </summary>
+    private async Task ChangeAsync(FairState next)
     {
-        var s = state.State;
-        var floor = Floor;
-        await floor.SetRulesAsync(Rules(s));
-        await floor.SetPlanAsync(s.Plan, Summary(s with { BoothCount = s.Plan.Booths.Length }));
-        foreach (var (code, occupancy) in s.Occupancy)
+        try
         {
-            _ = occupancy.Status switch
-            {
-                BoothStatus.Blocked => await floor.BlockAsync(code),
-                BoothStatus.Confirmed or BoothStatus.Held when occupancy.ProducerId is { } producerId =>
-                    await floor.AssignAsync(code, new Holder(producerId, occupancy.ProducerName ?? producerId, []), null),
-                _ => null,
-            };
+            await Floor.SetRulesAsync(Rules(next));
+            await state.CommitAsync(next);
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
 
-        await state.CommitAsync(s with
-        {
-            BoothCount = s.Plan.Booths.Length,
-            Plan = FloorPlan.Empty,
-            Occupancy = ImmutableDictionary<string, BoothOccupancy>.Empty,
-            Backlog = [],
-            Version = 0,
-        });
+        await Floor.RecordFairChangedAsync(Summary(next));
+        await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
     }
 
     /// <summary>The HTTP layer validates first; this guards callers that reach the grain directly.</summary>

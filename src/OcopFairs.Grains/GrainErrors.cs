@@ -34,3 +34,18 @@ public sealed class DomainException : Exception
 
 /// <summary>404, 409, 400 and 422 respectively.</summary>
 public enum DomainErrorKind { NotFound, Conflict, Invalid, Refused }
+
+public static class Refusals
+{
+    /// <summary>A Domain rule's refusal as the exception grains answer with (404, 409 or 422 at the edge).</summary>
+    public static DomainException ToException(this OcopFairs.Domain.Refusal refusal) =>
+        new(refusal.Code, refusal.Kind switch
+        {
+            OcopFairs.Domain.RefusalKind.NotFound => DomainErrorKind.NotFound,
+            OcopFairs.Domain.RefusalKind.Conflict => DomainErrorKind.Conflict,
+            _ => DomainErrorKind.Refused,
+        }, refusal.Message)
+        {
+            Items = refusal.Items is null ? [] : [.. refusal.Items],
+        };
+}

@@ -56,7 +56,8 @@ public interface IFloorStore
 
 /// <summary>
 /// The changes of one group commit: booths whose occupation changed (a null slot: the booth is free now), new events
-/// (oldest first) and new Idempotency-Keys, bringing the floor to <see cref="Version"/>.
+/// (oldest first) and new Idempotency-Keys, bringing the floor to <see cref="Version"/>; and the plan and the rules when
+/// the commit changed them (null otherwise).
 /// </summary>
 public sealed record FloorDelta(
     long Version,
@@ -67,7 +68,13 @@ public sealed record FloorDelta(
     /// <summary>This save's id, which the next save names as the write it builds on.</summary>
     public Guid WriteId { get; init; } = Guid.NewGuid();
 
-    public bool IsEmpty => Booths.Count == 0 && Events.Count == 0 && Keys.Count == 0;
+    /// <summary>The new plan, when this commit changed it.</summary>
+    public FloorPlan? Plan { get; init; }
+
+    /// <summary>The new rules, when this commit changed them.</summary>
+    public FloorRules? Rules { get; init; }
+
+    public bool IsEmpty => Booths.Count == 0 && Events.Count == 0 && Keys.Count == 0 && Plan is null && Rules is null;
 
     /// <summary>
     /// What turns <paramref name="from"/> into <paramref name="to"/>. When the caller knows which booths it changed
@@ -91,7 +98,11 @@ public sealed record FloorDelta(
         }
 
         var events = to.Backlog.IsDefault ? [] : to.Backlog.Where(e => e.Version > from.Version).ToList();
-        return new FloorDelta(to.Version, booths, events, NewKeys(from.Keys, to.Keys));
+        return new FloorDelta(to.Version, booths, events, NewKeys(from.Keys, to.Keys))
+        {
+            Plan = ReferenceEquals(from.Plan, to.Plan) ? null : to.Plan,
+            Rules = to.Rules is { } rules && rules != from.Rules ? rules : null,
+        };
     }
 
     private static IReadOnlyList<KeyedResult> NewKeys(ImmutableArray<KeyedResult> from, ImmutableArray<KeyedResult> to)

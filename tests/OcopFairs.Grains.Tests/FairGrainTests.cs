@@ -8,6 +8,12 @@ public class FairGrainTests(ClusterFixture fixture)
 {
     private readonly IGrainFactory _grains = fixture.Grains;
 
+    /// <summary>The fair's floor, where booths are blocked and assigned.</summary>
+    private IFloorGrain Floor(IFairGrain fair) => _grains.GetGrain<IFloorGrain>(fair.GetPrimaryKeyString());
+
+    /// <summary>An approved exhibitor of food (zone A of <see cref="TestData.Plan"/>).</summary>
+    private static Holder Approved(string producerId, string name) => new(producerId, name, [ProductGroup.Food], ApplicationStatus.Approved);
+
     private IFairGrain NewFair() => _grains.GetGrain<IFairGrain>(TestData.NewId("fair"));
 
     // Records holding ImmutableArray compare arrays by reference, and every grain call hands back fresh arrays, so
@@ -85,9 +91,6 @@ public class FairGrainTests(ClusterFixture fixture)
     [InlineData("floor")]
     [InlineData("plan")]
     [InlineData("changes")]
-    [InlineData("block")]
-    [InlineData("unblock")]
-    [InlineData("assign")]
     public async Task Operations_on_a_never_created_fair_are_not_found(string operation)
     {
         var fair = NewFair();
@@ -96,9 +99,6 @@ public class FairGrainTests(ClusterFixture fixture)
             "floor" => () => fair.GetFloorAsync(),
             "plan" => () => fair.SetFloorPlanAsync(TestData.Plan()),
             "changes" => () => fair.GetChangesSinceAsync(0),
-            "block" => () => fair.BlockBoothAsync("A01"),
-            "unblock" => () => fair.UnblockBoothAsync("A01"),
-            "assign" => () => fair.AssignBoothAsync("A01", "producer-1", "HTX Bưởi"),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
 
@@ -139,7 +139,7 @@ public class FairGrainTests(ClusterFixture fixture)
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
 
-        var booth = await fair.BlockBoothAsync("A02");
+        var booth = await Floor(fair).BlockAsync("A02");
 
         Assert.Equal(BoothStatus.Blocked, booth.Status);
         var floor = await fair.GetFloorAsync();
@@ -152,9 +152,9 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Block_on_a_blocked_booth_is_idempotent_and_keeps_the_version()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        await fair.BlockBoothAsync("A02");
+        await Floor(fair).BlockAsync("A02");
 
-        var again = await fair.BlockBoothAsync("A02");
+        var again = await Floor(fair).BlockAsync("A02");
 
         Assert.Equal(BoothStatus.Blocked, again.Status);
         Assert.Equal(2, (await fair.GetFloorAsync()).Version);
@@ -165,10 +165,10 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Unblock_frees_a_blocked_booth_and_is_idempotent_on_a_free_one()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        await fair.BlockBoothAsync("A02");
+        await Floor(fair).BlockAsync("A02");
 
-        var freed = await fair.UnblockBoothAsync("A02");
-        var again = await fair.UnblockBoothAsync("A02");
+        var freed = await Floor(fair).UnblockAsync("A02");
+        var again = await Floor(fair).UnblockAsync("A02");
 
         Assert.Equal(BoothStatus.Free, freed.Status);
         Assert.Equal(BoothStatus.Free, again.Status);
@@ -179,10 +179,10 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Block_on_a_confirmed_booth_is_refused()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        var assigned = await fair.AssignBoothAsync("A01", "producer-1", "HTX Bưởi Diễn");
+        var assigned = await Floor(fair).AssignAsync("A01", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
         Assert.Equal(BoothStatus.Confirmed, assigned.Status);
 
-        await RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => fair.BlockBoothAsync("A01"));
+        await RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => Floor(fair).BlockAsync("A01"));
 
         var floor = await fair.GetFloorAsync();
         Assert.Equal(2, floor.Version);
@@ -195,19 +195,19 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Unblock_on_a_confirmed_booth_is_refused()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        await fair.AssignBoothAsync("A01", "producer-1", "HTX Bưởi Diễn");
+        await Floor(fair).AssignAsync("A01", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
 
-        await RefusedAsync(DomainErrorKind.Conflict, "booth.notBlocked", () => fair.UnblockBoothAsync("A01"));
+        await RefusedAsync(DomainErrorKind.Conflict, "booth.notBlocked", () => Floor(fair).UnblockAsync("A01"));
     }
 
     [Fact]
     public async Task Assign_is_idempotent_for_the_same_producer_and_refused_for_another()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        await fair.AssignBoothAsync("A01", "producer-1", "HTX Bưởi Diễn");
+        await Floor(fair).AssignAsync("A01", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
 
-        var again = await fair.AssignBoothAsync("A01", "producer-1", "HTX Bưởi Diễn");
-        await RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => fair.AssignBoothAsync("A01", "producer-2", "HTX Chè"));
+        var again = await Floor(fair).AssignAsync("A01", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
+        await RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => Floor(fair).AssignAsync("A01", Approved("producer-2", "HTX Chè"), null, null));
 
         Assert.Equal("producer-1", again.ProducerId);
         Assert.Equal(2, (await fair.GetFloorAsync()).Version);
@@ -218,7 +218,7 @@ public class FairGrainTests(ClusterFixture fixture)
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
 
-        await RefusedAsync(DomainErrorKind.NotFound, "booth.notFound", () => fair.BlockBoothAsync("Z99"));
+        await RefusedAsync(DomainErrorKind.NotFound, "booth.notFound", () => Floor(fair).BlockAsync("Z99"));
 
         Assert.Equal(1, (await fair.GetFloorAsync()).Version);
     }
@@ -227,10 +227,10 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Changes_since_a_version_in_the_backlog_are_exactly_the_missed_events_in_order()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        await fair.BlockBoothAsync("A01");
-        await fair.BlockBoothAsync("A02");
-        await fair.UnblockBoothAsync("A01");
-        await fair.AssignBoothAsync("A03", "producer-1", "HTX Bưởi Diễn");
+        await Floor(fair).BlockAsync("A01");
+        await Floor(fair).BlockAsync("A02");
+        await Floor(fair).UnblockAsync("A01");
+        await Floor(fair).AssignAsync("A03", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
 
         var changes = await fair.GetChangesSinceAsync(2);
 
@@ -249,7 +249,7 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Changes_since_the_current_version_are_empty()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains);
-        await fair.BlockBoothAsync("A01");
+        await Floor(fair).BlockAsync("A01");
 
         var changes = await fair.GetChangesSinceAsync(2);
 
@@ -264,7 +264,7 @@ public class FairGrainTests(ClusterFixture fixture)
         var fair = await TestData.NewFairWithPlanAsync(_grains);
         for (var i = 0; i < FloorGrain.BacklogSize + 10; i++)
         {
-            await (i % 2 == 0 ? fair.BlockBoothAsync("A01") : fair.UnblockBoothAsync("A01"));
+            await (i % 2 == 0 ? Floor(fair).BlockAsync("A01") : Floor(fair).UnblockAsync("A01"));
         }
 
         var floor = await fair.GetFloorAsync();
@@ -301,15 +301,15 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Versions_have_no_gaps_across_mixed_changes()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains, booths: 5);
-        await fair.BlockBoothAsync("A01");
-        await fair.BlockBoothAsync("A01");
-        await fair.AssignBoothAsync("A02", "producer-1", "HTX Bưởi Diễn");
-        await fair.AssignBoothAsync("A02", "producer-1", "HTX Bưởi Diễn");
-        await Assert.ThrowsAsync<DomainException>(() => fair.BlockBoothAsync("A02"));
+        await Floor(fair).BlockAsync("A01");
+        await Floor(fair).BlockAsync("A01");
+        await Floor(fair).AssignAsync("A02", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
+        await Floor(fair).AssignAsync("A02", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
+        await Assert.ThrowsAsync<DomainException>(() => Floor(fair).BlockAsync("A02"));
         await fair.SetFloorPlanAsync(TestData.Plan(booths: 3));
-        await fair.UnblockBoothAsync("A01");
-        await Assert.ThrowsAsync<DomainException>(() => fair.UnblockBoothAsync("A05"));
-        await fair.BlockBoothAsync("A03");
+        await Floor(fair).UnblockAsync("A01");
+        await Assert.ThrowsAsync<DomainException>(() => Floor(fair).UnblockAsync("A05"));
+        await Floor(fair).BlockAsync("A03");
 
         var changes = await fair.GetChangesSinceAsync(0);
 
@@ -326,7 +326,7 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Replacing_the_plan_without_a_confirmed_booth_is_refused_and_changes_nothing()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains, booths: 4);
-        await fair.AssignBoothAsync("A04", "producer-1", "HTX Bưởi Diễn");
+        await Floor(fair).AssignAsync("A04", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
         var before = await fair.GetFloorAsync();
 
         var ex = await RefusedAsync(DomainErrorKind.Conflict, "floorPlan.boothInUse", () => fair.SetFloorPlanAsync(TestData.Plan(booths: 3)));
@@ -341,8 +341,8 @@ public class FairGrainTests(ClusterFixture fixture)
     public async Task Replacing_the_plan_keeps_occupation_of_kept_booths_and_drops_removed_blocks()
     {
         var fair = await TestData.NewFairWithPlanAsync(_grains, booths: 4);
-        await fair.AssignBoothAsync("A01", "producer-1", "HTX Bưởi Diễn");
-        await fair.BlockBoothAsync("A04");
+        await Floor(fair).AssignAsync("A01", Approved("producer-1", "HTX Bưởi Diễn"), null, null);
+        await Floor(fair).BlockAsync("A04");
 
         var floor = await fair.SetFloorPlanAsync(TestData.Plan(booths: 3));
         var grown = await fair.SetFloorPlanAsync(TestData.Plan(booths: 4));

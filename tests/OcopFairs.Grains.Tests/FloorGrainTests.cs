@@ -40,8 +40,9 @@ internal static class Floors
         return new OpenFloor(fairId, fair, floor, (await floor.GetFloorAsync()).Version);
     }
 
+    /// <summary>A new approved exhibitor of <paramref name="groups"/> (food when none are given).</summary>
     public static Holder Producer(params ProductGroup[] groups) =>
-        new(TestData.NewId("producer"), "HTX Chè Tân Cương", groups.Length == 0 ? [ProductGroup.Food] : [.. groups]);
+        new(TestData.NewId("producer"), "HTX Chè Tân Cương", groups.Length == 0 ? [ProductGroup.Food] : [.. groups], ApplicationStatus.Approved);
 
     public static BoothView Booth(this FloorView floor, string code) => floor.Booths.Single(b => b.Code == code);
 
@@ -191,7 +192,7 @@ public class FloorGrainTests(ClusterFixture fixture)
         }
         else
         {
-            await f.Floor.AssignAsync("A01", Floors.Producer(), null);
+            await f.Floor.AssignAsync("A01", Floors.Producer(), null, null);
         }
 
         await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => f.Floor.HoldAsync("A01", Floors.Producer(), null));
@@ -291,7 +292,56 @@ public class FloorGrainTests(ClusterFixture fixture)
 
         await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.organiserAllocates", () => f.Floor.HoldAsync("A01", producer, null));
 
-        Assert.Equal(BoothStatus.Confirmed, (await f.Floor.AssignAsync("A01", producer, null)).Status);
+        Assert.Equal(BoothStatus.Confirmed, (await f.Floor.AssignAsync("A01", producer, null, null)).Status);
+    }
+
+    [Fact]
+    public async Task Assign_of_a_producer_who_is_not_approved_is_refused_unless_overridden_with_a_reason_which_the_booth_shows()
+    {
+        var f = await NewFloorAsync();
+        var rejected = Floors.Producer() with { Application = ApplicationStatus.Rejected };
+
+        await Floors.RefusedAsync(DomainErrorKind.Refused, "booth.notApproved", () => f.Floor.AssignAsync("A01", rejected, null, null));
+        Assert.Equal(f.Version, (await f.Floor.GetFloorAsync()).Version);
+
+        var view = await f.Floor.AssignAsync("A01", rejected, "Đơn vị khách mời của tỉnh", null);
+        Assert.Equal((BoothStatus.Confirmed, "Đơn vị khách mời của tỉnh"), (view.Status, view.OverrideReason));
+        var booth = (await f.Floor.GetFloorAsync()).Booth("A01");
+        Assert.Equal((rejected.ProducerId, "Đơn vị khách mời của tỉnh"), (booth.ProducerId, booth.OverrideReason));
+        Assert.Equal("Đơn vị khách mời của tỉnh", (await f.Floor.EventsSinceAsync(f.Version)).Single().Booth!.OverrideReason);
+    }
+
+    [Fact]
+    public async Task Concurrent_allocations_under_one_key_place_each_exhibitor_once_and_all_answer_the_first_outcome()
+    {
+        var f = await NewFloorAsync(TestData.OpenFair(mode: AllocationMode.Organiser));
+        var candidates = Enumerable.Range(0, 6).Select(i => new AllocationCandidate(
+            Floors.Producer(i % 2 == 0 ? ProductGroup.Food : ProductGroup.Beverages), "Cao Phong", 3 + (i % 3), [], [], DateTimeOffset.UnixEpoch.AddDays(i)))
+            .ToImmutableArray();
+
+        var dry = await f.Floor.AllocateAsync(candidates, dryRun: true, "alloc-1");
+        Assert.Equal(f.Version, (await f.Floor.GetFloorAsync()).Version);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => f.Floor.AllocateAsync(candidates, dryRun: false, "alloc-1")));
+
+        Assert.Equal(6, outcomes[0].Assignments.Length);
+        Assert.Equal(dry.Assignments.Select(a => (a.BoothCode, a.ProducerId)), outcomes[0].Assignments.Select(a => (a.BoothCode, a.ProducerId)));
+        Assert.All(outcomes, o => Assert.Equal(outcomes[0].Assignments.Select(a => a.BoothCode), o.Assignments.Select(a => a.BoothCode)));
+        var floor = await f.Floor.GetFloorAsync();
+        Assert.Equal(f.Version + 6, floor.Version);
+        Assert.All(candidates, c => Assert.Single(floor.Booths, b => b.ProducerId == c.Holder.ProducerId));
+
+        // A new run places nobody twice: everyone already has a booth.
+        Assert.Empty((await f.Floor.AllocateAsync(candidates, dryRun: false, "alloc-2")).Assignments);
+    }
+
+    [Fact]
+    public async Task Allocation_in_a_first_come_fair_is_refused_and_changes_nothing()
+    {
+        var f = await NewFloorAsync();
+        await Floors.RefusedAsync(DomainErrorKind.Conflict, "allocation.firstCome",
+            () => f.Floor.AllocateAsync([new AllocationCandidate(Floors.Producer(), "Kim Bôi", 3, [], [], DateTimeOffset.UnixEpoch)], false, "k"));
+        Assert.Equal(f.Version, (await f.Floor.GetFloorAsync()).Version);
     }
 
     // ---- contention ----
@@ -545,10 +595,10 @@ public class FloorGrainTests(ClusterFixture fixture)
     public async Task Assign_confirms_a_free_booth_for_the_producer_and_again_changes_nothing()
     {
         var f = await NewFloorAsync();
-        var producer = Floors.Producer();
+        var producer = Floors.Producer(ProductGroup.Beverages);
 
-        var view = await f.Floor.AssignAsync("B02", producer, null);
-        var again = await f.Floor.AssignAsync("B02", producer, null);
+        var view = await f.Floor.AssignAsync("B02", producer, null, null);
+        var again = await f.Floor.AssignAsync("B02", producer, null, null);
 
         Assert.Equal((BoothStatus.Confirmed, producer.ProducerId, (DateTimeOffset?)null), (view.Status, view.ProducerId, view.HoldExpiresAt));
         Assert.Equal(view.Status, again.Status);
@@ -563,10 +613,10 @@ public class FloorGrainTests(ClusterFixture fixture)
         var holder = Floors.Producer();
         await f.Floor.HoldAsync("A01", holder, null);
 
-        var view = await f.Floor.AssignAsync("A01", holder, null);
-        await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => f.Floor.AssignAsync("A01", Floors.Producer(), null));
+        var view = await f.Floor.AssignAsync("A01", holder, null, null);
+        await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => f.Floor.AssignAsync("A01", Floors.Producer(), null, null));
         await f.Floor.BlockAsync("A02");
-        await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => f.Floor.AssignAsync("A02", holder, null));
+        await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => f.Floor.AssignAsync("A02", holder, null, null));
 
         Assert.Equal((BoothStatus.Confirmed, null), (view.Status, view.HoldExpiresAt));
         var floor = await f.Floor.GetFloorAsync();
@@ -577,7 +627,7 @@ public class FloorGrainTests(ClusterFixture fixture)
     public async Task Unassign_frees_a_confirmed_or_held_booth_but_not_a_blocked_one()
     {
         var f = await NewFloorAsync();
-        await f.Floor.AssignAsync("A01", Floors.Producer(), null);
+        await f.Floor.AssignAsync("A01", Floors.Producer(), null, null);
         await f.Floor.HoldAsync("A02", Floors.Producer(), null);
         await f.Floor.BlockAsync("A03");
 
@@ -612,7 +662,7 @@ public class FloorGrainTests(ClusterFixture fixture)
     {
         var f = await NewFloorAsync();
         await f.Floor.HoldAsync("A01", Floors.Producer(), null);
-        await f.Floor.AssignAsync("A02", Floors.Producer(), null);
+        await f.Floor.AssignAsync("A02", Floors.Producer(), null, null);
 
         await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => f.Floor.BlockAsync("A01"));
         await Floors.RefusedAsync(DomainErrorKind.Conflict, "booth.taken", () => f.Floor.BlockAsync("A02"));
@@ -687,7 +737,7 @@ public class FloorGrainTests(ClusterFixture fixture)
                     await f.Floor.HoldAsync(code, p, null);
                     return 3;
                 default:
-                    await f.Floor.AssignAsync(code, p, null);
+                    await f.Floor.AssignAsync(code, p, null, null);
                     await f.Floor.UnassignAsync(code);
                     return 2;
             }
@@ -771,9 +821,6 @@ public sealed class FloorClusterFixture : IAsyncLifetime
 
     public static FloorWriteGates Gates { get; } = new();
 
-    /// <summary>Per fair: what runs before each write of its floor's plan and rules (held back or failed by a test).</summary>
-    public static FloorWriteGates PlanGates { get; } = new();
-
     /// <summary>Group commits under way at once in this cluster (the server's default is 1).</summary>
     public const int WritesInFlight = 2;
 
@@ -796,8 +843,7 @@ public sealed class FloorClusterFixture : IAsyncLifetime
                 // serializer cannot do for the floor's immutable collections; the server stores it with its own serializer.
                 services.AddOptions<MemoryGrainStorageOptions>(Inner)
                     .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) =>
-                    new GatedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(Inner), PlanGates));
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) => sp.GetRequiredKeyedService<IGrainStorage>(Inner));
                 services.AddSingleton<IFloorStore>(Store);
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ICatalogIndex>(InMemoryProjections.Instance);
@@ -842,24 +888,6 @@ public sealed class FloorWriteGates
     }
 }
 
-/// <summary>Grain storage whose writes of a floor's plan and rules ("floorPlan") first pass the fair's gate.</summary>
-internal sealed class GatedGrainStorage(IGrainStorage inner, FloorWriteGates gates) : IGrainStorage
-{
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
-
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        if (stateName == "floorPlan")
-        {
-            await gates.BeforeWriteAsync(grainId.Key.ToString()!);
-        }
-
-        await inner.WriteStateAsync(stateName, grainId, grainState);
-    }
-
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
-}
-
 /// <summary>A write the test releases when it chooses, and a signal that the floor has started it.</summary>
 internal sealed class HeldWrite
 {
@@ -893,44 +921,6 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
 
     private Task<OpenFloor> NewFloorAsync(int holdMinutes = 30) =>
         Floors.NewAsync(_grains, TestData.OpenFair(boothsPerProducer: 3, holdMinutes: holdMinutes));
-
-    // ---- floors stored by earlier versions ----
-
-    [Fact]
-    public async Task A_floor_stored_as_grain_state_by_an_earlier_version_moves_to_the_floor_store_on_activation()
-    {
-        var fairId = TestData.NewId("fair");
-        var floor = _grains.GetGrain<IFloorGrain>(fairId);
-        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
-        var held = new BoothSlot(BoothStatus.Held, "producer-old", "HTX Cũ", Clock.GetUtcNow().AddMinutes(20), "hold-old");
-        var evt = new LiveEvent(7, Clock.GetUtcNow(), EventTypes.BoothChanged, "A01", held, null);
-        await storage.WriteStateAsync("floorPlan", floor.GetGrainId(), new GrainState<FloorPlanState>(new FloorPlanState
-        {
-            Plan = TestData.FoodAndBeveragePlan(),
-            Rules = new FloorRules(FairStatus.Published, 3, 30, AllocationMode.FirstCome),
-        }));
-        await storage.WriteStateAsync("floorLive", floor.GetGrainId(), new GrainState<FloorLiveState>(new FloorLiveState
-        {
-            Version = 7,
-            Booths = ImmutableDictionary<string, BoothSlot>.Empty.Add("A01", held),
-            Backlog = [evt],
-            Keys = [new KeyedResult("producer-old:hold:key-1", "A01", held)],
-        }));
-
-        var view = await floor.GetFloorAsync();
-        Assert.Equal((7L, BoothStatus.Held, "producer-old"), (view.Version, view.Booth("A01").Status, view.Booth("A01").ProducerId));
-        var moved = await FloorClusterFixture.Store.LoadAsync(fairId, FloorGrain.BacklogSize, FloorGrain.KeyMemory);
-        Assert.NotNull(moved);
-        Assert.Equal((7L, held, 1, 1), (moved.Version, moved.Booths["A01"], moved.Backlog.Length, moved.Keys.Length));
-        var legacy = new GrainState<FloorLiveState>();
-        await storage.ReadStateAsync("floorLive", floor.GetGrainId(), legacy);
-        Assert.False(legacy.RecordExists);
-
-        // The remembered key still answers its retry, and the backlog still serves a reconnect.
-        var retry = await floor.HoldAsync("A01", new Holder("producer-old", "HTX Cũ", [ProductGroup.Food]), "producer-old:hold:key-1");
-        Assert.Equal(("A01", BoothStatus.Held), (retry.Code, retry.Status));
-        Assert.Equal([7L], (await floor.GetChangesSinceAsync(6)).Events!.Value.Select(e => e.Version));
-    }
 
     /// <summary>
     /// Holds back the write that carries <paramref name="first"/>, makes the <paramref name="queued"/> changes meanwhile,
@@ -1154,17 +1144,20 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
         Assert.DoesNotContain("A11", stored?.Booths.Keys ?? []);
     }
 
-    /// <summary>Holds back the next write of the fair's floor plan and rules, and fails it when released.</summary>
+    /// <summary>
+    /// Holds back the writes of the fair's floor plan and rules — now the floor's own writes, which carry them — and
+    /// fails them when released.
+    /// </summary>
     private static HeldWrite HoldPlanAndRulesWrites(string fairId)
     {
         var write = new HeldWrite();
-        FloorClusterFixture.PlanGates.Set(fairId, write.Gate(new InvalidOperationException("The database went away.")));
+        Gates.Set(fairId, write.Gate(new InvalidOperationException("The database went away.")));
         return write;
     }
 
     private static void ClearPlanAndRulesWrites(string fairId, HeldWrite write)
     {
-        FloorClusterFixture.PlanGates.Clear(fairId);
+        Gates.Clear(fairId);
         write.Release();
     }
 

@@ -87,6 +87,8 @@ public sealed class InMemoryFloorStore(FloorWriteGates gates) : IFloorStore
             Backlog = current.Backlog.AddRange(delta.Events),
             Keys = current.Keys.AddRange(delta.Keys),
             WriteId = delta.WriteId,
+            Plan = delta.Plan ?? current.Plan,
+            Rules = delta.Rules ?? current.Rules,
         };
     }
 }

@@ -74,12 +74,12 @@ public class LivePushTests(ClusterFixture fixture)
         {
             while (received is null && clock.Elapsed < Patience)
             {
-                await fair.BlockBoothAsync("A02");
+                await fixture.Grains.GetGrain<IFloorGrain>(fairId).BlockAsync("A02");
                 var version = (await fair.GetFloorAsync()).Version;
                 received = await WaitForAsync(observer.FairEvents, e => e.FairId == fairId && e.Version == version, TimeSpan.FromSeconds(1));
                 if (received is null)
                 {
-                    await fair.UnblockBoothAsync("A02");
+                    await fixture.Grains.GetGrain<IFloorGrain>(fairId).UnblockAsync("A02");
                 }
             }
         }

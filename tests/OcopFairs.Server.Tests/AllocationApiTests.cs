@@ -59,6 +59,31 @@ public sealed class AllocationApiTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_applies_with_one_key_place_each_exhibitor_once_and_all_answer_the_same()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fairId = await Rush.FirstComeFairAsync(organiser, booths: 4, allocationMode: "Organiser");
+        await Rush.ApprovedProducersAsync(fixture.Server, organiser, fairId, 6, i => Districts[i % 3]);
+        var key = Guid.NewGuid().ToString();
+
+        // Once check-then-insert: each of these could find no stored answer and run the allocation again.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/allocation") { Content = JsonContent.Create(new { dryRun = false }) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await organiser.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.ReadJsonAsync();
+        }));
+
+        Assert.All(answers, a => Assert.True(JsonNode.DeepEquals(answers[0], a), "a concurrent apply answered differently"));
+        var booths = (await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync())["booths"]!.AsArray();
+        var placed = booths.Where(b => b!["status"]!.GetValue<string>() == "Confirmed").Select(b => b!["producerId"]!.GetValue<string>()).ToList();
+        Assert.Equal(4, placed.Count);
+        Assert.Equal(placed.Count, placed.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Allocation_is_refused_for_first_come_fairs_and_for_producers()
     {
         using var organiser = await fixture.OrganiserAsync();

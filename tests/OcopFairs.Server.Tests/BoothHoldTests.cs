@@ -154,10 +154,11 @@ public sealed class BoothHoldTests(ServerFixture fixture)
     {
         using var organiser = await fixture.OrganiserAsync();
         var fairId = await Rush.FirstComeFairAsync(organiser, booths: 3);
+        var producer = (await Rush.ApprovedProducersAsync(fixture.Server, organiser, fairId, 1))[0];
         var key = Guid.NewGuid().ToString();
         for (var i = 0; i < 2; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/booths/H03/assign") { Content = JsonContent.Create(new { producerId = "p-demo-hop-tien" }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/fairs/{fairId}/booths/H03/assign") { Content = JsonContent.Create(new { producerId = producer.ProducerId }) };
             request.Headers.Add("Idempotency-Key", key);
             Assert.Equal(HttpStatusCode.OK, (await organiser.SendAsync(request)).StatusCode);
         }

@@ -127,8 +127,15 @@ public sealed class FairsApiTests(ServerFixture fixture)
         var fairId = await Api.CreateFairWithFloorAsync(organiser);
         Assert.Equal(HttpStatusCode.NotFound, (await organiser.PostAsync($"api/fairs/{fairId}/booths/Z99/block", null)).StatusCode);
 
-        var assign = await organiser.PostAsJsonAsync($"api/fairs/{fairId}/booths/A02/assign", new { producerId = "p-demo-hop-tien" });
+        // The demo producer has not applied to this fair: the organiser may place it only as an explicit override.
+        var refused = await organiser.PostAsJsonAsync($"api/fairs/{fairId}/booths/A02/assign", new { producerId = "p-demo-hop-tien" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("booth.notApproved", (await refused.ReadJsonAsync())["code"]!.GetValue<string>());
+        Assert.Equal("Free", (await (await organiser.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync())["booths"]!.AsArray()
+            .Single(b => b!["code"]!.GetValue<string>() == "A02")!["status"]!.GetValue<string>());
+        var assign = await organiser.PostAsJsonAsync($"api/fairs/{fairId}/booths/A02/assign", new { producerId = "p-demo-hop-tien", overrideReason = "Đơn vị khách mời" });
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
+        Assert.Equal("Đơn vị khách mời", (await assign.ReadJsonAsync())["overrideReason"]!.GetValue<string>());
         var conflict = await organiser.PostAsync($"api/fairs/{fairId}/booths/A02/block", null);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal("booth.taken", (await conflict.ReadJsonAsync())["code"]!.GetValue<string>());
@@ -139,7 +146,7 @@ public sealed class FairsApiTests(ServerFixture fixture)
     {
         using var organiser = await fixture.OrganiserAsync();
         var fairId = await Api.CreateFairWithFloorAsync(organiser);
-        (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/booths/B04/assign", new { producerId = "p-demo-ha-phong" })).EnsureSuccessStatusCode();
+        (await organiser.PostAsJsonAsync($"api/fairs/{fairId}/booths/B04/assign", new { producerId = "p-demo-ha-phong", overrideReason = "Gian trưng bày của tỉnh" })).EnsureSuccessStatusCode();
 
         var smaller = new { zones = new[] { new { code = "A", name = "A", groups = new[] { "Food" } } }, booths = new[] { new { code = "A01", zone = "A", type = "Standard", areaM2 = 9, priceVnd = 1_000_000, x = 1, y = 1, w = 3, h = 3 } } };
         var refused = await organiser.PutAsJsonAsync($"api/fairs/{fairId}/floor-plan", smaller);

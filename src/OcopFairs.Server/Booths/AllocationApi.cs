@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -28,8 +29,6 @@ public sealed record AllocationResponse(bool DryRun, IReadOnlyList<AllocatedBoot
 /// <summary>Automatic allocation for Organiser-mode fairs: a dry run to read the reasons, then apply.</summary>
 public static class AllocationApi
 {
-    private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
-
     public static IEndpointRouteBuilder MapAllocationApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/fairs/{fairId}/allocation", AllocateAsync).WithTags("Booths")
@@ -37,76 +36,47 @@ public static class AllocationApi
         return app;
     }
 
+    /// <summary>
+    /// Gathers the facts — the fair's approved exhibitors with their stars, groups, district and preferences — and has
+    /// the floor allocate: it decides and, unless this is a dry run, applies every placement with the Idempotency-Key in
+    /// one commit, so a retried apply answers the first outcome and changes nothing.
+    /// </summary>
     private static async Task<Results<Ok<AllocationResponse>, ProblemHttpResult>> AllocateAsync(
-        AllocationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        [AsParameters] FairCall call, ApplicationQueue queue, NpgsqlDataSource db)
+        AllocationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] FairCall call, ApplicationQueue queue)
     {
-        var (fair, fairId, grains) = (call.Fair, call.FairId, call.Grains);
-        if (fair.Details.AllocationMode != AllocationMode.Organiser)
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, "allocation.firstCome");
-        }
-
         var dryRun = request.DryRun ?? true;
-        var key = dryRun ? null : BoothsApi.Key(idempotencyKey, "allocation");
-        if (key is not null && await StoredAsync(db, fairId, key) is { } stored)
-        {
-            return TypedResults.Ok(stored);
-        }
-
-        var floor = await grains.GetGrain<IFairGrain>(fairId).GetFloorAsync();
-        var placed = floor.Booths.Where(b => b.ProducerId is not null).Select(b => b.ProducerId!).ToHashSet(StringComparer.Ordinal);
-        var zones = floor.Zones.ToDictionary(z => z.Code, z => (IReadOnlyList<ProductGroup>)[.. z.Groups], StringComparer.Ordinal);
-        var free = floor.Booths.Where(b => b.Status == BoothStatus.Free)
-            .Select(b => new Allocation.Booth(b.Code, b.Zone, b.Type, zones.GetValueOrDefault(b.Zone) ?? []))
-            .ToList();
-        var approved = (await queue.ListAsync(fairId, new QueueFilter(ApplicationStatus.Approved, null, null, null, null, null)))
+        var approved = (await queue.ListAsync(call.FairId, new QueueFilter(ApplicationStatus.Approved, null, null, null, null, null)))
             .Select(e => e.Application)
-            .Where(a => !placed.Contains(a.ProducerId))
             .ToList();
-        var names = approved.ToDictionary(a => a.ProducerId, a => a.ProducerName, StringComparer.Ordinal);
-        var exhibitors = approved.Select(a => new Allocation.Exhibitor(
-            a.ProducerId, a.District, a.Products.IsDefaultOrEmpty ? 0 : a.Products.Max(p => p.Stars),
-            [.. a.Products.Select(p => p.Group).Distinct()],
+        var candidates = approved.Select(a => new AllocationCandidate(
+            new Holder(a.ProducerId, a.ProducerName, [.. a.Products.Select(p => p.Group).Distinct()], a.Status),
+            a.District,
+            a.Products.IsDefaultOrEmpty ? 0 : a.Products.Max(p => p.Stars),
             a.BoothPreferences?.Zones.IsDefault == false ? a.BoothPreferences.Zones : [],
             a.BoothPreferences?.Types.IsDefault == false ? a.BoothPreferences.Types : [],
-            a.SubmittedAt)).ToList();
+            a.SubmittedAt)).ToImmutableArray();
 
-        var result = Allocation.Allocate(free, exhibitors);
+        var floor = call.Grains.GetGrain<IFloorGrain>(call.FairId);
+        AllocationOutcome outcome;
+        try
+        {
+            outcome = await floor.AllocateAsync(candidates, dryRun, dryRun ? null : BoothsApi.Key(idempotencyKey, "allocation"));
+        }
+        catch (DomainException refusal)
+        {
+            return Problems.From(refusal);
+        }
+
+        var names = approved.ToDictionary(a => a.ProducerId, a => a.ProducerName, StringComparer.Ordinal);
         var culture = CultureInfo.CurrentUICulture;
-        var assignments = new List<AllocatedBooth>();
-        var unplaced = result.Unplaced.Select(u => new UnplacedExhibitor(u.ProducerId, names.GetValueOrDefault(u.ProducerId), Texts(u.Reasons, culture))).ToList();
-        var floorGrain = grains.GetGrain<IFloorGrain>(fairId);
-        foreach (var a in result.Assignments)
-        {
-            if (!dryRun)
-            {
-                try
-                {
-                    var groups = exhibitors.First(e => e.ProducerId == a.ProducerId).Groups;
-                    await floorGrain.AssignAsync(a.BoothCode, new Holder(a.ProducerId, names[a.ProducerId], [.. groups]), key is null ? null : $"{key}:{a.BoothCode}");
-                }
-                catch (DomainException ex)
-                {
-                    // Taken between the plan and the write (a producer or organiser was quicker): report, do not fail the run.
-                    unplaced.Add(new UnplacedExhibitor(a.ProducerId, names[a.ProducerId], Texts([new Allocation.Reason("boothTakenMeanwhile", [a.BoothCode, ex.Code])], culture)));
-                    continue;
-                }
-            }
-
-            assignments.Add(new AllocatedBooth(a.BoothCode, a.ProducerId, names.GetValueOrDefault(a.ProducerId), Texts(a.Reasons, culture)));
-        }
-
-        var response = new AllocationResponse(dryRun, assignments, unplaced, result.DistrictShares);
-        if (key is not null)
-        {
-            await StoreAsync(db, fairId, key, response);
-        }
-
-        return TypedResults.Ok(response);
+        return TypedResults.Ok(new AllocationResponse(
+            outcome.DryRun,
+            [.. outcome.Assignments.Select(a => new AllocatedBooth(a.BoothCode, a.ProducerId, names.GetValueOrDefault(a.ProducerId), Texts(a.Reasons, culture)))],
+            [.. outcome.Unplaced.Select(u => new UnplacedExhibitor(u.ProducerId, names.GetValueOrDefault(u.ProducerId), Texts(u.Reasons, culture)))],
+            outcome.DistrictShares));
     }
 
-    private static IReadOnlyList<AllocationReason> Texts(IEnumerable<Allocation.Reason> reasons, CultureInfo culture) =>
+    private static IReadOnlyList<AllocationReason> Texts(IEnumerable<ReasonCode> reasons, CultureInfo culture) =>
         [.. reasons.Select(r => new AllocationReason(r.Code, string.Format(culture, ErrorText.Get("allocation." + r.Code, culture), [.. r.Args.Select(a => Named(a, culture))])))];
 
     /// <summary>Product groups and booth types in the reader's language ("Food+Beverages" → "Thực phẩm, Đồ uống").</summary>
@@ -119,23 +89,5 @@ public static class AllocationApi
             : null;
         var names = parts.Select(Name).ToList();
         return names.All(n => n is not null) ? string.Join(", ", names) : arg;
-    }
-
-    private static async Task<AllocationResponse?> StoredAsync(NpgsqlDataSource db, string fairId, string key)
-    {
-        await using var cmd = db.CreateCommand("SELECT response::text FROM app.idempotent_results WHERE scope = @scope AND key = @key");
-        cmd.Parameters.AddWithValue("scope", "allocation:" + fairId);
-        cmd.Parameters.AddWithValue("key", key);
-        return await cmd.ExecuteScalarAsync() is string json ? JsonSerializer.Deserialize<AllocationResponse>(json, Json) : null;
-    }
-
-    private static async Task StoreAsync(NpgsqlDataSource db, string fairId, string key, AllocationResponse response)
-    {
-        await using var cmd = db.CreateCommand(
-            "INSERT INTO app.idempotent_results (scope, key, response) VALUES (@scope, @key, @response) ON CONFLICT DO NOTHING");
-        cmd.Parameters.AddWithValue("scope", "allocation:" + fairId);
-        cmd.Parameters.AddWithValue("key", key);
-        cmd.Parameters.Add(new NpgsqlParameter("response", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(response, Json) });
-        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -3,13 +3,19 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OcopFairs.Abstractions;
+using OcopFairs.Domain;
 using OcopFairs.Grains;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Booths;
 
-public sealed record AssignRequest(string? ProducerId);
+/// <param name="ProducerId">The producer to place.</param>
+/// <param name="OverrideReason">
+/// Given, it places the producer even when a booth rule that may be overridden refuses (not approved, zone, limit);
+/// the booth then shows the override and this reason on the map and in the review queue.
+/// </param>
+public sealed record AssignRequest(string? ProducerId, string? OverrideReason);
 
 /// <summary>
 /// Every booth route: approved producers hold, confirm and release (FirstCome fairs); the organiser blocks, unblocks,
@@ -28,11 +34,10 @@ public static class BoothsApi
 
         var organiser = app.MapGroup("/api/fairs/{fairId}/booths/{boothCode}").WithTags("Booths")
             .RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Admin)).ForFairOrganiser();
-        organiser.MapPost("/block", (string boothCode, [AsParameters] FairCall call) => AnswerAsync(call.FairGrain.BlockBoothAsync(boothCode)));
-        organiser.MapPost("/unblock", (string boothCode, [AsParameters] FairCall call) => AnswerAsync(call.FairGrain.UnblockBoothAsync(boothCode)));
+        organiser.MapPost("/block", (string boothCode, [AsParameters] FairCall call) => AnswerAsync(Floor(call).BlockAsync(boothCode)));
+        organiser.MapPost("/unblock", (string boothCode, [AsParameters] FairCall call) => AnswerAsync(Floor(call).UnblockAsync(boothCode)));
         organiser.MapPost("/assign", AssignAsync);
-        organiser.MapPost("/unassign", (string boothCode, [AsParameters] FairCall call) =>
-            AnswerAsync(call.Grains.GetGrain<IFloorGrain>(call.FairId).UnassignAsync(boothCode)));
+        organiser.MapPost("/unassign", (string boothCode, [AsParameters] FairCall call) => AnswerAsync(Floor(call).UnassignAsync(boothCode)));
         return app;
     }
 
@@ -46,15 +51,8 @@ public static class BoothsApi
     private static async Task<Results<Ok<BoothView>, ProblemHttpResult>> HoldAsync([AsParameters] ProducerCall call)
     {
         if (call.User.ProducerId() is not { } producerId) return Problems.Forbidden();
-
-        // Only approved exhibitors hold booths, and only in zones that take one of the groups they exhibit.
-        var application = await call.Grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(call.FairId, producerId)).GetAsync();
-        if (application is not { Status: ApplicationStatus.Approved })
-        {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "booth.notApproved");
-        }
-
-        var holder = new Holder(producerId, application.ProducerName, [.. application.Products.Select(p => p.Group).Distinct()]);
+        // A producer without an application is no exhibitor: the floor's rule refuses it as not approved.
+        var holder = await HolderAsync(call.Grains, call.FairId, producerId) ?? new Holder(producerId, producerId, [], null);
         return await AnswerAsync(call.Floor.HoldAsync(call.BoothCode, holder, Key(call.IdempotencyKey, $"{producerId}:hold")));
     }
 
@@ -81,9 +79,22 @@ public static class BoothsApi
             return Problems.NotFound("producer.notFound");
         }
 
-        var holder = new Holder(producer.ProducerId, producer.Profile.Name, [.. producer.Products.Select(p => p.Group).Distinct()]);
-        return await AnswerAsync(call.Grains.GetGrain<IFloorGrain>(call.FairId).AssignAsync(boothCode, holder, Key(idempotencyKey, $"{call.User.UserId()}:assign")));
+        var holder = await HolderAsync(call.Grains, call.FairId, producer.ProducerId)
+            ?? new Holder(producer.ProducerId, producer.Profile.Name, [.. producer.Products.Select(p => p.Group).Distinct()], null);
+        var reason = request.OverrideReason is { } given ? VietnameseText.Normalize(given) : null;
+        return await AnswerAsync(Floor(call).AssignAsync(boothCode, holder, reason, Key(idempotencyKey, $"{call.User.UserId()}:assign")));
     }
+
+    /// <summary>
+    /// The facts the booth rules need about a producer at this fair: where its application stands and the groups of the
+    /// products it applied with; null when it has not applied.
+    /// </summary>
+    internal static async Task<Holder?> HolderAsync(IGrainFactory grains, string fairId, string producerId) =>
+        await grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(fairId, producerId)).GetAsync() is { } application
+            ? new Holder(producerId, application.ProducerName, [.. application.Products.Select(p => p.Group).Distinct()], application.Status)
+            : null;
+
+    private static IFloorGrain Floor(FairCall call) => call.Grains.GetGrain<IFloorGrain>(call.FairId);
 
     /// <summary>
     /// The booth, or the floor's refusal as a problem. In a rush a sixth to a quarter of the answers are "taken":

@@ -9,7 +9,8 @@ using OcopFairs.Server.Infrastructure;
 namespace OcopFairs.Server.Booths;
 
 /// <summary>
-/// The live floors in PostgreSQL (app.floors, app.floor_booths, app.floor_events, app.floor_keys; migration 0009).
+/// The live floors in PostgreSQL (app.floors with each floor's plan and rules, app.floor_booths, app.floor_events,
+/// app.floor_keys; migrations 0009, 0010 and 0011).
 /// A save is one batch in one round trip and one implicit transaction: the fence first (app.floor_advance, migration
 /// 0010: the version and write it builds on), then the changed booths, the new events and keys, and, every
 /// <see cref="PruneEvery"/> versions, the pruning of old events and keys.
@@ -44,10 +45,10 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
         {
             BatchCommands =
             {
-                Command("SELECT version, write_id FROM app.floors WHERE fair_id = @fair", fairId),
-                Command("SELECT booth_code, status, producer_id, producer_name, hold_expires_at, hold_id FROM app.floor_booths WHERE fair_id = @fair", fairId),
+                Command("SELECT version, write_id, plan::text, rules::text FROM app.floors WHERE fair_id = @fair", fairId),
+                Command("SELECT booth_code, status, producer_id, producer_name, hold_expires_at, hold_id, override_reason FROM app.floor_booths WHERE fair_id = @fair", fairId),
                 Command("SELECT payload::text FROM (SELECT version, payload FROM app.floor_events WHERE fair_id = @fair ORDER BY version DESC LIMIT @n) e ORDER BY version", fairId, backlog),
-                Command("SELECT key, booth_code, slot::text FROM (SELECT seq, key, booth_code, slot FROM app.floor_keys WHERE fair_id = @fair ORDER BY seq DESC LIMIT @n) k ORDER BY seq", fairId, keys),
+                Command("SELECT key, booth_code, slot::text, allocation::text FROM (SELECT seq, key, booth_code, slot, allocation FROM app.floor_keys WHERE fair_id = @fair ORDER BY seq DESC LIMIT @n) k ORDER BY seq", fairId, keys),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync();
@@ -58,6 +59,8 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
 
         var version = reader.GetInt64(0);
         Guid? writeId = reader.IsDBNull(1) ? null : reader.GetGuid(1);
+        var plan = reader.IsDBNull(2) ? FloorPlan.Empty : JsonSerializer.Deserialize<FloorPlan>(reader.GetString(2), Json)!;
+        var rules = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<FloorRules>(reader.GetString(3), Json);
         await reader.NextResultAsync();
         var booths = ImmutableDictionary.CreateBuilder<string, BoothSlot>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
@@ -67,7 +70,10 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5));
+                reader.IsDBNull(5) ? null : reader.GetString(5))
+            {
+                OverrideReason = reader.IsDBNull(6) ? null : reader.GetString(6),
+            };
         }
 
         await reader.NextResultAsync();
@@ -96,10 +102,17 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
         var remembered = ImmutableArray.CreateBuilder<KeyedResult>();
         while (await reader.ReadAsync())
         {
-            remembered.Add(new KeyedResult(reader.GetString(0), reader.GetString(1), JsonSerializer.Deserialize<BoothSlot>(reader.GetString(2), Json)!));
+            remembered.Add(new KeyedResult(reader.GetString(0), reader.GetString(1), JsonSerializer.Deserialize<BoothSlot>(reader.GetString(2), Json)!)
+            {
+                Allocation = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<AllocationOutcome>(reader.GetString(3), Json),
+            });
         }
 
-        return new FloorLiveState { Version = version, Booths = booths.ToImmutable(), Backlog = events.ToImmutable(), Keys = remembered.ToImmutable(), WriteId = writeId };
+        return new FloorLiveState
+        {
+            Version = version, Booths = booths.ToImmutable(), Backlog = events.ToImmutable(), Keys = remembered.ToImmutable(), WriteId = writeId,
+            Plan = plan, Rules = rules,
+        };
     }
 
     public async Task SaveAsync(string fairId, long expectedVersion, Guid? expectedWrite, FloorDelta delta)
@@ -115,15 +128,25 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
         fence.Parameters.AddWithValue("waitMs", (int)WaitForPrevious.TotalMilliseconds);
         batch.BatchCommands.Add(fence);
 
+        if (delta.Plan is not null || delta.Rules is not null)
+        {
+            // Rarely: the organiser changed the plan, or the fair its rules. Written in the same transaction as the booths.
+            var planAndRules = Command("UPDATE app.floors SET plan = coalesce(@plan::jsonb, plan), rules = coalesce(@rules::jsonb, rules) WHERE fair_id = @fair", fairId);
+            planAndRules.Parameters.Add(Jsonb("plan", delta.Plan));
+            planAndRules.Parameters.Add(Jsonb("rules", delta.Rules));
+            batch.BatchCommands.Add(planAndRules);
+        }
+
         var held = delta.Booths.Where(b => b.Value is not null).ToList();
         if (held.Count > 0)
         {
             var upsert = Command(
                 """
-                INSERT INTO app.floor_booths (fair_id, booth_code, status, producer_id, producer_name, hold_expires_at, hold_id)
-                SELECT @fair, * FROM unnest(@codes, @statuses, @producers, @names, @expires, @holds)
+                INSERT INTO app.floor_booths (fair_id, booth_code, status, producer_id, producer_name, hold_expires_at, hold_id, override_reason)
+                SELECT @fair, * FROM unnest(@codes, @statuses, @producers, @names, @expires, @holds, @overrides)
                 ON CONFLICT (fair_id, booth_code) DO UPDATE SET status = EXCLUDED.status, producer_id = EXCLUDED.producer_id,
-                    producer_name = EXCLUDED.producer_name, hold_expires_at = EXCLUDED.hold_expires_at, hold_id = EXCLUDED.hold_id
+                    producer_name = EXCLUDED.producer_name, hold_expires_at = EXCLUDED.hold_expires_at, hold_id = EXCLUDED.hold_id,
+                    override_reason = EXCLUDED.override_reason
                 """, fairId);
             upsert.Parameters.AddWithValue("codes", held.Select(b => b.Key).ToArray());
             upsert.Parameters.AddWithValue("statuses", held.Select(b => b.Value!.Status.ToString()).ToArray());
@@ -131,6 +154,7 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
             upsert.Parameters.Add(TextArray("names", held.Select(b => b.Value!.ProducerName)));
             upsert.Parameters.AddWithValue("expires", held.Select(b => b.Value!.HoldExpiresAt?.UtcDateTime).ToArray());
             upsert.Parameters.Add(TextArray("holds", held.Select(b => b.Value!.HoldId)));
+            upsert.Parameters.Add(TextArray("overrides", held.Select(b => b.Value!.OverrideReason)));
             batch.BatchCommands.Add(upsert);
         }
 
@@ -158,12 +182,14 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
         {
             var keys = Command(
                 """
-                INSERT INTO app.floor_keys (fair_id, key, booth_code, slot) SELECT @fair, k, b, s::jsonb FROM unnest(@keys, @booths, @slots) AS x (k, b, s)
+                INSERT INTO app.floor_keys (fair_id, key, booth_code, slot, allocation)
+                SELECT @fair, k, b, s::jsonb, a::jsonb FROM unnest(@keys, @booths, @slots, @allocations) AS x (k, b, s, a)
                 ON CONFLICT (fair_id, key) DO NOTHING
                 """, fairId);
             keys.Parameters.AddWithValue("keys", delta.Keys.Select(k => k.Key).ToArray());
             keys.Parameters.AddWithValue("booths", delta.Keys.Select(k => k.BoothCode).ToArray());
             keys.Parameters.AddWithValue("slots", delta.Keys.Select(k => JsonSerializer.Serialize(k.Slot, Json)).ToArray());
+            keys.Parameters.Add(TextArray("allocations", delta.Keys.Select(k => k.Allocation is null ? null : JsonSerializer.Serialize(k.Allocation, Json))));
             batch.BatchCommands.Add(keys);
         }
 
@@ -207,6 +233,9 @@ public sealed class FloorStore(NpgsqlDataSource db) : IFloorStore
 
         return command;
     }
+
+    private static NpgsqlParameter Jsonb<T>(string name, T? value) where T : class =>
+        new(name, NpgsqlDbType.Text) { Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value, Json) };
 
     private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };

@@ -42,8 +42,11 @@ public static partial class Migrator
         return [.. list.OrderBy(m => m.Version)];
     }
 
-    /// <summary>Applies what is missing; returns the versions applied by this call.</summary>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(string connectionString, ILogger logger, CancellationToken ct = default)
+    /// <summary>
+    /// Applies what is missing, up to <paramref name="upTo"/> when given (tests of a migration's data move start below
+    /// it); returns the versions applied by this call.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(string connectionString, ILogger logger, CancellationToken ct = default, int upTo = int.MaxValue)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -78,7 +81,7 @@ public static partial class Migrator
             }
 
             var done = new List<int>();
-            foreach (var migration in Embedded().Where(m => !applied.Contains(m.Version)))
+            foreach (var migration in Embedded().Where(m => !applied.Contains(m.Version) && m.Version <= upTo))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 await using (var cmd = new NpgsqlCommand(migration.Sql, connection, tx))

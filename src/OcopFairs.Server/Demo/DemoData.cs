@@ -79,14 +79,14 @@ public static class DemoData
         ("p-demo-muong-pa", ApplicationStatus.Rejected, "Thiếu giấy chứng nhận an toàn thực phẩm cho khu ẩm thực."),
     ];
 
-    /// <summary>Booths the demo gives to producers, so the map shows who is where.</summary>
+    /// <summary>
+    /// Booths the organiser gives to approved exhibitors, so the map shows who is where; each in a zone that takes the
+    /// producer's groups, within the fair's two booths per producer.
+    /// </summary>
     public static readonly (string Booth, string ProducerId)[] Assignments =
     [
         ("A01", "p-demo-3t-cao-phong"),
-        ("A02", "p-demo-kim-boi-green"),
-        ("A03", "p-demo-muong-pa"),
         ("A11", "p-demo-minh-trung"),
         ("B01", "p-demo-ha-phong"),
-        ("C01", "p-demo-yen-tri"),
     ];
 }

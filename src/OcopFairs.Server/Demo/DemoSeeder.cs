@@ -55,13 +55,6 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
         if ((await fair.GetFloorAsync()).Booths.Length == 0)
         {
             await fair.SetFloorPlanAsync(FloorPlans.Grid(DemoData.FloorZones, perRow: 10));
-            foreach (var (booth, producerId) in DemoData.Assignments)
-            {
-                var producer = DemoData.Producers.First(p => p.ProducerId == producerId);
-                await fair.AssignBoothAsync(booth, producerId, producer.Profile.Name);
-            }
-
-            await fair.BlockBoothAsync("F04");
         }
 
         if ((await fair.GetAsync())!.Status == FairStatus.Draft)
@@ -86,6 +79,20 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
                 ApplicationStatus.Rejected => await exhibitor.RejectAsync(reason ?? string.Empty),
                 _ => null,
             };
+        }
+
+        // Booths go to approved exhibitors only, by the same rule an organiser's assign follows.
+        var floor = grains.GetGrain<IFloorGrain>(DemoData.FairId);
+        if ((await floor.GetFloorAsync()).Booths.All(b => b.Status == BoothStatus.Free))
+        {
+            foreach (var (booth, producerId) in DemoData.Assignments)
+            {
+                var holder = await Booths.BoothsApi.HolderAsync(grains, DemoData.FairId, producerId)
+                    ?? throw new InvalidOperationException($"Demo producer {producerId} has no application to the demo fair.");
+                await floor.AssignAsync(booth, holder, null, null);
+            }
+
+            await floor.BlockAsync("F04");
         }
 
         LogSeeded(logger, DemoData.Producers.Length);

@@ -79,6 +79,8 @@ public static class ErrorText
         ["booth.notHeld"] = ("Bạn không giữ gian hàng này.", "You do not hold this booth."),
         ["booth.blocked"] = ("Gian hàng đang bị khóa.", "The booth is blocked."),
         ["booth.notApproved"] = ("Chỉ đơn vị đã được duyệt tham gia mới được giữ gian hàng.", "Only approved exhibitors can hold booths."),
+        ["booth.fairClosed"] = ("Hội chợ đã kết thúc; gian hàng không thay đổi được nữa.", "The fair is closed; its booths no longer change."),
+        ["allocation.notApproved"] = ("Đơn đăng ký chưa được duyệt.", "The application is not approved."),
         ["allocation.firstCome"] = ("Hội chợ này để nhà sản xuất tự chọn gian hàng.", "In this fair producers choose their own booths."),
         ["allocation.stars"] = ("Ưu tiên theo hạng sao: {0}★.", "Priority by stars: {0}★."),
         ["allocation.districtShare"] = ("Suất của huyện {0}: gian thứ {1} trên {2}.", "District share of {0}: booth {1} of {2}."),
