@@ -111,29 +111,19 @@ public static class SearchBench
         var (viaHttp, totals) = await TimeHttpAsync(http, "api/products?", queries, requests, concurrency);
         var (producersViaHttp, producerTotals) = await TimeHttpAsync(http, "api/producers?", queries, requests, concurrency);
 
-        var inProcess = new Samples();
-        var expected = new long[queries.Length];
-        for (var i = 0; i < requests; i++)
+        var (inProcess, expected) = TimeInProcess(queries, requests, filter =>
         {
-            var q = queries[i % queries.Length];
-            var sw = Stopwatch.StartNew();
-            var filter = ProductFilter.For(q);
             var matched = rows.Where(filter.Matches).ToList();
             _ = matched.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, StringComparer.Ordinal).Take(20).ToList();
-            inProcess.Add(sw.Elapsed);
-            expected[i % queries.Length] = matched.Count;
-        }
+            return matched.Count;
+        });
 
         // Producers: found by their own details or by a product the product search finds (with the same filters);
         // district, group and stars also hold for the producer as a whole. Own-detail matches first.
         var productsOf = rows.ToLookup(r => r.Producer);
-        var producersInProcess = new Samples();
-        var expectedProducers = new long[queries.Length];
-        for (var i = 0; i < requests; i++)
+        var (producersInProcess, expectedProducers) = TimeInProcess(queries, requests, filter =>
         {
-            var q = queries[i % queries.Length];
-            var sw = Stopwatch.StartNew();
-            var filter = ProductFilter.For(q);
+            var q = filter.Query;
             var byProduct = rows.Where(filter.Matches).Select(r => r.Producer).ToHashSet();
             var matched = Enumerable.Range(0, producerRows.Length)
                 .Where(p => (filter.District is null || VietnameseText.Fold(producerRows[p].District) == filter.District)
@@ -143,9 +133,8 @@ public static class SearchBench
                 .Where(x => x.Own || byProduct.Contains(x.p))
                 .ToList();
             _ = matched.OrderByDescending(x => x.Own).ThenBy(x => producerRows[x.p].Name, StringComparer.Ordinal).Take(20).ToList();
-            producersInProcess.Add(sw.Elapsed);
-            expectedProducers[i % queries.Length] = matched.Count;
-        }
+            return matched.Count;
+        });
 
         var rawSql = new Samples();
         await using (var db = NpgsqlDataSource.Create(connectionString))
@@ -185,6 +174,22 @@ public static class SearchBench
             && (District is null || VietnameseText.Fold(r.District) == District)
             && (Query.Group is null || r.Group == Query.Group)
             && (Query.MinStars is null || r.Stars >= Query.MinStars);
+    }
+
+    /// <summary>Runs <paramref name="search"/> (which answers the total) for each request in turn, timing each.</summary>
+    private static (Samples Samples, long[] Totals) TimeInProcess(Query[] queries, int requests, Func<ProductFilter, long> search)
+    {
+        var samples = new Samples();
+        var totals = new long[queries.Length];
+        for (var i = 0; i < requests; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var total = search(ProductFilter.For(queries[i % queries.Length]));
+            samples.Add(sw.Elapsed);
+            totals[i % queries.Length] = total;
+        }
+
+        return (samples, totals);
     }
 
     private static async Task<(Samples Samples, long[] Totals)> TimeHttpAsync(HttpClient http, string path, Query[] queries, int requests, int concurrency)
