@@ -2,8 +2,8 @@
 # Benchmarks against the real server on the private PostgreSQL. Figures go to docs/PERFORMANCE.md by hand, with the
 # machine and the command.
 #   scripts/bench.sh startup [runs]   time from process start to /health/ready on an existing database
-#   scripts/bench.sh search           20,000 products loaded through HTTP; search p50/p99 through HTTP beside an
-#                                     in-process baseline and raw SQL on the same data
+#   scripts/bench.sh search           20,000 products loaded through HTTP; product and producer search p50/p99
+#                                     through HTTP beside an in-process baseline, and raw SQL on the same data
 #   scripts/bench.sh rush [args]      booth rush: 3,000 approved producers, 64 clients holding the 1,000 booths of one fair
 #                                     while 500 SignalR watchers follow the floor; beside pgbench single-row commits and a
 #                                     bare SignalR hub in the same run. Quick run: rush --producers 300 --booths 100 --watchers 50

@@ -306,27 +306,45 @@ public sealed class OrleansSchemaTests(MigratedOrleansDatabase database) : IClas
     }
 
     [Fact]
-    public async Task Cleanup_removes_only_dead_silos_last_alive_before_the_cutoff_in_this_cluster()
+    public async Task Cleanup_with_the_per_silo_query_removes_the_dead_silos_last_alive_before_the_cutoff()
     {
-        // 10.4.2 reads the table and deletes each defunct silo with the optional CleanupDefunctSiloEntryKey.
-        await AssertCleanupRemovesOnlyOldDeadSilosAsync(database.ConnectionString);
+        // 10.4.2 reads the table, picks the Dead silos older than the cut-off itself and deletes each with the optional
+        // CleanupDefunctSiloEntryKey, which deletes a row only while it is still Dead and unchanged.
+        var cleanup = await CleanUpAsync(database.ConnectionString);
+
+        Assert.Equal(Ports(cleanup.Old.Where(m => m.Status != SiloStatus.Dead).Concat(cleanup.Young)), cleanup.Remaining);
+        Assert.Equal(cleanup.Foreign, cleanup.ForeignRemaining);
     }
 
     [Fact]
-    public async Task Cleanup_falls_back_to_the_bulk_query_when_the_per_silo_query_is_absent()
+    public async Task Cleanup_with_the_bulk_query_removes_every_silo_not_active_last_alive_before_the_cutoff()
     {
         // Without the optional key the provider runs the required bulk CleanupDefunctSiloEntriesKey instead; that text
-        // is otherwise never executed, so check it on a database of its own with the optional key removed.
+        // is otherwise never executed, so check it on a database of its own with the optional key removed. Its
+        // contract (Orleans' membership table tests) removes old silos in any state but Active: one that died while
+        // Joining, ShuttingDown or Stopping never becomes Dead in the table.
         await using var db = await TestDatabase.CreateAsync();
         await Migrator.MigrateAsync(db.ConnectionString, NullLogger.Instance);
         await db.ScalarAsync<int>("DELETE FROM orleansquery WHERE querykey = 'CleanupDefunctSiloEntryKey'");
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM orleansquery WHERE querykey = 'CleanupDefunctSiloEntryKey'"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM orleansquery WHERE querykey = 'CleanupDefunctSiloEntriesKey'"));
 
-        await AssertCleanupRemovesOnlyOldDeadSilosAsync(db.ConnectionString);
+        var cleanup = await CleanUpAsync(db.ConnectionString);
+
+        Assert.Contains(cleanup.Old, m => m.Status is SiloStatus.Joining or SiloStatus.ShuttingDown or SiloStatus.Stopping);
+        Assert.Equal(Ports(cleanup.Old.Where(m => m.Status == SiloStatus.Active).Concat(cleanup.Young)), cleanup.Remaining);
+        Assert.Equal(cleanup.Foreign, cleanup.ForeignRemaining);
     }
 
-    private static async Task AssertCleanupRemovesOnlyOldDeadSilosAsync(string connectionString)
+    private sealed record Cleanup(
+        MembershipEntry[] Old, MembershipEntry[] Young, int[] Remaining, int[] Foreign, int[] ForeignRemaining);
+
+    /// <summary>
+    /// Fills a fresh cluster with a silo in every status last alive three hours ago (a Dead one twice, with and without
+    /// suspicions), young Dead, Joining and Active silos, and another cluster with an old Dead silo at the same
+    /// address; then cleans up the first cluster with a cut-off one hour ago and reads what is left (as silo ports).
+    /// </summary>
+    private static async Task<Cleanup> CleanUpAsync(string connectionString)
     {
         var clusterId = NewId("cluster");
         var otherClusterId = NewId("cluster");
@@ -335,28 +353,35 @@ public sealed class OrleansSchemaTests(MigratedOrleansDatabase database) : IClas
         var old = UtcMillis(DateTime.UtcNow.AddHours(-3));
         var recent = UtcMillis(DateTime.UtcNow.AddMinutes(-5));
 
-        var deadOld = Member(Silo(11111, 1), SiloStatus.Dead, 0, old,
-            suspectTimes: [Tuple.Create(Silo(11112, 2), old)]);
-        var deadOldNoSuspicions = Member(Silo(11115, 5), SiloStatus.Dead, 0, old);
-        var deadRecent = Member(Silo(11112, 2), SiloStatus.Dead, 0, old, iAmAliveTime: recent);
-        var activeOld = Member(Silo(11113, 3), SiloStatus.Active, 30003, old);
-        var joiningOld = Member(Silo(11114, 4), SiloStatus.Joining, 30004, old);
-        foreach (var member in new[] { deadOld, deadOldNoSuspicions, deadRecent, activeOld, joiningOld })
+        MembershipEntry[] olds =
+        [
+            .. Enum.GetValues<SiloStatus>().Select(status => Member(Silo(11100 + (int)status, 1), status, 0, old)),
+            Member(Silo(11110, 1), SiloStatus.Dead, 0, old, suspectTimes: [Tuple.Create(Silo(11103, 1), old)]),
+        ];
+        MembershipEntry[] young =
+        [
+            Member(Silo(11120, 1), SiloStatus.Dead, 0, old, iAmAliveTime: recent),
+            Member(Silo(11121, 1), SiloStatus.Joining, 0, recent),
+            Member(Silo(11122, 1), SiloStatus.Active, 30022, recent),
+        ];
+        foreach (var member in olds.Concat(young))
         {
             Assert.True(await table.InsertRowAsync(member, (await table.ReadAllAsync(None)).Version.Next(), None));
         }
 
-        var foreignDeadOld = Member(Silo(11111, 1), SiloStatus.Dead, 0, old);
-        Assert.True(await otherTable.InsertRowAsync(foreignDeadOld, (await otherTable.ReadAllAsync(None)).Version.Next(), None));
+        var foreign = Member(Silo(11106, 1), SiloStatus.Dead, 0, old);
+        Assert.True(await otherTable.InsertRowAsync(foreign, (await otherTable.ReadAllAsync(None)).Version.Next(), None));
 
         await table.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddHours(-1), None);
 
-        var remaining = await table.ReadAllAsync(None);
-        Assert.Equal(
-            [deadRecent.SiloAddress, activeOld.SiloAddress, joiningOld.SiloAddress],
-            remaining.Members.Select(m => m.Item1.SiloAddress).OrderBy(s => s.Endpoint.Port));
-        Assert.Equal(deadOld.SiloAddress, Assert.Single((await otherTable.ReadAllAsync(None)).Members).Item1.SiloAddress);
+        return new Cleanup(
+            olds, young,
+            Ports((await table.ReadAllAsync(None)).Members.Select(m => m.Item1)),
+            Ports([foreign]),
+            Ports((await otherTable.ReadAllAsync(None)).Members.Select(m => m.Item1)));
     }
+
+    private static int[] Ports(IEnumerable<MembershipEntry> members) => [.. members.Select(m => m.SiloAddress.Endpoint.Port).Order()];
 
     [Fact]
     public async Task Delete_membership_table_entries_removes_the_cluster_and_nothing_else()

@@ -134,6 +134,54 @@ public sealed class ProducersApiTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Producer_search_finds_producers_by_their_products_after_those_found_by_name()
+    {
+        var district = "Huyện Thử " + Guid.NewGuid().ToString("N")[..6];
+        var named = await Catalog.NewProducerAsync(fixture.Server, "Hợp tác xã Bưởi Diễn Phú Lão", district);
+        await Catalog.AddProductAsync(named.Http, Catalog.Product("Cam Cao Phong", stars: 3));
+        var seller = await Catalog.NewProducerAsync(fixture.Server, "Hợp tác xã Nông nghiệp Yên Trị", district);
+        var pomelo = await Catalog.AddProductAsync(seller.Http, Catalog.Product("Bưởi Diễn Yên Trị", stars: 5));
+        var honey = await Catalog.AddProductAsync(seller.Http, Catalog.Product("Mật ong rừng", stars: 4));
+        var other = await Catalog.NewProducerAsync(fixture.Server, "Hộ kinh doanh Mường", district);
+        await Catalog.AddProductAsync(other.Http, Catalog.Product("Rượu cần", group: "Beverages", stars: 5));
+        var redPomelo = await Catalog.AddProductAsync(other.Http, Catalog.Product("Bưởi đỏ", stars: 3));
+
+        async Task<JsonArray> SearchAsync(string query, long total)
+        {
+            var page = await (await named.Http.GetAsync($"api/producers?district={Uri.EscapeDataString(district)}&{query}")).ReadJsonAsync();
+            Assert.Equal(total, page.GetTotal());
+            return page["items"]!.AsArray();
+        }
+
+        static string Id(JsonNode? item) => item!["producerId"]!.GetValue<string>();
+        static string? Matched(JsonNode? item) => item!["matchedProduct"]?["productId"]!.GetValue<string>();
+
+        // A buyer types the product without diacritics: the cooperative named after it first, though the one that
+        // only sells it has more stars, and that one says which product matched.
+        var pomeloSellers = await SearchAsync("q=buoi%20dien", 2);
+        Assert.Equal([named.ProducerId, seller.ProducerId], pomeloSellers.Select(Id));
+        Assert.Equal([null, pomelo], pomeloSellers.Select(Matched));
+        Assert.Equal("Bưởi Diễn Yên Trị", pomeloSellers[1]!["matchedProduct"]!["name"]!.GetValue<string>());
+
+        // Product-only matches rank by the stars of the product that matched; a page further on keeps that order.
+        var allPomelo = await SearchAsync("q=BƯỞI", 3);
+        Assert.Equal([named.ProducerId, seller.ProducerId, other.ProducerId], allPomelo.Select(Id));
+        Assert.Equal([null, pomelo, redPomelo], allPomelo.Select(Matched));
+        Assert.Equal([other.ProducerId], (await SearchAsync("q=buoi&pageSize=1&page=3", 3)).Select(Id));
+
+        // Words may come from the producer and the product together, as in the product search.
+        Assert.Equal([honey], (await SearchAsync("q=yen%20tri%20mat%20ong", 1)).Select(Matched));
+
+        // The product that matched must itself pass group and stars: Mường's 5 stars are its rice wine, not its pomelo.
+        Assert.Equal([seller.ProducerId], (await SearchAsync("q=buoi&minStars=4", 1)).Select(Id));
+        await SearchAsync("q=buoi&group=Beverages", 0);
+
+        // Without the product, its seller is no longer found through it.
+        Assert.Equal(HttpStatusCode.NoContent, (await seller.Http.DeleteAsync($"api/producers/me/products/{pomelo}")).StatusCode);
+        Assert.Equal([named.ProducerId], (await SearchAsync("q=buoi%20dien", 1)).Select(Id));
+    }
+
+    [Fact]
     public async Task Public_product_card_and_its_qr_code_need_no_sign_in()
     {
         var producer = await Catalog.NewProducerAsync(fixture.Server, "Hợp tác xã Hà Phong Thử");

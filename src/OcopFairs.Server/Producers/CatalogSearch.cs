@@ -20,7 +20,8 @@ public sealed record SearchQuery(string? Q, string? District, ProductGroup? Grou
 
 /// <summary>
 /// Diacritic- and case-insensitive search over the catalogue copies: products through the in-memory
-/// <see cref="ProductSearchIndex"/>, producers in SQL with a trigram index behind LIKE.
+/// <see cref="ProductSearchIndex"/>, producers in SQL with a trigram index behind LIKE, joined with the producers whose
+/// products the index finds.
 /// </summary>
 public sealed class CatalogSearch(NpgsqlDataSource db, ProductSearchIndex index)
 {
@@ -49,17 +50,42 @@ public sealed class CatalogSearch(NpgsqlDataSource db, ProductSearchIndex index)
         return new PageOf<ProductResponse>(items, query.Page, query.PageSize, total);
     }
 
-    public async Task<PageOf<ProducerSummary>> ProducersAsync(SearchQuery query)
+    /// <summary>
+    /// Producers found by their own name, district or commune, or through a product that the product search finds for
+    /// the same query and filters (so "buoi dien" finds the cooperatives that sell Bưởi Diễn). District, group and
+    /// stars also hold for the producer as a whole. Producers found by their own details come first, by their best
+    /// product's stars; then those found through a product, by that product's stars.
+    /// </summary>
+    public async Task<PageOf<ProducerSummary>> ProducersAsync(SearchQuery query, CancellationToken ct = default)
     {
-        var sql = new StringBuilder(
-            "SELECT producer_id, name, kind, district, province, product_count, max_stars, groups, count(*) OVER () FROM app.producers WHERE true");
+        var terms = query.Terms;
+        var byProduct = terms.Count == 0 ? new Dictionary<string, ProductSearchRow>() : await index.FirstMatchByProducerAsync(query, ct);
         await using var cmd = db.CreateCommand();
+        var own = OwnMatch(terms, cmd);
+        var sql = new StringBuilder();
+        if (byProduct.Count == 0)
+        {
+            sql.Append($"SELECT {ProducerColumns}, true AS own, NULL::int AS product_stars FROM app.producers WHERE {own}");
+        }
+        else
+        {
+            sql.Append($"SELECT {ProducerColumns}, {own} AS own, m.stars AS product_stars FROM app.producers")
+                .Append(" LEFT JOIN unnest(@matchIds, @matchStars) AS m(id, stars) ON m.id = producer_id")
+                .Append($" WHERE ({own} OR m.id IS NOT NULL)");
+            cmd.Parameters.AddWithValue("matchIds", byProduct.Keys.ToArray());
+            cmd.Parameters.AddWithValue("matchStars", byProduct.Values.Select(r => r.Stars).ToArray());
+        }
+
         Filter(query, sql, cmd);
-        sql.Append(" ORDER BY max_stars DESC, name, producer_id LIMIT @limit OFFSET @offset");
-        cmd.CommandText = sql.ToString();
+        cmd.CommandText =
+            $"SELECT {ProducerColumns}, own, count(*) OVER () FROM ({sql}) found" +
+            " ORDER BY own DESC, CASE WHEN own THEN max_stars ELSE product_stars END DESC, name, producer_id LIMIT @limit OFFSET @offset";
         return await PageAsync(cmd, query, r => new ProducerSummary(
-            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetFieldValue<string[]>(7)));
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetFieldValue<string[]>(7),
+            !r.GetBoolean(8) && byProduct.TryGetValue(r.GetString(0), out var product) ? new ProductMatch(product.ProductId, product.Name) : null));
     }
+
+    private const string ProducerColumns = "producer_id, name, kind, district, province, product_count, max_stars, groups";
 
     /// <summary>The producer that has the product, from the catalogue copy.</summary>
     public async Task<string?> ProducerOfProductAsync(string productId)
@@ -69,15 +95,24 @@ public sealed class CatalogSearch(NpgsqlDataSource db, ProductSearchIndex index)
         return await cmd.ExecuteScalarAsync() as string;
     }
 
-    private static void Filter(SearchQuery q, StringBuilder sql, NpgsqlCommand cmd)
+    /// <summary>The condition that every term is in the producer's own folded text ("true" without terms).</summary>
+    private static string OwnMatch(IReadOnlyList<string> terms, NpgsqlCommand cmd)
     {
-        var terms = q.Terms;
+        if (terms.Count == 0)
+        {
+            return "true";
+        }
+
         for (var i = 0; i < terms.Count; i++)
         {
-            sql.Append($" AND search_text LIKE @t{i}");
             cmd.Parameters.AddWithValue($"t{i}", "%" + EscapeLike(terms[i]) + "%");
         }
 
+        return "(" + string.Join(" AND ", terms.Select((_, i) => $"search_text LIKE @t{i}")) + ")";
+    }
+
+    private static void Filter(SearchQuery q, StringBuilder sql, NpgsqlCommand cmd)
+    {
         if (q.DistrictKey is { } district)
         {
             sql.Append(" AND district_key = @district");

@@ -57,7 +57,15 @@ public sealed record ProducerResponse(
 
 public sealed record ProducerCard(string ProducerId, string Name, string District, string Province, ProducerKind Kind);
 
-public sealed record ProducerSummary(string ProducerId, string Name, string Kind, string District, string Province, int ProductCount, int MaxStars, IReadOnlyList<string> Groups);
+/// <summary>
+/// A producer in search results. <see cref="MatchedProduct"/> is set when the producer was found through one of its
+/// products rather than its own name, district or commune: the product that matched.
+/// </summary>
+public sealed record ProducerSummary(
+    string ProducerId, string Name, string Kind, string District, string Province, int ProductCount, int MaxStars,
+    IReadOnlyList<string> Groups, ProductMatch? MatchedProduct = null);
+
+public sealed record ProductMatch(string ProductId, string Name);
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 

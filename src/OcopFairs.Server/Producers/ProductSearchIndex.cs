@@ -4,7 +4,8 @@ using OcopFairs.Abstractions;
 namespace OcopFairs.Server.Producers;
 
 /// <summary>One product as search sees it: the folded text and the filter columns of <c>app.products</c>.</summary>
-public sealed record ProductSearchRow(string ProductId, string Name, ProductGroup Group, int Stars, string DistrictKey, string SearchText);
+public sealed record ProductSearchRow(
+    string ProductId, string ProducerId, string Name, ProductGroup Group, int Stars, string DistrictKey, string SearchText);
 
 /// <summary>
 /// The product search rows of the whole catalogue, in memory on every node, so a search is a scan of a sorted array
@@ -60,7 +61,7 @@ public sealed class ProductSearchIndex(NpgsqlDataSource db, ILogger<ProductSearc
     {
         await _loaded.Task.WaitAsync(LoadWait, ct);
         var rows = Snapshot();
-        var filter = new Filter([.. query.Terms], query.DistrictKey, query.Group, query.MinStars ?? 0);
+        var filter = Filter.For(query);
         var skip = (query.Page - 1) * query.PageSize;
         var ids = new List<string>(query.PageSize);
         var total = 0;
@@ -82,9 +83,32 @@ public sealed class ProductSearchIndex(NpgsqlDataSource db, ILogger<ProductSearc
         return (ids, total);
     }
 
+    /// <summary>
+    /// For every producer with a product that <see cref="SearchAsync"/> finds for the query, the first such product in
+    /// search order (the most stars, then the name).
+    /// </summary>
+    public async Task<Dictionary<string, ProductSearchRow>> FirstMatchByProducerAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        await _loaded.Task.WaitAsync(LoadWait, ct);
+        var rows = Snapshot();
+        var filter = Filter.For(query);
+        var first = new Dictionary<string, ProductSearchRow>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (filter.Matches(row))
+            {
+                first.TryAdd(row.ProducerId, row);
+            }
+        }
+
+        return first;
+    }
+
     /// <summary>The query with everything worked out once, not per row.</summary>
     private sealed record Filter(string[] Terms, string? DistrictKey, ProductGroup? Group, int MinStars)
     {
+        public static Filter For(SearchQuery query) => new([.. query.Terms], query.DistrictKey, query.Group, query.MinStars ?? 0);
+
         public bool Matches(ProductSearchRow row)
         {
             if (row.Stars < MinStars) return false;
@@ -201,7 +225,7 @@ public sealed class ProductSearchIndex(NpgsqlDataSource db, ILogger<ProductSearc
                 if (!reader.IsDBNull(2) && Enum.TryParse<ProductGroup>(reader.GetString(4), out var group))
                 {
                     entry.Rows.Add(new ProductSearchRow(
-                        reader.GetString(2), reader.GetString(3), group, reader.GetInt32(5), reader.GetString(6), reader.GetString(7)));
+                        reader.GetString(2), producerId, reader.GetString(3), group, reader.GetInt32(5), reader.GetString(6), reader.GetString(7)));
                 }
             }
         }

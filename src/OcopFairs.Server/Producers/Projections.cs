@@ -26,7 +26,7 @@ public sealed class CatalogIndex(NpgsqlDataSource db, ProductSearchIndex search,
         var products = producer.Products;
         var districtKey = VietnameseText.Fold(p.District);
         var rows = products.Select(x => new ProductSearchRow(
-            x.ProductId, x.Name, x.Group, x.Stars, districtKey, VietnameseText.Fold($"{x.Name} {p.Name} {p.District}"))).ToArray();
+            x.ProductId, producer.ProducerId, x.Name, x.Group, x.Stars, districtKey, VietnameseText.Fold($"{x.Name} {p.Name} {p.District}"))).ToArray();
         long version;
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
