@@ -10,7 +10,7 @@ namespace OcopFairs.Server.Booths;
 
 /// <summary>
 /// The live floors in PostgreSQL (app.floors with each floor's plan and rules, app.floor_booths, app.floor_events,
-/// app.floor_keys; migrations 0009, 0010 and 0011).
+/// app.floor_keys; migrations 0009, 0010 and 0012).
 /// A save is one batch in one round trip and one implicit transaction: the fence first (app.floor_advance, migration
 /// 0010: the version and write it builds on), then the changed booths, the new events and keys, and, every
 /// <see cref="PruneEvery"/> versions, the pruning of old events and keys.
