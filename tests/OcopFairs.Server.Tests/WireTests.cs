@@ -46,4 +46,14 @@ public sealed class WireTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BoothChange>("""{"code":"B07"}""", Options));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BoothChange>("""["B07","Held",null,null,null,1,2]""", Options));
     }
+
+    [Fact]
+    public void A_booth_placed_by_an_override_carries_its_reason_as_a_seventh_item_and_others_stay_six_long()
+    {
+        var overridden = new BoothChange("A03", BoothStatus.Confirmed, "p3", "HTX Mường Pa", null, At) { OverrideReason = "Khách mời của tỉnh" };
+        var json = JsonSerializer.Serialize(overridden, Options);
+        Assert.EndsWith(",\"Khách mời của tỉnh\"]", json);
+        Assert.Equal(overridden, JsonSerializer.Deserialize<BoothChange>(json, Options));
+        Assert.Equal(6, JsonSerializer.Deserialize<JsonElement>(JsonSerializer.Serialize(overridden with { OverrideReason = null }, Options)).GetArrayLength());
+    }
 }

@@ -25,7 +25,7 @@ public sealed record FairEventsMessage(string FairId, long FromVersion, long ToV
 
     private static object Batched(FairEvent e) =>
         e is { Type: EventTypes.BoothChanged, Booth: { } booth }
-            ? new BoothChange(booth.Code, booth.Status, booth.ProducerId, booth.ProducerName, booth.HoldExpiresAt, e.At)
+            ? new BoothChange(booth.Code, booth.Status, booth.ProducerId, booth.ProducerName, booth.HoldExpiresAt, e.At) { OverrideReason = booth.OverrideReason }
             : new BatchedEventMessage(e.Version, e.Type, e.At, e.Fair);
 }
 
@@ -34,11 +34,16 @@ public sealed record BatchedEventMessage(long Version, string Type, DateTimeOffs
 
 /// <summary>
 /// A booth change as batched watchers get it: who occupies the booth and when it happened, written as the array
-/// <c>[code, status, producerId, producerName, holdExpiresAt, at]</c> with the times in Unix milliseconds. The occupant's
-/// fields are <c>null</c> when empty, so a client that merges the change into its copy of the booth clears them.
+/// <c>[code, status, producerId, producerName, holdExpiresAt, at]</c> with the times in Unix milliseconds, and a seventh
+/// item, the organiser's override reason, only on the rare booth placed by an override (a rush's holds stay six long).
+/// The occupant's fields are <c>null</c> when empty, so a client that merges the change into its copy of the booth
+/// clears them; a change without the seventh item clears the override.
 /// </summary>
 [JsonConverter(typeof(BoothChangeJsonConverter))]
-public sealed record BoothChange(string Code, BoothStatus Status, string? ProducerId, string? ProducerName, DateTimeOffset? HoldExpiresAt, DateTimeOffset At);
+public sealed record BoothChange(string Code, BoothStatus Status, string? ProducerId, string? ProducerName, DateTimeOffset? HoldExpiresAt, DateTimeOffset At)
+{
+    public string? OverrideReason { get; init; }
+}
 
 /// <summary>Writes and reads a <see cref="BoothChange"/> as its array.</summary>
 public sealed class BoothChangeJsonConverter : JsonConverter<BoothChange>
@@ -53,6 +58,7 @@ public sealed class BoothChangeJsonConverter : JsonConverter<BoothChange>
         if (value.HoldExpiresAt is { } expires) writer.WriteNumberValue(expires.ToUnixTimeMilliseconds());
         else writer.WriteNullValue();
         writer.WriteNumberValue(value.At.ToUnixTimeMilliseconds());
+        if (value.OverrideReason is { } reason) writer.WriteStringValue(reason);
         writer.WriteEndArray();
 
         void WriteOrNull(string? text)
@@ -71,8 +77,15 @@ public sealed class BoothChangeJsonConverter : JsonConverter<BoothChange>
         var producerName = Next(ref reader).GetString();
         DateTimeOffset? expires = Next(ref reader).TokenType == JsonTokenType.Null ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
         var at = DateTimeOffset.FromUnixTimeMilliseconds(Next(ref reader).GetInt64());
-        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray) throw new JsonException("A booth change has six items.");
-        return new BoothChange(code, status, producerId, producerName, expires, at);
+        string? overrideReason = null;
+        if (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            overrideReason = reader.GetString();
+            reader.Read();
+        }
+
+        if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("A booth change has six or seven items.");
+        return new BoothChange(code, status, producerId, producerName, expires, at) { OverrideReason = overrideReason };
     }
 
     private static ref Utf8JsonReader Next(ref Utf8JsonReader reader)
