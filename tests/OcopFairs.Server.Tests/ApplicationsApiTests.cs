@@ -223,4 +223,28 @@ public sealed class ApplicationsApiTests(ServerFixture fixture)
             .Select(a => a!["status"]!.GetValue<string>()).ToHashSet();
         Assert.Superset(new HashSet<string> { "Approved", "Submitted", "Waitlisted", "Rejected" }, statuses);
     }
+
+    [Fact]
+    public async Task The_second_demo_fair_is_allocated_by_the_organiser_and_has_an_application_in_every_state_and_no_booth_yet()
+    {
+        using var organiser = await fixture.OrganiserAsync();
+        var fair = JsonNode.Parse(await organiser.GetStringAsync("api/fairs/hoa-binh-ket-noi-giao-thuong"))!;
+        Assert.Equal(("Organiser", "Published"), (fair["allocationMode"]!.GetValue<string>(), fair["status"]!.GetValue<string>()));
+        var statuses = JsonNode.Parse(await organiser.GetStringAsync("api/fairs/hoa-binh-ket-noi-giao-thuong/applications"))!.AsArray()
+            .Select(a => a!["status"]!.GetValue<string>()).ToHashSet();
+        Assert.Equal(Enum.GetNames<OcopFairs.Abstractions.ApplicationStatus>().ToHashSet(), statuses);
+        var floor = JsonNode.Parse(await organiser.GetStringAsync("api/fairs/hoa-binh-ket-noi-giao-thuong/floor"))!;
+        Assert.All(floor["booths"]!.AsArray(), b => Assert.Equal("Free", b!["status"]!.GetValue<string>()));
+
+        // Every booth of the first demo fair went to an approved exhibitor, by the rules.
+        var approved = JsonNode.Parse(await organiser.GetStringAsync("api/fairs/hoa-binh-ocop-fair/applications?status=Approved"))!.AsArray()
+            .Select(a => a!["producerId"]!.GetValue<string>()).ToHashSet();
+        var first = JsonNode.Parse(await organiser.GetStringAsync("api/fairs/hoa-binh-ocop-fair/floor"))!["booths"]!.AsArray();
+        Assert.Contains(first, b => b!["producerId"] is not null);
+        Assert.All(first.Where(b => b!["producerId"] is not null), b =>
+        {
+            Assert.Contains(b!["producerId"]!.GetValue<string>(), approved);
+            Assert.Null(b["overrideReason"]);
+        });
+    }
 }

@@ -38,23 +38,33 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
             await EnsureUserAsync(users, $"buyer{i}@demo.ocop", $"Người mua {i}", Roles.Buyer, null);
         }
 
-        var fair = grains.GetGrain<IFairGrain>(DemoData.FairId);
+        foreach (var demo in DemoData.Fairs)
+        {
+            await SeedFairAsync(demo, organiser.Id, scope.ServiceProvider.GetRequiredService<Reminders.ReminderScheduler>());
+        }
+
+        LogSeeded(logger, DemoData.Producers.Length, DemoData.Fairs.Length);
+    }
+
+    /// <summary>Creates what of one demo fair is missing: the fair, its floor, its applications, the organiser's booths.</summary>
+    private async Task SeedFairAsync(DemoData.DemoFair demo, string organiserId, Reminders.ReminderScheduler reminders)
+    {
+        var fair = grains.GetGrain<IFairGrain>(demo.FairId);
         if (await fair.GetAsync() is null)
         {
             var tz = TimeZoneInfo.FindSystemTimeZoneById(FairRules.DefaultTimeZone);
-            var day = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), tz).Date.AddDays(30);
+            var day = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), tz).Date.AddDays(demo.StartsInDays);
             var startsAt = new DateTimeOffset(day.AddHours(8), tz.GetUtcOffset(day)).ToUniversalTime();
             var details = new FairDetails(
-                "Hội chợ OCOP Hòa Bình", "Quảng trường Hòa Bình, TP. Hòa Bình", "Hòa Bình", FairRules.DefaultTimeZone,
-                startsAt, startsAt.AddDays(4).AddHours(13), clock.GetUtcNow().AddDays(-1), startsAt.AddDays(-7),
-                3, [.. Enum.GetValues<ProductGroup>()], 2, 30, AllocationMode.FirstCome);
-            var created = await fair.CreateAsync(details, organiser.Id);
-            await scope.ServiceProvider.GetRequiredService<Reminders.ReminderScheduler>().ScheduleFairAsync(created);
+                demo.Name, demo.Venue, "Hòa Bình", FairRules.DefaultTimeZone,
+                startsAt, startsAt.AddDays(demo.Days).AddHours(13), clock.GetUtcNow().AddDays(-1), startsAt.AddDays(-7),
+                3, [.. Enum.GetValues<ProductGroup>()], demo.BoothsPerProducer, 30, demo.Mode);
+            await reminders.ScheduleFairAsync(await fair.CreateAsync(details, organiserId));
         }
 
         if ((await fair.GetFloorAsync()).Booths.Length == 0)
         {
-            await fair.SetFloorPlanAsync(FloorPlans.Grid(DemoData.FloorZones, perRow: 10));
+            await fair.SetFloorPlanAsync(FloorPlans.Grid(demo.Zones, perRow: 10));
         }
 
         if ((await fair.GetAsync())!.Status == FairStatus.Draft)
@@ -62,9 +72,9 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
             await fair.MoveToAsync(FairStatus.Published);
         }
 
-        foreach (var (producerId, status, reason) in DemoData.Applications)
+        foreach (var (producerId, status, reason) in demo.Applications)
         {
-            var exhibitor = grains.GetGrain<IExhibitorGrain>(Grains.ExhibitorGrain.Key(DemoData.FairId, producerId));
+            var exhibitor = grains.GetGrain<IExhibitorGrain>(Grains.ExhibitorGrain.Key(demo.FairId, producerId));
             if (await exhibitor.GetAsync() is not null)
             {
                 continue;
@@ -77,25 +87,27 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
                 ApplicationStatus.Approved => await exhibitor.ApproveAsync(),
                 ApplicationStatus.Waitlisted => await exhibitor.WaitlistAsync(),
                 ApplicationStatus.Rejected => await exhibitor.RejectAsync(reason ?? string.Empty),
+                ApplicationStatus.Withdrawn => await exhibitor.WithdrawAsync(),
                 _ => null,
             };
         }
 
         // Booths go to approved exhibitors only, by the same rule an organiser's assign follows.
-        var floor = grains.GetGrain<IFloorGrain>(DemoData.FairId);
+        var floor = grains.GetGrain<IFloorGrain>(demo.FairId);
         if ((await floor.GetFloorAsync()).Booths.All(b => b.Status == BoothStatus.Free))
         {
-            foreach (var (booth, producerId) in DemoData.Assignments)
+            foreach (var (booth, producerId) in demo.Assignments)
             {
-                var holder = await Booths.BoothsApi.HolderAsync(grains, DemoData.FairId, producerId)
-                    ?? throw new InvalidOperationException($"Demo producer {producerId} has no application to the demo fair.");
+                var holder = await Booths.BoothsApi.HolderAsync(grains, demo.FairId, producerId)
+                    ?? throw new InvalidOperationException($"Demo producer {producerId} has no application to {demo.FairId}.");
                 await floor.AssignAsync(booth, holder, null, null);
             }
 
-            await floor.BlockAsync("F04");
+            foreach (var booth in demo.Blocked)
+            {
+                await floor.BlockAsync(booth);
+            }
         }
-
-        LogSeeded(logger, DemoData.Producers.Length);
     }
 
     private static async Task<AppUser> EnsureUserAsync(UserManager<AppUser> users, string email, string name, string role, string? producerId)
@@ -118,6 +130,6 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
         return user;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data present: {Producers} Hoa Binh producers, one fair")]
-    private static partial void LogSeeded(ILogger logger, int producers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data present: {Producers} Hoa Binh producers, {Fairs} fairs")]
+    private static partial void LogSeeded(ILogger logger, int producers, int fairs);
 }
