@@ -1086,25 +1086,9 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     {
         var f = await Floors.NewAsync(_grains, TestData.OpenFair(), status: FairStatus.Draft);
         var producer = Floors.Producer();
-        var write = HoldPlanAndRulesWrites(f.FairId);
-        try
-        {
-            var publish = f.Fair.MoveToAsync(FairStatus.Published);
-            await write.Started;
 
-            // The floor is being told the fair opens; a hold that arrives now must not be answered before that is durable.
-            var hold = f.Floor.HoldAsync("A01", producer, null);
-            var answered = await Task.WhenAny(hold, Task.Delay(500)) == hold && hold.IsCompletedSuccessfully;
-
-            write.Release();
-            await Assert.ThrowsAnyAsync<Exception>(() => publish);
-            Assert.False(answered, "A hold was acknowledged under rules whose write then failed.");
-            await Assert.ThrowsAnyAsync<Exception>(() => hold);
-        }
-        finally
-        {
-            ClearPlanAndRulesWrites(f.FairId, write);
-        }
+        // The floor is being told the fair opens; a hold that arrives now must not be answered before that is durable.
+        await HoldDuringAFailingPlanOrRulesWriteAsync(f, () => f.Fair.MoveToAsync(FairStatus.Published), "A01", producer);
 
         // Nothing of the failed opening or the hold made under it is left, in memory or in the store.
         Assert.Equal(BoothStatus.Free, (await f.Floor.GetFloorAsync()).Booth("A01").Status);
@@ -1118,24 +1102,9 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     {
         var f = await NewFloorAsync();
         var producer = Floors.Producer();
-        var write = HoldPlanAndRulesWrites(f.FairId);
-        try
-        {
-            // The new plan adds A11; a hold on it arrives while the plan is being written, and that write fails.
-            var replan = f.Fair.SetFloorPlanAsync(TestData.FoodAndBeveragePlan(food: 11));
-            await write.Started;
-            var hold = f.Floor.HoldAsync("A11", producer, null);
-            var answered = await Task.WhenAny(hold, Task.Delay(500)) == hold && hold.IsCompletedSuccessfully;
 
-            write.Release();
-            await Assert.ThrowsAnyAsync<Exception>(() => replan);
-            Assert.False(answered, "A hold was acknowledged on a booth of a plan whose write then failed.");
-            await Assert.ThrowsAnyAsync<Exception>(() => hold);
-        }
-        finally
-        {
-            ClearPlanAndRulesWrites(f.FairId, write);
-        }
+        // The new plan adds A11; a hold on it arrives while the plan is being written, and that write fails.
+        await HoldDuringAFailingPlanOrRulesWriteAsync(f, () => f.Fair.SetFloorPlanAsync(TestData.FoodAndBeveragePlan(food: 11)), "A11", producer);
 
         var floor = await f.Floor.GetFloorAsync();
         Assert.DoesNotContain(floor.Booths, b => b.Code == "A11");
@@ -1145,20 +1114,31 @@ public class FloorGrainTimeAndStorageTests(FloorClusterFixture fixture) : IClass
     }
 
     /// <summary>
-    /// Holds back the writes of the fair's floor plan and rules — now the floor's own writes, which carry them — and
-    /// fails them when released.
+    /// Holds back the write of a plan or rules <paramref name="change"/> (the floor's own writes, which carry them),
+    /// holds <paramref name="boothCode"/> while it is under way, then fails the write, and checks that the change fails
+    /// and the hold was never acknowledged and fails too.
     /// </summary>
-    private static HeldWrite HoldPlanAndRulesWrites(string fairId)
+    private static async Task HoldDuringAFailingPlanOrRulesWriteAsync(OpenFloor f, Func<Task> change, string boothCode, Holder producer)
     {
         var write = new HeldWrite();
-        Gates.Set(fairId, write.Gate(new InvalidOperationException("The database went away.")));
-        return write;
-    }
+        Gates.Set(f.FairId, write.Gate(new InvalidOperationException("The database went away.")));
+        try
+        {
+            var changing = change();
+            await write.Started;
+            var hold = f.Floor.HoldAsync(boothCode, producer, null);
+            var answered = await Task.WhenAny(hold, Task.Delay(500)) == hold && hold.IsCompletedSuccessfully;
 
-    private static void ClearPlanAndRulesWrites(string fairId, HeldWrite write)
-    {
-        Gates.Clear(fairId);
-        write.Release();
+            write.Release();
+            await Assert.ThrowsAnyAsync<Exception>(() => changing);
+            Assert.False(answered, "A hold was acknowledged under a plan or rules whose write then failed.");
+            await Assert.ThrowsAnyAsync<Exception>(() => hold);
+        }
+        finally
+        {
+            Gates.Clear(f.FairId);
+            write.Release();
+        }
     }
 
     // ---- group commit ----

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using Npgsql;
 using NpgsqlTypes;
 using OcopFairs.Abstractions;

@@ -1,13 +1,9 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using Npgsql;
 using NpgsqlTypes;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
 using OcopFairs.Grains;
-using OcopFairs.Server.Identity;
 using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Producers;
