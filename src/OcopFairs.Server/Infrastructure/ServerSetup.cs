@@ -96,7 +96,7 @@ public static class ServerSetup
             o.FallBackToParentUICultures = true;
         });
         services.AddSignalR().AddJsonProtocol(o => JsonDefaults.Apply(o.PayloadSerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiContract.Configure);
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
