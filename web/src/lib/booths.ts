@@ -126,7 +126,7 @@ export function boothMatches(booth: Booth, zones: readonly Zone[], filter: Booth
   if (filter.zone && booth.zone !== filter.zone) return false;
   if (filter.group) {
     const zone = zones.find((z) => z.code === booth.zone);
-    if (!zone || !(zone.groups ?? []).includes(filter.group)) return false;
+    if (!zone || !(zone.groups as readonly string[]).includes(filter.group)) return false;
   }
   return true;
 }

@@ -3,7 +3,7 @@
 // The page only draws the state and turns pointer and key events into the actions below.
 
 import type { FieldErrors } from './catalogue';
-import type { BoothSpec, BoothType, Floor, FloorPlanRequest, GridRequest, Zone } from './types';
+import type { BoothSpec, BoothType, Floor, FloorPlanRequest, GridRequest, ProductGroup, Zone } from './types';
 
 export const BOOTH_TYPES: readonly BoothType[] = ['Standard', 'Corner', 'Premium', 'Outdoor'];
 /** Amenities offered as check boxes (the same words as an application's needs); others are free text. */
@@ -26,7 +26,7 @@ export interface DraftZone {
   id: string;
   code: string;
   name: string;
-  groups: string[];
+  groups: ProductGroup[];
 }
 
 /** A booth while it is edited: it names its zone by the zone's editor id, so renaming a zone keeps its booths. */
@@ -420,7 +420,7 @@ export function assignZone(plan: PlanDraft, ids: Iterable<string>, zoneId: strin
 }
 
 /** A new zone with the first unused single-letter code (A, B, … then Z1, Z2 …). */
-export function addZone(plan: PlanDraft, groups: readonly string[] = []): { plan: PlanDraft; id: string } {
+export function addZone(plan: PlanDraft, groups: readonly ProductGroup[] = []): { plan: PlanDraft; id: string } {
   const used = new Set(plan.zones.map((z) => z.code));
   let code = '';
   for (let c = 65; c <= 90 && !code; c++) if (!used.has(String.fromCharCode(c))) code = String.fromCharCode(c);
@@ -556,7 +556,7 @@ export function lostInUse(plan: PlanDraft, occupants: Readonly<Record<string, Oc
 export interface GridZoneForm {
   code: string;
   name: string;
-  groups: string[];
+  groups: ProductGroup[];
   booths: string;
 }
 
@@ -569,7 +569,7 @@ export interface GridForm {
 }
 
 /** The grid form for a plan: its zones (with their booth counts) or one zone taking the fair's groups. */
-export function gridFormFor(plan: PlanDraft, acceptedGroups: readonly string[] = []): GridForm {
+export function gridFormFor(plan: PlanDraft, acceptedGroups: readonly ProductGroup[] = []): GridForm {
   const zones: GridZoneForm[] = plan.zones.length
     ? plan.zones.map((z) => ({ code: z.code, name: z.name, groups: [...z.groups], booths: String(boothsInZone(plan, z.id) || 10) }))
     : [{ code: 'A', name: '', groups: acceptedGroups.slice(0, 1), booths: '10' }];
@@ -678,7 +678,7 @@ export type EditorAction =
   | { type: 'addBooth'; zoneId: string; width: number }
   | { type: 'deleteSelected' }
   | { type: 'assignZone'; zoneId: string }
-  | { type: 'addZone'; groups?: readonly string[] }
+  | { type: 'addZone'; groups?: readonly ProductGroup[] }
   | { type: 'updateZone'; id: string; patch: Partial<Omit<DraftZone, 'id'>> }
   | { type: 'removeZone'; id: string }
   | { type: 'undo' }

@@ -6,7 +6,7 @@ import { AuthProvider } from '../lib/auth';
 import { Router } from '../lib/router';
 import { mockFetch, type Call } from '../test/http';
 import { FAIR_ID, fairDetails } from '../test/fixtures';
-import type { AllocationResult } from '../lib/types';
+import type { AllocationMode, AllocationResult } from '../lib/types';
 
 const organiser = { userId: 'u1', email: 'organiser@demo.ocop', roles: ['Organiser'], displayName: 'Ban tổ chức', locale: 'vi' };
 
@@ -42,7 +42,7 @@ function result(dryRun: boolean, lang: 'vi' | 'en' = 'vi'): AllocationResult {
   };
 }
 
-function setup({ mode = 'Organiser', apply }: { mode?: string; apply?: (call: Call, n: number) => { status?: number; body?: unknown } } = {}) {
+function setup({ mode = 'Organiser', apply }: { mode?: AllocationMode; apply?: (call: Call, n: number) => { status?: number; body?: unknown } } = {}) {
   let applies = 0;
   const calls = mockFetch((call) => {
     const { url, method } = call;

@@ -131,7 +131,7 @@ function Allocation({ fairId }: { fairId: string }) {
   useEffect(() => {
     const abort = new AbortController();
     api
-      .fairApplications(fairId, '?status=Approved', abort.signal)
+      .fairApplications(fairId, { status: 'Approved' }, abort.signal)
       .then((list) => setNames(districtNames(Array.isArray(list) ? list : [])))
       .catch(() => undefined);
     return () => abort.abort();

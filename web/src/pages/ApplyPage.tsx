@@ -17,7 +17,7 @@ import { formatIsoDate, starsText } from '../lib/catalogue';
 import { DEFAULT_TIME_ZONE, formatDateRange } from '../lib/format';
 import { RequireRole } from '../lib/guard';
 import { Link, useRouter } from '../lib/router';
-import type { Eligibility, FairDetails, Producer, Zone } from '../lib/types';
+import type { Eligibility, FairDetails, Producer, ReasonLike, Zone } from '../lib/types';
 
 interface Props {
   fairId: string;
@@ -27,7 +27,8 @@ interface Props {
 
 interface CheckResult {
   key: string;
-  eligibility?: Eligibility;
+  /** The server's check, or the reasons of a refusal (whose messages may be missing). */
+  eligibility?: Pick<Eligibility, 'eligible'> & { reasons: readonly ReasonLike[] };
   /** The check itself failed (network): the server still checks on submit. */
   failed?: string;
 }

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { FloorPlanPage } from './FloorPlanPage';
 import { AuthProvider } from '../lib/auth';
 import { Router } from '../lib/router';
-import { mockFetch, type Call } from '../test/http';
+import { mockFetch, pathOf, type Call } from '../test/http';
 import { FAIR_ID, fairDetails, floorFixture } from '../test/fixtures';
 import type { Floor, FloorPlanRequest } from '../lib/types';
 
@@ -125,7 +125,7 @@ describe('FloorPlanPage', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input) === `/api/fairs/${FAIR_ID}`) await gate;
+      if (pathOf(input) === `/api/fairs/${FAIR_ID}`) await gate;
       return inner(input, init);
     });
     cleanup();

@@ -123,7 +123,6 @@ describe('ProducerPage', () => {
       name: 'Mật ong rừng Hợp Tiến',
       group: 'Food',
       subGroup: null,
-      groupRule: 'QD148-2023',
       stars: 3,
       certificateNo: '45/QĐ-UBND',
       certificateLevel: 'District',

@@ -12,6 +12,7 @@ import {
   canAct,
   districtsOf,
   filtersFromQuery,
+  filtersToParams,
   filtersToQuery,
   pruneSelection,
   selectionAfterBulk,
@@ -236,7 +237,7 @@ function ReviewQueue({ fairId }: { fairId: string }) {
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
     const abort = new AbortController();
     api
-      .fairApplications(fairId, query, abort.signal)
+      .fairApplications(fairId, filtersToParams(filters), abort.signal)
       .then((list) => {
         dispatch({ type: 'loaded', applications: list });
         setKnownDistricts((old) => [...new Set([...old, ...districtsOf(list)])].sort((a, b) => a.localeCompare(b, 'vi')));
