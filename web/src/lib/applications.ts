@@ -24,7 +24,6 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   'Withdrawn',
 ];
 export const CERTIFICATE_STATES: readonly CertificateState[] = ['Valid', 'ExpiringSoon', 'Expired'];
-export const BOOTH_TYPES: readonly BoothType[] = ['Standard', 'Corner', 'Premium', 'Outdoor'];
 export const NEEDS = ['power', 'coldStorage', 'water'] as const;
 export type Need = (typeof NEEDS)[number];
 

@@ -1,7 +1,7 @@
 // Pure booth logic for the fair page and the hall display: hold countdowns,
 // the producer's own booths, map filters and occupancy.
 
-import type { Booth, BoothStatus, FairDetails, FairStatus, ProductGroup, Zone } from './types';
+import type { Booth, BoothStatus, BoothType, FairDetails, FairStatus, ProductGroup, Zone } from './types';
 
 // Countdown
 
@@ -138,6 +138,8 @@ export function dimmedSet(booths: readonly Booth[], zones: readonly Zone[], filt
   for (const b of booths) if (!boothMatches(b, zones, filter)) out.add(b.code);
   return out;
 }
+
+export const BOOTH_TYPES: readonly BoothType[] = ['Standard', 'Corner', 'Premium', 'Outdoor'];
 
 export const PRODUCT_GROUPS: readonly ProductGroup[] = [
   'Food',

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AllocationPage } from './AllocationPage';
 import i18n from '../i18n';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { mockFetch, type Call } from '../test/http';
 import { FAIR_ID, fairDetails } from '../test/fixtures';
 import type { AllocationMode, AllocationResult } from '../lib/types';
@@ -58,13 +57,9 @@ function setup({ mode = 'Organiser', apply }: { mode?: AllocationMode; apply?: (
     }
     return undefined;
   });
-  render(
-    <Router>
-      <AuthProvider>
-        <AllocationPage fairId={FAIR_ID} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderPage(
+<AllocationPage fairId={FAIR_ID} />,
+);
   return calls;
 }
 

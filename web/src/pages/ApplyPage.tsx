@@ -4,7 +4,6 @@ import { PageError } from '../components/PageError';
 import { EligibilityReasons } from '../components/EligibilityReasons';
 import { ApiError, api, errorMessage } from '../lib/api';
 import {
-  BOOTH_TYPES,
   NEEDS,
   applyFormToRequest,
   checkKey,
@@ -13,10 +12,11 @@ import {
   toggleIn,
   type ApplyForm,
 } from '../lib/applications';
+import { BOOTH_TYPES } from '../lib/booths';
 import { formatIsoDate, starsText } from '../lib/catalogue';
 import { DEFAULT_TIME_ZONE, formatDateRange } from '../lib/format';
 import { RequireRole } from '../lib/guard';
-import { Link, useRouter } from '../lib/router';
+import { Link, useNavigate } from 'react-router';
 import type { Eligibility, FairDetails, Producer, ReasonLike, Zone } from '../lib/types';
 
 interface Props {
@@ -37,7 +37,7 @@ const NOTE_MAX = 1000;
 
 function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
   const { t } = useTranslation();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [fair, setFair] = useState<FairDetails | null>(null);
   const [producer, setProducer] = useState<Producer | null | undefined>(undefined);
   const [zones, setZones] = useState<Zone[]>([]);
@@ -110,7 +110,7 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
     setConflict(false);
     try {
       await api.apply(fairId, applyFormToRequest(form));
-      navigate('/producer/applications');
+      void navigate('/producer/applications');
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) {
         setCheck({ key, eligibility: { eligible: false, reasons: e.problem.reasons ?? [] } });

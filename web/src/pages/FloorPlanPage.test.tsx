@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FloorPlanPage } from './FloorPlanPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage as renderInApp } from '../test/render';
 import { mockFetch, pathOf, type Call } from '../test/http';
 import { FAIR_ID, fairDetails, floorFixture } from '../test/fixtures';
 import type { Floor, FloorPlanRequest } from '../lib/types';
@@ -34,13 +33,9 @@ function setup({ floor = floorFixture(5), roles = organiser.roles, onSave, onGri
 }
 
 function renderPage() {
-  render(
-    <Router>
-      <AuthProvider>
-        <FloorPlanPage fairId={FAIR_ID} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderInApp(
+<FloorPlanPage fairId={FAIR_ID} />,
+);
 }
 
 /** The answer the server gives to a saved plan: the same booths, all free except what was in use. */
