@@ -5,6 +5,8 @@
 import type { components, paths } from '../api/schema';
 
 type Schemas = components['schemas'];
+/** `T`, checked to be a valid body of the type the contract names (a stricter form of it). */
+type SendableAs<T extends Contract, Contract> = T;
 
 // HTTP contract (generated)
 
@@ -50,7 +52,7 @@ export type ApplicationsQuery = NonNullable<paths['/api/fairs/{fairId}/applicati
 /** One booth as `PUT /floor-plan` takes it, every field given (as the editor sends it). */
 export type BoothSpec = { [K in keyof Schemas['BoothRequest']]-?: NonNullable<Schemas['BoothRequest'][K]> };
 /** The body of `PUT /api/fairs/{fairId}/floor-plan` (JSON) as the editor sends it: every zone and booth in full. */
-export type FloorPlanRequest = Schemas['FloorPlanRequest'] & { zones: Zone[]; booths: BoothSpec[] };
+export type FloorPlanRequest = SendableAs<{ zones: Zone[]; booths: BoothSpec[] }, Schemas['FloorPlanRequest']>;
 /** The body of `POST /api/fairs/{fairId}/floor-plan/grid`. */
 export type GridRequest = Schemas['GridRequest'];
 

@@ -22,8 +22,7 @@ export interface Rendered extends RenderResult {
  * Renders `ui` as the app would: its own query cache and a browser router at the current address (set it with
  * `window.history.replaceState` first), showing `ui` on every path so the test sees where a navigation went.
  */
-export function renderPage(ui: ReactElement, extraRoutes: RouteObject[] = []): Rendered {
-  const queryClient = createQueryClient();
+export function renderPage(ui: ReactElement, extraRoutes: RouteObject[] = [], queryClient = createQueryClient()): Rendered {
   const router = createBrowserRouter([...extraRoutes, { path: '*', element: ui }]);
   routers.push(router);
   const result = render(
@@ -32,4 +31,18 @@ export function renderPage(ui: ReactElement, extraRoutes: RouteObject[] = []): R
     </QueryClientProvider>,
   );
   return { ...result, router, queryClient };
+}
+
+/** Runs `hook` inside the app's providers (a query cache, or the one given; a browser router at the current address). */
+export function renderHookInApp<T>(
+  hook: () => T,
+  cache?: QueryClient,
+): { result: { current: T }; router: Router; queryClient: QueryClient } {
+  const result = { current: undefined as T };
+  function Probe() {
+    result.current = hook();
+    return null;
+  }
+  const { router, queryClient } = renderPage(<Probe />, [], cache);
+  return { result, router, queryClient };
 }
