@@ -1,7 +1,10 @@
 // Pure booth logic for the fair page and the hall display: hold countdowns,
 // the producer's own booths, map filters and occupancy.
 
-import type { Booth, BoothStatus, BoothType, FairDetails, FairStatus, ProductGroup, Zone } from './types';
+import { PRODUCT_GROUPS } from './catalogue';
+import type { Booth, BoothStatus, BoothType, FairDetails, FairStatus, Zone } from './types';
+
+export { PRODUCT_GROUPS };
 
 // Countdown
 
@@ -141,14 +144,6 @@ export function dimmedSet(booths: readonly Booth[], zones: readonly Zone[], filt
 
 export const BOOTH_TYPES: readonly BoothType[] = ['Standard', 'Corner', 'Premium', 'Outdoor'];
 
-export const PRODUCT_GROUPS: readonly ProductGroup[] = [
-  'Food',
-  'Beverages',
-  'Herbal',
-  'Handicrafts',
-  'Ornamental',
-  'Tourism',
-];
 
 /** Groups to filter by: those any zone accepts plus the fair's, in the usual order. */
 export function filterGroups(zones: readonly Zone[], accepted: readonly string[] = []): string[] {
