@@ -66,7 +66,7 @@ public static class FairsApi
         fairs.MapGet("/", ListAsync).AllowAnonymous();
         fairs.MapGet("/{fairId}", GetAsync).AllowAnonymous();
         fairs.MapPut("/{fairId}/floor-plan", SetFloorPlanAsync).RequireAuthorization(p => p.RequireRole(organiser))
-            .Accepts<FloorPlanRequest>("application/json").AcceptsText("text/csv");
+            .Accepts<FloorPlanRequest>("application/json", "text/csv").AcceptsText("text/csv");
         fairs.MapGet("/{fairId}/floor-plan.csv", ExportCsvAsync).AllowAnonymous();
         fairs.MapPatch("/{fairId}", UpdateAsync).RequireAuthorization(p => p.RequireRole(organiser));
         fairs.MapPost("/{fairId}/floor-plan/grid", GenerateGridAsync).RequireAuthorization(p => p.RequireRole(organiser));

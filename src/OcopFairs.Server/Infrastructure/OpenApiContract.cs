@@ -23,7 +23,10 @@ public static class OpenApiContract
         options.AddOperationTransformer(DescribeAlternativeResponsesAsync);
     }
 
-    /// <summary>A request body that is sent as plain text of <paramref name="contentType"/> (e.g. CSV) beside its JSON form.</summary>
+    /// <summary>
+    /// Describes the body of <paramref name="contentType"/> (e.g. CSV) as plain text beside its JSON form. The content type
+    /// must also be in the endpoint's <c>Accepts</c>, which routing matches requests on.
+    /// </summary>
     public static RouteHandlerBuilder AcceptsText(this RouteHandlerBuilder builder, string contentType) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
