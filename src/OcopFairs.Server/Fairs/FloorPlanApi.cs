@@ -13,7 +13,7 @@ public static class FloorPlanApi
         var plan = app.MapGroup("/api/fairs/{fairId}").WithTags("Floor plan");
         var organiser = new[] { Roles.Organiser, Roles.Admin };
         plan.MapPut("/floor-plan", SetFloorPlanAsync).RequireAuthorization(p => p.RequireRole(organiser)).ForFairOrganiser()
-            .Accepts<FloorPlanRequest>("application/json", "text/csv");
+            .Accepts<FloorPlanRequest>("application/json", "text/csv").AcceptsText("text/csv");
         plan.MapPost("/floor-plan/grid", GenerateGridAsync).RequireAuthorization(p => p.RequireRole(organiser)).ForFairOrganiser();
         plan.MapGet("/floor-plan.csv", ExportCsvAsync).AllowAnonymous().ForFair();
         return app;

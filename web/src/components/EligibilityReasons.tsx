@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { groupReasons } from '../lib/applications';
-import type { Reason } from '../lib/types';
+import type { ReasonLike } from '../lib/types';
 
 interface Props {
-  reasons: readonly Reason[] | null | undefined;
+  reasons: readonly ReasonLike[] | null | undefined;
   /** Names products that reasons point at, when the server's message does not. */
   productName?: (productId: string) => string | undefined;
   title?: string;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, errorMessage } from '../lib/api';
 import { nextTransitions } from '../lib/allocation';
-import { Link } from '../lib/router';
+import { Link } from 'react-router';
 import type { FairDetails, FairTransition } from '../lib/types';
 import { ConfirmBox } from './ConfirmBox';
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { Header } from './Header';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { mockFetch } from '../test/http';
 
 afterEach(() => {
@@ -13,13 +12,9 @@ function renderAs(roles: string[]) {
   mockFetch(({ url }) =>
     url === '/api/me' ? { body: { userId: 'u', email: 'x@demo.ocop', roles, displayName: 'X', locale: 'vi' } } : undefined,
   );
-  render(
-    <Router>
-      <AuthProvider>
-        <Header />
-      </AuthProvider>
-    </Router>,
-  );
+  renderPage(
+<Header />,
+);
 }
 
 describe('Header', () => {

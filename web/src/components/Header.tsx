@@ -1,19 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage } from '../i18n';
 import { hasRole, useAuth } from '../lib/auth';
-import { Link, useRouter } from '../lib/router';
+import { Link, useLocation, useNavigate } from 'react-router';
 
 export function Header() {
   const { t, i18n } = useTranslation();
   const { me, loading, logout } = useAuth();
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const here = location.pathname + location.search;
 
   const signOut = async () => {
     try {
       await logout();
     } finally {
-      navigate('/');
+      void navigate('/');
     }
   };
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../lib/router';
+import { Link } from 'react-router';
 
 /** A whole page that could not be shown (an unknown fair, a failed load): the reason and the way back. */
 export function PageError({ message }: { message: string }) {

@@ -1,16 +1,10 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoothFace } from './BoothFace';
-import {
-  extent,
-  originsOf,
-  pointerToFloor,
-  type DraftBooth,
-  type Occupant,
-  type Origin,
-  type PlanDraft,
-  type SelectMode,
-} from '../lib/floorPlanEditor';
+import type { DraftBooth, Occupant, PlanDraft } from '../lib/floorPlan/draft';
+import type { SelectMode } from '../lib/floorPlan/editorState';
+import { extent, pointerToFloor } from '../lib/floorPlan/geometry';
+import { originsOf, type Origin } from '../lib/floorPlan/moves';
 
 interface PlanCanvasProps {
   plan: PlanDraft;

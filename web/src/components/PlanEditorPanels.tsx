@@ -2,21 +2,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRODUCT_GROUPS } from '../lib/booths';
 import type { FieldErrors } from '../lib/catalogue';
-import {
-  BOOTH_TYPES,
-  KNOWN_AMENITIES,
-  MIN_SIZE,
-  boothsInZone,
-  cleanAmenities,
-  gridFormToRequest,
-  type BoothPatch,
-  type DraftBooth,
-  type DraftZone,
-  type GridForm,
-  type GridZoneForm,
-  type Occupant,
-  type PlanDraft,
-} from '../lib/floorPlanEditor';
+import { BOOTH_TYPES } from '../lib/booths';
+import { KNOWN_AMENITIES, type BoothPatch, type DraftBooth, type DraftZone, type Occupant, type PlanDraft } from '../lib/floorPlan/draft';
+import { MIN_SIZE } from '../lib/floorPlan/geometry';
+import { gridFormToRequest, type GridForm, type GridZoneForm } from '../lib/floorPlan/grid';
+import { cleanAmenities } from '../lib/floorPlan/serialization';
+import { boothsInZone } from '../lib/floorPlan/zones';
 import type { BoothType, GridRequest } from '../lib/types';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';

@@ -1,28 +1,21 @@
-// Thin fetch wrapper for the OcopFairs API: same-origin cookies, the UI
-// language in Accept-Language, RFC 9457 problem details turned into ApiError.
+// The OcopFairs API through openapi-fetch, typed by the generated contract (src/api/schema.d.ts): paths, parameters,
+// bodies and answers are checked against what the server describes. What is ours is thin: same-origin cookies, the
+// UI language in Accept-Language, an Idempotency-Key where a retry must change nothing twice, and RFC 9457 problem
+// details turned into ApiError.
 
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from '../api/schema';
 import i18n from '../i18n';
 import type {
-  AllocationResult,
-  Application,
   ApplicationRequest,
-  Booth,
-  BulkResult,
-  Eligibility,
-  FairDetails,
-  FairSummary,
+  ApplicationsQuery,
   FairTransition,
-  Floor,
   FloorPlanRequest,
-  FloorSinceResponse,
   GridRequest,
   Me,
-  Notification,
   Problem,
   Producer,
   ProducerProfileInput,
-  Product,
-  ProductCard,
   ProductInput,
   ReviewAction,
 } from './types';
@@ -63,191 +56,195 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function readProblem(response: Response): Promise<Problem> {
-  const text = await response.text().catch(() => '');
-  if (text) {
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      if (parsed && typeof parsed === 'object') return parsed as Problem;
-    } catch {
-      /* not JSON */
-    }
-  }
+const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept', 'application/json');
+    request.headers.set('Accept-Language', i18n.language === 'en' ? 'en' : 'vi');
+    return request;
+  },
+};
+
+/** The typed client. Same-origin: the server serves the app, and the session is its cookie. */
+export const client = createClient<paths>({
+  // A Request needs an absolute URL; the app's own origin is the server's.
+  baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
+  credentials: 'same-origin',
+  // Looked up on every call rather than captured once, so tests can stand in for fetch.
+  fetch: (request) => globalThis.fetch(request),
+});
+client.use(language);
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+function toProblem(error: unknown, response: Response): Problem {
+  if (error && typeof error === 'object') return error as Problem;
   return { status: response.status, title: response.statusText || undefined };
 }
 
-export interface RequestOptions {
-  method?: string;
-  body?: unknown;
-  signal?: AbortSignal;
-  /** Send an Idempotency-Key so a retried POST changes nothing twice. */
-  idempotent?: boolean;
-  /** Send this Idempotency-Key (one the caller keeps for its retries) instead of a fresh one. */
-  idempotencyKey?: string;
-  /** A body sent as is, with `contentType` (e.g. CSV), instead of JSON. */
-  rawBody?: string;
-  contentType?: string;
+/** The answer's data, or an ApiError with the problem the server sent. */
+export async function call<T>(answer: Promise<Answer<T>>): Promise<T> {
+  const { data, error, response } = await answer;
+  if (!response.ok) throw new ApiError(response.status, toProblem(error, response));
+  return data as T;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': i18n.language === 'en' ? 'en' : 'vi',
-  };
-  let body: string | undefined;
-  if (options.rawBody !== undefined) {
-    headers['Content-Type'] = options.contentType ?? 'text/plain';
-    body = options.rawBody;
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
+/** Headers that make a POST safe to retry: the caller's key (kept for its retries), else a fresh one. */
+export function idempotent(key: string = newIdempotencyKey()): { 'Idempotency-Key': string } {
+  return { 'Idempotency-Key': key };
+}
+
+const fair = (fairId: string) => ({ path: { fairId } });
+const booth = (fairId: string, boothCode: string) => ({ path: { fairId, boothCode } });
+const application = (fairId: string, applicationId: string) => ({ path: { fairId, applicationId } });
+
+/** Null instead of the ApiError with this status (e.g. 401 for "not signed in"). */
+async function orNull<T>(status: number, load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === status) return null;
+    throw error;
   }
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  else if (options.idempotent) headers['Idempotency-Key'] = newIdempotencyKey();
-  const response = await fetch(path, {
-    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
-    headers,
-    body,
-    credentials: 'same-origin',
-    signal: options.signal,
-  });
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
 }
-
-const enc = encodeURIComponent;
 
 export const api = {
   login: (email: string, password: string) =>
-    request<void>('/api/auth/login?useCookies=true', { method: 'POST', body: { email, password } }),
-  logout: () => request<void>('/api/auth/logout', { method: 'POST', body: {} }),
+    call(client.POST('/api/auth/login', { params: { query: { useCookies: true } }, body: { email, password } })),
+  logout: () => call(client.POST('/api/auth/logout')),
   /** The signed-in user, or null when not signed in (401). */
-  me: async (signal?: AbortSignal): Promise<Me | null> => {
-    try {
-      return await request<Me>('/api/me', { signal });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return null;
-      throw error;
+  me: (signal?: AbortSignal): Promise<Me | null> => orNull(401, call(client.GET('/api/me', { signal }))),
+  fairs: (signal?: AbortSignal) => call(client.GET('/api/fairs', { signal })),
+  fair: (fairId: string, signal?: AbortSignal) => call(client.GET('/api/fairs/{fairId}', { params: fair(fairId), signal })),
+  /** The whole floor (without `sinceVersion` the server always answers the snapshot). */
+  floor: async (fairId: string, signal?: AbortSignal) => {
+    const answer = await call(client.GET('/api/fairs/{fairId}/floor', { params: fair(fairId), signal }));
+    if (!('booths' in answer)) throw new ApiError(500, { title: 'Expected the whole floor' });
+    return answer;
+  },
+  floorSince: (fairId: string, sinceVersion: number, signal?: AbortSignal) =>
+    call(client.GET('/api/fairs/{fairId}/floor', { params: { ...fair(fairId), query: { sinceVersion } }, signal })),
+  /** Fair lifecycle: publish, close registration, start, close (the fair's organiser). */
+  moveFair: (fairId: string, transition: FairTransition) => {
+    const options = { params: fair(fairId), headers: idempotent() };
+    switch (transition) {
+      case 'publish':
+        return call(client.POST('/api/fairs/{fairId}/publish', options));
+      case 'close-registration':
+        return call(client.POST('/api/fairs/{fairId}/close-registration', options));
+      case 'start':
+        return call(client.POST('/api/fairs/{fairId}/start', options));
+      case 'close':
+        return call(client.POST('/api/fairs/{fairId}/close', options));
     }
   },
-  fairs: (signal?: AbortSignal) => request<FairSummary[]>('/api/fairs', { signal }),
-  fair: (fairId: string, signal?: AbortSignal) =>
-    request<FairDetails>(`/api/fairs/${enc(fairId)}`, { signal }),
-  floor: (fairId: string, signal?: AbortSignal) =>
-    request<Floor>(`/api/fairs/${enc(fairId)}/floor`, { signal }),
-  /** Fair lifecycle: publish, close registration, start, close (the fair's organiser). */
-  moveFair: (fairId: string, transition: FairTransition) =>
-    request<FairDetails>(`/api/fairs/${enc(fairId)}/${transition}`, { method: 'POST', idempotent: true }),
   saveFloorPlan: (fairId: string, plan: FloorPlanRequest) =>
-    request<Floor>(`/api/fairs/${enc(fairId)}/floor-plan`, { method: 'PUT', body: plan, idempotent: true }),
+    call(client.PUT('/api/fairs/{fairId}/floor-plan', { params: fair(fairId), body: plan, headers: idempotent() })),
   importFloorPlanCsv: (fairId: string, csv: string) =>
-    request<Floor>(`/api/fairs/${enc(fairId)}/floor-plan`, {
-      method: 'PUT',
-      rawBody: csv,
-      contentType: 'text/csv; charset=utf-8',
-      idempotent: true,
-    }),
-  floorPlanCsvUrl: (fairId: string) => `/api/fairs/${enc(fairId)}/floor-plan.csv`,
+    call(
+      client.PUT('/api/fairs/{fairId}/floor-plan', {
+        params: fair(fairId),
+        body: csv,
+        bodySerializer: (text: unknown) => String(text),
+        headers: { ...idempotent(), 'Content-Type': 'text/csv; charset=utf-8' },
+      }),
+    ),
+  floorPlanCsvUrl: (fairId: string) => `/api/fairs/${encodeURIComponent(fairId)}/floor-plan.csv`,
   generateGrid: (fairId: string, grid: GridRequest) =>
-    request<Floor>(`/api/fairs/${enc(fairId)}/floor-plan/grid`, { method: 'POST', body: grid, idempotent: true }),
+    call(client.POST('/api/fairs/{fairId}/floor-plan/grid', { params: fair(fairId), body: grid, headers: idempotent() })),
   /** A dry run answers what would happen; applying needs the key kept for that result, so a retry is safe. */
   allocate: (fairId: string, dryRun: boolean, idempotencyKey?: string) =>
-    request<AllocationResult>(`/api/fairs/${enc(fairId)}/allocation`, {
-      method: 'POST',
-      body: { dryRun },
-      idempotencyKey,
-    }),
-  floorSince: (fairId: string, sinceVersion: number, signal?: AbortSignal) =>
-    request<FloorSinceResponse>(`/api/fairs/${enc(fairId)}/floor?sinceVersion=${sinceVersion}`, {
-      signal,
-    }),
+    call(
+      client.POST('/api/fairs/{fairId}/allocation', {
+        params: fair(fairId),
+        body: { dryRun },
+        headers: idempotencyKey ? idempotent(idempotencyKey) : {},
+      }),
+    ),
   blockBooth: (fairId: string, code: string) =>
-    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/block`, {
-      method: 'POST',
-      idempotent: true,
-    }),
+    call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/block', { params: booth(fairId, code), headers: idempotent() })),
   unblockBooth: (fairId: string, code: string) =>
-    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/unblock`, {
-      method: 'POST',
-      idempotent: true,
-    }),
+    call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/unblock', { params: booth(fairId, code), headers: idempotent() })),
   assignBooth: (fairId: string, code: string, producerId: string) =>
-    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/assign`, {
-      method: 'POST',
-      body: { producerId },
-      idempotent: true,
-    }),
+    call(
+      client.POST('/api/fairs/{fairId}/booths/{boothCode}/assign', {
+        params: booth(fairId, code),
+        body: { producerId },
+        headers: idempotent(),
+      }),
+    ),
   unassignBooth: (fairId: string, code: string) =>
-    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/unassign`, {
-      method: 'POST',
-      idempotent: true,
-    }),
+    call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/unassign', { params: booth(fairId, code), headers: idempotent() })),
   // Booth holds (producers, FirstCome fairs); a fresh Idempotency-Key per call.
   holdBooth: (fairId: string, code: string) =>
-    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/hold`, { method: 'POST', idempotent: true }),
+    call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/hold', { params: booth(fairId, code), headers: idempotent() })),
   confirmBooth: (fairId: string, code: string) =>
-    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/confirm`, { method: 'POST', idempotent: true }),
+    call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/confirm', { params: booth(fairId, code), headers: idempotent() })),
   releaseBooth: (fairId: string, code: string) =>
-    request<Booth>(`/api/fairs/${enc(fairId)}/booths/${enc(code)}/release`, { method: 'POST', idempotent: true }),
+    call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/release', { params: booth(fairId, code), headers: idempotent() })),
   /** Codes of the booths the signed-in producer holds or confirmed. */
   myBooths: (fairId: string, signal?: AbortSignal) =>
-    request<string[]>(`/api/fairs/${enc(fairId)}/booths/mine`, { signal }),
-  notifications: (signal?: AbortSignal) =>
-    request<Notification[]>('/api/me/notifications', { signal }),
+    call(client.GET('/api/fairs/{fairId}/booths/mine', { params: fair(fairId), signal })),
+  notifications: (signal?: AbortSignal) => call(client.GET('/api/me/notifications', { signal })),
   markRead: (id: string) =>
-    request<void>(`/api/me/notifications/${enc(id)}/read`, { method: 'POST', idempotent: true }),
+    call(client.POST('/api/me/notifications/{id}/read', { params: { path: { id } }, headers: idempotent() })),
 
   // Producer portal
   /** The signed-in producer's profile, or null before one is saved (404). */
-  myProducer: async (signal?: AbortSignal): Promise<Producer | null> => {
-    try {
-      return await request<Producer>('/api/producers/me', { signal });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
-  },
+  myProducer: (signal?: AbortSignal): Promise<Producer | null> =>
+    orNull(404, call(client.GET('/api/producers/me', { signal }))),
   saveProducer: (profile: ProducerProfileInput) =>
-    request<Producer>('/api/producers/me', { method: 'PUT', body: profile, idempotent: true }),
+    call(client.PUT('/api/producers/me', { body: profile, headers: idempotent() })),
   addProduct: (product: ProductInput) =>
-    request<Product>('/api/producers/me/products', { method: 'POST', body: product, idempotent: true }),
+    call(client.POST('/api/producers/me/products', { body: product, headers: idempotent() })),
   updateProduct: (productId: string, product: ProductInput) =>
-    request<Product>(`/api/producers/me/products/${enc(productId)}`, {
-      method: 'PUT',
-      body: product,
-      idempotent: true,
-    }),
+    call(
+      client.PUT('/api/producers/me/products/{productId}', {
+        params: { path: { productId } },
+        body: product,
+        headers: idempotent(),
+      }),
+    ),
   deleteProduct: (productId: string) =>
-    request<void>(`/api/producers/me/products/${enc(productId)}`, { method: 'DELETE', idempotent: true }),
+    call(client.DELETE('/api/producers/me/products/{productId}', { params: { path: { productId } }, headers: idempotent() })),
   product: (productId: string, signal?: AbortSignal) =>
-    request<ProductCard>(`/api/products/${enc(productId)}`, { signal }),
-  productQrUrl: (productId: string) => `/api/products/${enc(productId)}/qr.svg`,
+    call(client.GET('/api/products/{productId}', { params: { path: { productId } }, signal })),
+  productQrUrl: (productId: string) => `/api/products/${encodeURIComponent(productId)}/qr.svg`,
 
   // Applications
   checkApplication: (fairId: string, body: ApplicationRequest, signal?: AbortSignal) =>
-    request<Eligibility>(`/api/fairs/${enc(fairId)}/applications/check`, { method: 'POST', body, signal }),
+    call(client.POST('/api/fairs/{fairId}/applications/check', { params: fair(fairId), body, signal })),
   apply: (fairId: string, body: ApplicationRequest) =>
-    request<Application>(`/api/fairs/${enc(fairId)}/applications`, { method: 'POST', body, idempotent: true }),
-  fairApplications: (fairId: string, query: string, signal?: AbortSignal) =>
-    request<Application[]>(`/api/fairs/${enc(fairId)}/applications${query}`, { signal }),
-  myApplications: (signal?: AbortSignal) => request<Application[]>('/api/me/applications', { signal }),
-  review: (fairId: string, applicationId: string, action: ReviewAction, reason?: string) =>
-    request<Application>(`/api/fairs/${enc(fairId)}/applications/${enc(applicationId)}/${action}`, {
-      method: 'POST',
-      body: action === 'reject' ? { reason } : undefined,
-      idempotent: true,
-    }),
+    call(client.POST('/api/fairs/{fairId}/applications', { params: fair(fairId), body, headers: idempotent() })),
+  fairApplications: (fairId: string, query: ApplicationsQuery, signal?: AbortSignal) => call(client.GET('/api/fairs/{fairId}/applications', { params: { ...fair(fairId), query }, signal })),
+  myApplications: (signal?: AbortSignal) => call(client.GET('/api/me/applications', { signal })),
+  review: (fairId: string, applicationId: string, action: ReviewAction, reason?: string) => {
+    const options = { params: application(fairId, applicationId), headers: idempotent() };
+    switch (action) {
+      case 'approve':
+        return call(client.POST('/api/fairs/{fairId}/applications/{applicationId}/approve', options));
+      case 'waitlist':
+        return call(client.POST('/api/fairs/{fairId}/applications/{applicationId}/waitlist', options));
+      case 'reject':
+        return call(client.POST('/api/fairs/{fairId}/applications/{applicationId}/reject', { ...options, body: { reason } }));
+    }
+  },
   withdraw: (fairId: string, applicationId: string) =>
-    request<Application>(`/api/fairs/${enc(fairId)}/applications/${enc(applicationId)}/withdraw`, {
-      method: 'POST',
-      idempotent: true,
-    }),
+    call(
+      client.POST('/api/fairs/{fairId}/applications/{applicationId}/withdraw', {
+        params: application(fairId, applicationId),
+        headers: idempotent(),
+      }),
+    ),
   bulkReview: (fairId: string, action: ReviewAction, applicationIds: string[], reason?: string) =>
-    request<{ results: BulkResult[] }>(`/api/fairs/${enc(fairId)}/applications/bulk`, {
-      method: 'POST',
-      body: { action, applicationIds, ...(reason ? { reason } : {}) },
-      idempotent: true,
-    }),
+    call(
+      client.POST('/api/fairs/{fairId}/applications/bulk', {
+        params: fair(fairId),
+        body: { action, applicationIds, ...(reason ? { reason } : {}) },
+        headers: idempotent(),
+      }),
+    ),
 };

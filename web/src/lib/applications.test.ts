@@ -157,7 +157,7 @@ describe('eligibility reasons', () => {
 
 describe('apply form', () => {
   it('builds the request and a check key that ignores the note and order', () => {
-    const form = { ...emptyApplyForm(), productIds: ['p2', 'p1'], types: ['Corner'], note: '  Cần bàn nếm thử ' };
+    const form = { ...emptyApplyForm(), productIds: ['p2', 'p1'], types: ['Corner' as const], note: '  Cần bàn nếm thử ' };
     expect(applyFormToRequest(form)).toEqual({
       productIds: ['p2', 'p1'],
       boothPreferences: { types: ['Corner'], zones: [] },

@@ -4,13 +4,15 @@
 // row selection, and eligibility reasons grouped for display. All pure.
 
 import type {
+  BoothType,
   Application,
   ApplicationRequest,
   ApplicationStatus,
+  ApplicationsQuery,
   BulkResult,
   CertificateState,
   PrivateEvent,
-  Reason,
+  ReasonLike,
   ReviewAction,
 } from './types';
 
@@ -22,7 +24,6 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   'Withdrawn',
 ];
 export const CERTIFICATE_STATES: readonly CertificateState[] = ['Valid', 'ExpiringSoon', 'Expired'];
-export const BOOTH_TYPES: readonly string[] = ['Standard', 'Corner', 'Premium', 'Outdoor'];
 export const NEEDS = ['power', 'coldStorage', 'water'] as const;
 export type Need = (typeof NEEDS)[number];
 
@@ -129,6 +130,16 @@ export function filtersToQuery(filters: ReviewFilters): string {
   return text ? `?${text}` : '';
 }
 
+/** Filters as `GET /api/fairs/{fairId}/applications` takes them (only those set). */
+export function filtersToParams(filters: ReviewFilters): ApplicationsQuery {
+  const params: Record<string, string | number> = {};
+  for (const key of FILTER_KEYS) {
+    const value = filters[key].trim();
+    if (value) params[key] = key === 'minStars' ? Number(value) : value;
+  }
+  return params as ApplicationsQuery;
+}
+
 export function filtersFromQuery(search: string): ReviewFilters {
   const params = new URLSearchParams(search);
   const out = { ...EMPTY_FILTERS };
@@ -180,7 +191,7 @@ export interface ReasonGroup {
   productIds: string[];
 }
 
-export function groupReasons(reasons: readonly Reason[] | null | undefined): ReasonGroup[] {
+export function groupReasons(reasons: readonly ReasonLike[] | null | undefined): ReasonGroup[] {
   const groups: ReasonGroup[] = [];
   const byCode = new Map<string, ReasonGroup>();
   for (const reason of reasons ?? []) {
@@ -198,7 +209,7 @@ export function groupReasons(reasons: readonly Reason[] | null | undefined): Rea
 }
 
 /** The product ids any reason names, to flag them in the picker. */
-export function productsWithReasons(reasons: readonly Reason[] | null | undefined): Set<string> {
+export function productsWithReasons(reasons: readonly ReasonLike[] | null | undefined): Set<string> {
   return new Set((reasons ?? []).map((r) => r.productId).filter((id): id is string => !!id));
 }
 
@@ -206,7 +217,7 @@ export function productsWithReasons(reasons: readonly Reason[] | null | undefine
 
 export interface ApplyForm {
   productIds: string[];
-  types: string[];
+  types: BoothType[];
   zones: string[];
   needs: Record<Need, boolean>;
   note: string;
@@ -237,6 +248,6 @@ export function checkKey(form: ApplyForm): string {
   ]);
 }
 
-export function toggleIn(list: readonly string[], value: string): string[] {
+export function toggleIn<T extends string>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }

@@ -16,6 +16,7 @@ import {
   type BoothOverride,
 } from './booths';
 import { booth, floorFixture } from '../test/fixtures';
+import type { ProductGroup } from './types';
 
 describe('countdown', () => {
   it('formats mm:ss, rounding up to the next second', () => {
@@ -114,7 +115,7 @@ describe('filters', () => {
   it('offers the groups of the zones and the fair, in the usual order', () => {
     expect(filterGroups(zones)).toEqual(['Food', 'Beverages']);
     expect(filterGroups(zones, ['Herbal', 'Food'])).toEqual(['Food', 'Beverages', 'Herbal']);
-    expect(filterGroups([{ code: 'X', name: 'X', groups: ['Tourism', 'Other'] }])).toEqual(['Tourism', 'Other']);
+    expect(filterGroups([{ code: 'X', name: 'X', groups: ['Tourism', 'Other' as ProductGroup] }])).toEqual(['Tourism', 'Other']);
   });
 
   it('reads the query string', () => {

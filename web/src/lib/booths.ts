@@ -1,7 +1,10 @@
 // Pure booth logic for the fair page and the hall display: hold countdowns,
 // the producer's own booths, map filters and occupancy.
 
-import type { Booth, BoothStatus, FairDetails, FairStatus, ProductGroup, Zone } from './types';
+import { PRODUCT_GROUPS } from './catalogue';
+import type { Booth, BoothStatus, BoothType, FairDetails, FairStatus, Zone } from './types';
+
+export { PRODUCT_GROUPS };
 
 // Countdown
 
@@ -126,7 +129,7 @@ export function boothMatches(booth: Booth, zones: readonly Zone[], filter: Booth
   if (filter.zone && booth.zone !== filter.zone) return false;
   if (filter.group) {
     const zone = zones.find((z) => z.code === booth.zone);
-    if (!zone || !(zone.groups ?? []).includes(filter.group)) return false;
+    if (!zone || !(zone.groups as readonly string[]).includes(filter.group)) return false;
   }
   return true;
 }
@@ -139,14 +142,8 @@ export function dimmedSet(booths: readonly Booth[], zones: readonly Zone[], filt
   return out;
 }
 
-export const PRODUCT_GROUPS: readonly ProductGroup[] = [
-  'Food',
-  'Beverages',
-  'Herbal',
-  'Handicrafts',
-  'Ornamental',
-  'Tourism',
-];
+export const BOOTH_TYPES: readonly BoothType[] = ['Standard', 'Corner', 'Premium', 'Outdoor'];
+
 
 /** Groups to filter by: those any zone accepts plus the fair's, in the usual order. */
 export function filterGroups(zones: readonly Zone[], accepted: readonly string[] = []): string[] {

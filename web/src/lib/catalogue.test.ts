@@ -81,7 +81,6 @@ describe('product form', () => {
       name: 'Cam Cao Phong',
       group: 'Food',
       subGroup: 'fresh',
-      groupRule: 'QD148-2023',
       stars: 4,
       certificateNo: '123/QĐ-UBND',
       certificateLevel: 'Province',

@@ -153,7 +153,6 @@ export interface ProductForm {
   name: string;
   group: ProductGroup;
   subGroup: string;
-  groupRule: string;
   stars: string;
   certificateNo: string;
   certificateLevel: CertificateLevel;
@@ -173,7 +172,6 @@ export function emptyProductForm(): ProductForm {
     name: '',
     group: 'Food',
     subGroup: '',
-    groupRule: CURRENT_GROUP_RULE,
     stars: '3',
     certificateNo: '',
     certificateLevel: 'Province',
@@ -194,7 +192,6 @@ export function productToForm(p: Product): ProductForm {
     name: p.name,
     group: p.group,
     subGroup: p.subGroup ?? '',
-    groupRule: p.groupRule || CURRENT_GROUP_RULE,
     stars: String(p.stars),
     certificateNo: p.certificateNo,
     certificateLevel: p.certificateLevel,
@@ -263,7 +260,6 @@ export function formToProductInput(f: ProductForm): ProductFormResult {
     name,
     group: f.group,
     subGroup: blankToNull(f.subGroup),
-    groupRule: f.groupRule || CURRENT_GROUP_RULE,
     stars,
     certificateNo,
     certificateLevel: f.certificateLevel,

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import { hasRole, useAuth } from './auth';
-import { useRouter } from './router';
 import type { Me } from './types';
 
 /**
@@ -11,11 +11,12 @@ import type { Me } from './types';
 export function RequireRole({ roles, children }: { roles: string[]; children: (me: Me) => ReactNode }) {
   const { t } = useTranslation();
   const { me, loading } = useAuth();
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const here = location.pathname + location.search;
 
   useEffect(() => {
-    if (!loading && !me) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    if (!loading && !me) void navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
   }, [loading, me, navigate, here]);
 
   if (!me) {

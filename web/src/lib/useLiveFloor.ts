@@ -1,21 +1,22 @@
-// Keeps a fair's floor live: loads the HTTP snapshot, joins the fair on the
-// hub (JoinFairBatched: one FairEvents message per floor commit) with the last
-// known version, applies the events in order and resyncs
-// on any gap, reconnect or restart. While the hub is offline it polls
-// `floor?sinceVersion=N` now and then: push is a hint, HTTP is the truth.
+// Keeps a fair's floor live in the query cache (key `keys.floor(fairId)`): the HTTP snapshot is the query, and the
+// hub (JoinFairBatched: one FairEvents message per floor commit) writes each event into it with setQueryData, in
+// version order; a gap, reconnect or restart catches up from the last version held (through the hub if live, else
+// `floor?sinceVersion=N`), and anything the catch-up cannot bridge invalidates the query, which fetches the floor
+// again. While the hub is offline it polls now and then: push is a hint, HTTP is the truth.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './api';
-import {
-  applyFairEvent,
-  applyFloorResponse,
-  applyJoinResult,
-  type ApplyResult,
-} from './floorState';
+import { applyFairEvent, applyFloorResponse, applyJoinResult, type ApplyResult } from './floorState';
 import { startLive, type HubConnectionLike, type LiveConnection } from './live';
+import { floorQuery, keys } from './queries';
 import type { FairEvent, Floor, JoinResult, LiveState } from './types';
 
 export const OFFLINE_POLL_MS = 20000;
+
+function refetchFloor(queryClient: QueryClient, fairId: string): Promise<void> {
+  return queryClient.refetchQueries({ queryKey: keys.floor(fairId), exact: true }, { cancelRefetch: false });
+}
 
 export interface LiveFloor {
   floor: Floor | null;
@@ -36,67 +37,44 @@ export interface LiveFloorOptions {
 }
 
 export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): LiveFloor {
-  const [floor, setFloor] = useState<Floor | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery(floorQuery(queryClient, fairId));
   const [liveState, setLiveState] = useState<LiveState>('reconnecting');
-  const [attempt, setAttempt] = useState(0);
   const resyncRef = useRef<() => void>(() => undefined);
-  const refreshRef = useRef<() => void>(() => undefined);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
   useEffect(() => {
+    const key = keys.floor(fairId);
     let disposed = false;
-    let current: Floor | null = null;
     let hub: LiveConnection | null = null;
-    let loading: Promise<void> | null = null;
     let syncing = false;
     let syncAgain = false;
 
-    setFloor(null);
-    setError(null);
-
+    const held = () => queryClient.getQueryData<Floor>(key) ?? null;
     const commit = (result: ApplyResult) => {
-      if (disposed || result.status !== 'applied' || !result.floor) return;
-      current = result.floor;
-      setFloor(result.floor);
+      if (!disposed && result.status === 'applied' && result.floor) queryClient.setQueryData(key, result.floor);
     };
+    /** The whole floor again (joining a fetch already on its way); the floor shown stays until it comes. */
+    const refetch = () => refetchFloor(queryClient, fairId);
 
-    const loadFull = (): Promise<void> => {
-      loading ??= api
-        .floor(fairId)
-        .then((full) => {
-          commit(applyFloorResponse(current, full));
-          if (!disposed) setError(null);
-        })
-        .catch((e: unknown) => {
-          if (!disposed && !current) setError(e);
-          throw e;
-        })
-        .finally(() => {
-          loading = null;
-        });
-      return loading;
-    };
-
-    /** Catch up from `current.version`, through the hub if live, else HTTP. */
+    /** Catch up from the version held, through the hub if live, else HTTP. */
     const catchUp = async () => {
-      if (!current) {
-        await loadFull();
-        if (!current) return;
-      }
+      if (!held()) await refetch();
+      const current = held();
+      if (!current) return;
       let result: ApplyResult | null = null;
       if (hub && hub.state === 'live') {
         try {
           const joined = await hub.invoke<JoinResult>('JoinFairBatched', fairId, current.version);
-          result = applyJoinResult(current, joined);
+          result = applyJoinResult(held(), joined);
         } catch (e) {
           console.warn('live: JoinFairBatched failed, catching up over HTTP', e);
         }
       }
-      result ??= applyFloorResponse(current, await api.floorSince(fairId, current.version));
+      result ??= applyFloorResponse(held(), await api.floorSince(fairId, current.version));
       commit(result);
-      if (result.status === 'resync') await loadFull();
+      if (result.status === 'resync') await refetch();
     };
 
     const resync = () => {
@@ -120,12 +98,6 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
       })();
     };
     resyncRef.current = resync;
-    refreshRef.current = () => {
-      if (!disposed) loadFull().catch(() => undefined);
-    };
-
-    // First paint from HTTP, in parallel with the hub connecting.
-    loadFull().catch(() => undefined);
 
     hub = startLive(
       {
@@ -135,7 +107,7 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
         onConnected: () => resync(),
         onFairEvent: (event) => {
           if (disposed || event.fairId !== fairId) return;
-          const result = applyFairEvent(current, event);
+          const result = applyFairEvent(held(), event);
           if (result.status === 'resync') resync();
           else if (result.status === 'applied') {
             commit(result);
@@ -154,16 +126,24 @@ export function useLiveFloor(fairId: string, options: LiveFloorOptions = {}): Li
       disposed = true;
       clearInterval(poll);
       resyncRef.current = () => undefined;
-      refreshRef.current = () => undefined;
       const closing = hub;
       hub = null;
       if (closing?.state === 'live') void closing.invoke('LeaveFair', fairId).catch(() => undefined);
       void closing?.stop();
     };
-  }, [fairId, attempt]);
+  }, [fairId, queryClient]);
 
   const resync = useCallback(() => resyncRef.current(), []);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const refresh = useCallback(() => refreshRef.current(), []);
-  return { floor, error, liveState, resync, reload, refresh };
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const refresh = useCallback(() => void refetchFloor(queryClient, fairId), [queryClient, fairId]);
+  return {
+    floor: query.data ?? null,
+    // A failed refresh keeps the floor shown; only a floor never loaded is an error.
+    error: query.data ? null : query.error,
+    liveState,
+    resync,
+    reload,
+    refresh,
+  };
 }

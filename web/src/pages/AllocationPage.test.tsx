@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AllocationPage } from './AllocationPage';
 import i18n from '../i18n';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { mockFetch, type Call } from '../test/http';
 import { FAIR_ID, fairDetails } from '../test/fixtures';
-import type { AllocationResult } from '../lib/types';
+import type { AllocationMode, AllocationResult } from '../lib/types';
 
 const organiser = { userId: 'u1', email: 'organiser@demo.ocop', roles: ['Organiser'], displayName: 'Ban tổ chức', locale: 'vi' };
 
@@ -42,7 +41,7 @@ function result(dryRun: boolean, lang: 'vi' | 'en' = 'vi'): AllocationResult {
   };
 }
 
-function setup({ mode = 'Organiser', apply }: { mode?: string; apply?: (call: Call, n: number) => { status?: number; body?: unknown } } = {}) {
+function setup({ mode = 'Organiser', apply }: { mode?: AllocationMode; apply?: (call: Call, n: number) => { status?: number; body?: unknown } } = {}) {
   let applies = 0;
   const calls = mockFetch((call) => {
     const { url, method } = call;
@@ -58,13 +57,9 @@ function setup({ mode = 'Organiser', apply }: { mode?: string; apply?: (call: Ca
     }
     return undefined;
   });
-  render(
-    <Router>
-      <AuthProvider>
-        <AllocationPage fairId={FAIR_ID} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderPage(
+<AllocationPage fairId={FAIR_ID} />,
+);
   return calls;
 }
 

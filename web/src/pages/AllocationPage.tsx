@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageError } from '../components/PageError';
 import { ConfirmBox } from '../components/ConfirmBox';
@@ -6,9 +7,9 @@ import { FairStatusBadge } from '../components/FairStatusBadge';
 import { districtNames, organiserAllocates, shareRows, sortedAssignments } from '../lib/allocation';
 import { ApiError, api, errorMessage, newIdempotencyKey } from '../lib/api';
 import { RequireRole } from '../lib/guard';
-import { Link } from '../lib/router';
+import { Link } from 'react-router';
 import type { AllocationReason, AllocationResult } from '../lib/types';
-import { useFair } from '../lib/useFair';
+import { applicationsQuery, fairQuery } from '../lib/queries';
 
 function Reasons({ reasons, testId }: { reasons: readonly AllocationReason[]; testId: string }) {
   if (reasons.length === 0) return null;
@@ -111,7 +112,7 @@ function ResultView({ result, names }: { result: AllocationResult; names: Readon
 
 function Allocation({ fairId }: { fairId: string }) {
   const { t, i18n } = useTranslation();
-  const { fair, error: fairError } = useFair(fairId, 0);
+  const { data: fair, error: fairError } = useQuery(fairQuery(fairId));
   const [dry, setDry] = useState<AllocationResult | null>(null);
   /** The Idempotency-Key for applying this dry run: kept across retries so applying twice places nobody twice. */
   const [applyKey, setApplyKey] = useState<string | null>(null);
@@ -119,7 +120,6 @@ function Allocation({ fairId }: { fairId: string }) {
   const [busy, setBusy] = useState<'dry' | 'apply' | null>(null);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const language = i18n.language;
   const shownLanguage = useRef(language);
 
@@ -128,14 +128,8 @@ function Allocation({ fairId }: { fairId: string }) {
   }, [fair, t]);
 
   // District names as producers wrote them, for the shares table (the server keys shares by folded name).
-  useEffect(() => {
-    const abort = new AbortController();
-    api
-      .fairApplications(fairId, '?status=Approved', abort.signal)
-      .then((list) => setNames(districtNames(Array.isArray(list) ? list : [])))
-      .catch(() => undefined);
-    return () => abort.abort();
-  }, [fairId]);
+  const approved = useQuery(applicationsQuery(fairId, { status: 'Approved' })).data;
+  const names = useMemo(() => districtNames(Array.isArray(approved) ? approved : []), [approved]);
 
   const dryRun = async () => {
     setBusy('dry');

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ApplyPage } from './ApplyPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { mockFetch, type Call } from '../test/http';
 import { FAIR_ID, floorFixture } from '../test/fixtures';
 import { application, producer, product } from '../test/applications';
@@ -55,13 +54,9 @@ function setup(submit: (call: Call) => { status?: number; body?: unknown } = () 
     if (method === 'POST' && url === `/api/fairs/${FAIR_ID}/applications`) return submit(call);
     return undefined;
   });
-  render(
-    <Router>
-      <AuthProvider>
-        <ApplyPage fairId={FAIR_ID} checkDelayMs={0} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderPage(
+<ApplyPage fairId={FAIR_ID} checkDelayMs={0} />,
+);
   return calls;
 }
 

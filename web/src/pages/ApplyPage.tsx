@@ -4,7 +4,6 @@ import { PageError } from '../components/PageError';
 import { EligibilityReasons } from '../components/EligibilityReasons';
 import { ApiError, api, errorMessage } from '../lib/api';
 import {
-  BOOTH_TYPES,
   NEEDS,
   applyFormToRequest,
   checkKey,
@@ -13,11 +12,12 @@ import {
   toggleIn,
   type ApplyForm,
 } from '../lib/applications';
+import { BOOTH_TYPES } from '../lib/booths';
 import { formatIsoDate, starsText } from '../lib/catalogue';
 import { DEFAULT_TIME_ZONE, formatDateRange } from '../lib/format';
 import { RequireRole } from '../lib/guard';
-import { Link, useRouter } from '../lib/router';
-import type { Eligibility, FairDetails, Producer, Zone } from '../lib/types';
+import { Link, useNavigate } from 'react-router';
+import type { Eligibility, FairDetails, Producer, ReasonLike, Zone } from '../lib/types';
 
 interface Props {
   fairId: string;
@@ -27,7 +27,8 @@ interface Props {
 
 interface CheckResult {
   key: string;
-  eligibility?: Eligibility;
+  /** The server's check, or the reasons of a refusal (whose messages may be missing). */
+  eligibility?: Pick<Eligibility, 'eligible'> & { reasons: readonly ReasonLike[] };
   /** The check itself failed (network): the server still checks on submit. */
   failed?: string;
 }
@@ -36,7 +37,7 @@ const NOTE_MAX = 1000;
 
 function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
   const { t } = useTranslation();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [fair, setFair] = useState<FairDetails | null>(null);
   const [producer, setProducer] = useState<Producer | null | undefined>(undefined);
   const [zones, setZones] = useState<Zone[]>([]);
@@ -109,7 +110,7 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
     setConflict(false);
     try {
       await api.apply(fairId, applyFormToRequest(form));
-      navigate('/producer/applications');
+      void navigate('/producer/applications');
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) {
         setCheck({ key, eligibility: { eligible: false, reasons: e.problem.reasons ?? [] } });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
+import { renderPage } from '../test/render';
 import { DisplayPage } from './DisplayPage';
 import { FakeHub } from '../test/fakeHub';
 import { mockFetch } from '../test/http';
@@ -22,7 +23,7 @@ function setup() {
   });
   const hub = new FakeHub();
   hub.responders.set('JoinFairBatched', (_fairId, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
-  render(<DisplayPage fairId={FAIR_ID} hubFactory={async () => hub} />);
+  renderPage(<DisplayPage fairId={FAIR_ID} hubFactory={async () => hub} />);
   return { calls, hub };
 }
 

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FloorMap } from '../components/FloorMap';
 import { Legend } from '../components/Legend';
@@ -6,7 +7,7 @@ import { LiveStatus } from '../components/LiveStatus';
 import { ApiError, errorMessage } from '../lib/api';
 import { occupancy } from '../lib/booths';
 import type { FairEvent } from '../lib/types';
-import { useFair } from '../lib/useFair';
+import { fairQuery, keys } from '../lib/queries';
 import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
 
 /** An unattended screen retries a failed first load on its own. */
@@ -21,14 +22,16 @@ interface DisplayPageProps {
 /** The big-screen hall display: the live floor map, counts and occupancy; no sign-in, no panel. */
 export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
   const { t } = useTranslation();
-  const [fairTick, setFairTick] = useState(0);
+  const queryClient = useQueryClient();
+  const { data: fair, error: fairError, refetch: refetchFair } = useQuery(fairQuery(fairId));
 
-  const onEvent = useCallback((event: FairEvent) => {
-    if (event.type === 'FairChanged') setFairTick((n) => n + 1);
-  }, []);
+  const onEvent = useCallback(
+    (event: FairEvent) => {
+      if (event.type === 'FairChanged') void queryClient.invalidateQueries({ queryKey: keys.fair(fairId), exact: true });
+    },
+    [queryClient, fairId],
+  );
   const { floor, error: floorError, liveState, reload } = useLiveFloor(fairId, { onEvent, hubFactory });
-
-  const { fair, error: fairError } = useFair(fairId, fairTick);
 
   // Nobody is there to press "retry": try again now and then.
   const floorFailed = !floor && !!floorError;
@@ -36,10 +39,10 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
     if (!floorFailed && !fairError) return;
     const timer = setTimeout(() => {
       if (floorFailed) reload();
-      if (fairError) setFairTick((n) => n + 1);
+      if (fairError) void refetchFair();
     }, DISPLAY_RETRY_MS);
     return () => clearTimeout(timer);
-  }, [floorFailed, fairError, reload]);
+  }, [floorFailed, fairError, reload, refetchFair]);
 
   useEffect(() => {
     document.title = fair ? `${fair.name} · ${t('display.title')}` : t('display.title');

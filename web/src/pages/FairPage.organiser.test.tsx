@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { FairPage } from './FairPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { FakeHub } from '../test/fakeHub';
 import { mockFetch } from '../test/http';
 import { FAIR_ID, booth, fairDetails, floorFixture } from '../test/fixtures';
@@ -26,13 +25,9 @@ function setup(options: { fair: Partial<FairDetails>; floor?: Floor; roles?: str
   });
   const hub = new FakeHub();
   hub.responders.set('JoinFairBatched', (_f, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
-  render(
-    <Router>
-      <AuthProvider>
-        <FairPage fairId={FAIR_ID} hubFactory={async () => hub} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderPage(
+<FairPage fairId={FAIR_ID} hubFactory={async () => hub} />,
+);
   return { calls, hub, setFloor: (f: Floor) => (floor = f) };
 }
 

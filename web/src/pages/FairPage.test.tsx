@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { FairPage } from './FairPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { FakeHub } from '../test/fakeHub';
 import { mockFetch } from '../test/http';
 import { FAIR_ID, booth, boothChanged, floorFixture, fairDetails } from '../test/fixtures';
@@ -34,13 +33,9 @@ function setup(roles = organiser.roles) {
     const next = joins.shift();
     return next ?? { fairId: FAIR_ID, version: since as number, events: [], snapshot: null };
   });
-  render(
-    <Router>
-      <AuthProvider>
-        <FairPage fairId={FAIR_ID} hubFactory={async () => hub} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderPage(
+<FairPage fairId={FAIR_ID} hubFactory={async () => hub} />,
+);
   return { calls, hub, joins };
 }
 

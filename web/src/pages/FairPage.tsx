@@ -1,54 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageError } from '../components/PageError';
-import { BoothPanel, type BoothAction, type BoothError } from '../components/BoothPanel';
+import { BoothPanel } from '../components/BoothPanel';
 import { FairLifecycle } from '../components/FairLifecycle';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 import { FloorMap } from '../components/FloorMap';
 import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
-import { ApiError, api, errorMessage } from '../lib/api';
-import { hasRole, managesFair, useAuth } from '../lib/auth';
-import {
-  boothProblemKey,
-  dimmedSet,
-  filterFromSearch,
-  filterGroups,
-  holdsOpen,
-  isFiltering,
-  mineSet,
-  overlayBooths,
-  pruneOverrides,
-  type BoothFilter,
-  type BoothOverride,
-} from '../lib/booths';
-import i18n from '../i18n';
-import { DEFAULT_TIME_ZONE, formatDateRange, formatDateTime } from '../lib/format';
-import { Link, useRouter } from '../lib/router';
-import type { Booth, FairEvent, Floor } from '../lib/types';
-import { useFair } from '../lib/useFair';
-import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
-
-/** Sets or drops query parameters without a navigation (the page keeps its state). */
-function replaceParams(patch: Record<string, string | null>) {
-  const url = new URL(window.location.href);
-  for (const [key, value] of Object.entries(patch)) {
-    if (value) url.searchParams.set(key, value);
-    else url.searchParams.delete(key);
-  }
-  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-}
-
-/** The panel's text for a refused action: the server's problem, or ours for a known code without a title. */
-function boothError(error: unknown): BoothError {
-  if (error instanceof ApiError) {
-    const code = typeof error.problem.code === 'string' ? error.problem.code : null;
-    const key = boothProblemKey(code);
-    const message = error.problem.title || error.problem.detail ? errorMessage(error) : key ? i18n.t(key) : errorMessage(error);
-    return { message, code };
-  }
-  return { message: errorMessage(error) };
-}
+import { useFairPage } from '../hooks/useFairPage';
+import { errorMessage } from '../lib/api';
+import { isFiltering } from '../lib/booths';
+import { formatDateRange, formatDateTime } from '../lib/format';
+import type { LiveFloorOptions } from '../lib/useLiveFloor';
 
 interface FairPageProps {
   fairId: string;
@@ -58,149 +22,25 @@ interface FairPageProps {
 
 export function FairPage({ fairId, hubFactory }: FairPageProps) {
   const { t } = useTranslation();
-  const { me } = useAuth();
-  const [fairTick, setFairTick] = useState(0);
-  const { location } = useRouter();
-  // The selected booth lives in ?booth=CODE so a booth can be linked to.
-  const [selected, setSelectedState] = useState<string | null>(
-    () => new URLSearchParams(location.search).get('booth') || null,
-  );
-  const setSelected = useCallback((code: string | null) => {
-    setSelectedState(code);
-    replaceParams({ booth: code });
-  }, []);
-  // Map filters live in ?zone=&group= too.
-  const [filter, setFilterState] = useState<BoothFilter>(() => filterFromSearch(location.search));
-  const setFilter = useCallback((key: keyof BoothFilter, value: string) => {
-    setFilterState((f) => ({ ...f, [key]: value }));
-    replaceParams({ [key]: value || null });
-  }, []);
-  const [pending, setPending] = useState<BoothAction | null>(null);
-  const [actionError, setActionError] = useState<BoothError | null>(null);
-  // Answers of this user's actions, shown until the live floor has news of the booth.
-  const [overrides, setOverrides] = useState<ReadonlyMap<string, BoothOverride>>(() => new Map());
-  // Booth codes the signed-in producer holds or confirmed (GET /booths/mine).
-  const [mineCodes, setMineCodes] = useState<readonly string[]>([]);
-  const [mineTick, setMineTick] = useState(0);
-
-  // A FairChanged event carries the fair's summary only: fetch the details, and the floor in case its plan changed.
-  const refreshFloor = useRef<() => void>(() => undefined);
-  const onEvent = useCallback((event: FairEvent) => {
-    if (event.type === 'FairChanged') {
-      setFairTick((n) => n + 1);
-      refreshFloor.current();
-    }
-  }, []);
-  const { floor, error: floorError, liveState, resync, reload, refresh } = useLiveFloor(fairId, { onEvent, hubFactory });
-  refreshFloor.current = refresh;
-  const floorRef = useRef<Floor | null>(floor);
-  floorRef.current = floor;
-
-  useEffect(() => {
-    if (floor) setOverrides((prev) => pruneOverrides(floor.booths, prev) ?? prev);
-  }, [floor]);
-
-  const producerId = hasRole(me, 'Producer') ? (me?.producerId ?? null) : null;
-  useEffect(() => {
-    if (!producerId) {
-      setMineCodes([]);
-      return;
-    }
-    const abort = new AbortController();
-    api
-      .myBooths(fairId, abort.signal)
-      .then((codes) => {
-        if (Array.isArray(codes)) setMineCodes(codes);
-      })
-      .catch(() => undefined); // the booths' own producerId still tells
-    return () => abort.abort();
-  }, [fairId, producerId, mineTick]);
-
-  const { fair, error: fairError } = useFair(fairId, fairTick);
+  const page = useFairPage(fairId, { hubFactory });
+  const { fair, fairError, floor, floorError, liveState, booths, shownFloor, mine, dimmed, groups, filter, setFilter } = page;
+  const { selected, select, booth, canManage, canApply, timeZone } = page;
+  const fairPath = `/fairs/${encodeURIComponent(fairId)}`;
 
   useEffect(() => {
     if (fair) document.title = `${fair.name} · ${t('app.name')}`;
   }, [fair, t]);
 
-  const select = useCallback(
-    (code: string) => {
-      setSelected(code);
-      setActionError(null);
-    },
-    [setSelected],
-  );
-
   useEffect(() => {
     if (!selected) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setSelected(null);
+      if (e.key === 'Escape') select(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selected, setSelected]);
+  }, [selected, select]);
 
-  const booths = useMemo(() => (floor ? overlayBooths(floor.booths, overrides) : []), [floor, overrides]);
-  const shownFloor = useMemo(() => (floor ? { ...floor, booths } : null), [floor, booths]);
-  const mine = useMemo(() => mineSet(booths, producerId, mineCodes), [booths, producerId, mineCodes]);
-  const dimmed = useMemo(() => dimmedSet(booths, floor?.zones ?? [], filter), [booths, floor, filter]);
-  const groups = useMemo(() => filterGroups(floor?.zones ?? [], fair?.acceptedGroups ?? []), [floor, fair]);
-  const booth = booths.find((b) => b.code === selected) ?? null;
-  const canManage = managesFair(me, fair);
-  const canHold = !!producerId && holdsOpen(fair);
-  const organiserAllocates = !!producerId && !!fair && fair.allocationMode !== 'FirstCome';
-  // Producers apply while registration is open; the apply page explains any refusal.
-  const canApply = hasRole(me, 'Producer') && fair?.status === 'Published';
-  const fairPath = `/fairs/${encodeURIComponent(fairId)}`;
-  const timeZone = fair?.timeZone || DEFAULT_TIME_ZONE;
-
-  const act = async (action: BoothAction, assignTo?: string) => {
-    if (!booth || pending) return;
-    const code = booth.code;
-    setPending(action);
-    setActionError(null);
-    try {
-      let answer: Booth | undefined;
-      switch (action) {
-        case 'block':
-          answer = await api.blockBooth(fairId, code);
-          break;
-        case 'unblock':
-          answer = await api.unblockBooth(fairId, code);
-          break;
-        case 'assign':
-          answer = await api.assignBooth(fairId, code, assignTo ?? '');
-          break;
-        case 'unassign':
-          answer = await api.unassignBooth(fairId, code);
-          break;
-        case 'hold':
-          answer = await api.holdBooth(fairId, code);
-          break;
-        case 'confirm':
-          answer = await api.confirmBooth(fairId, code);
-          break;
-        case 'release':
-          answer = await api.releaseBooth(fairId, code);
-          break;
-      }
-      if (answer && typeof answer === 'object' && answer.code === code && typeof answer.status === 'string') {
-        const base = floorRef.current?.booths.find((b) => b.code === code);
-        const shown = answer;
-        setOverrides((prev) => new Map(prev).set(code, { booth: shown, base }));
-      }
-    } catch (e) {
-      setActionError(boothError(e));
-    } finally {
-      setPending(null);
-      resync(); // the live event will follow; fetch it now in case the hub is down
-      if (producerId && (action === 'hold' || action === 'confirm' || action === 'release')) setMineTick((n) => n + 1);
-    }
-  };
-
-  const notFound =
-    (fairError instanceof ApiError && fairError.status === 404) ||
-    (floorError instanceof ApiError && floorError.status === 404 && !fair);
-  if (notFound) {
+  if (page.notFound) {
     return <PageError message={t('fair.notFound')} />;
   }
 
@@ -265,7 +105,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
             <FairLifecycle
               fair={fair}
               hasFloor={floor ? floor.booths.length > 0 : null}
-              onChanged={() => setFairTick((n) => n + 1)}
+              onChanged={page.refreshFair}
             />
           )}
           <details className="rules">
@@ -364,13 +204,13 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
                     zones={floor.zones}
                     timeZone={timeZone}
                     canManage={canManage}
-                    canHold={canHold}
-                    organiserAllocates={organiserAllocates}
+                    canHold={page.canHold}
+                    organiserAllocates={page.organiserAllocates}
                     mine={mine.has(booth.code)}
-                    pending={pending}
-                    error={actionError}
-                    onAction={(action, producer) => void act(action, producer)}
-                    onClose={() => setSelected(null)}
+                    pending={page.pending}
+                    error={page.actionError}
+                    onAction={(action, producer) => page.act(action, producer)}
+                    onClose={() => select(null)}
                   />
                 )}
               </div>
@@ -379,7 +219,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
         ) : floorError ? (
           <div className="error" role="alert">
             <p>{errorMessage(floorError)}</p>
-            <button type="button" className="btn" onClick={reload}>
+            <button type="button" className="btn" onClick={page.reloadFloor}>
               {t('common.retry')}
             </button>
           </div>

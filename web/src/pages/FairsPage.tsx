@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../lib/api';
 import { DEFAULT_TIME_ZONE, formatDateRange } from '../lib/format';
-import { Link } from '../lib/router';
-import type { FairSummary } from '../lib/types';
-import { useLoad } from '../lib/useLoad';
+import { Link } from 'react-router';
+import { fairsQuery } from '../lib/queries';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 
 export function FairsPage() {
   const { t } = useTranslation();
-  const { data: fairs, error, retry } = useLoad<FairSummary[]>((signal) => api.fairs(signal), []);
+  const { data: fairs, error, refetch } = useQuery(fairsQuery());
 
   useEffect(() => {
     document.title = t('app.name');
@@ -21,7 +21,7 @@ export function FairsPage() {
       {error ? (
         <div className="error" role="alert">
           <p>{errorMessage(error)}</p>
-          <button type="button" className="btn" onClick={retry}>
+          <button type="button" className="btn" onClick={() => void refetch()}>
             {t('common.retry')}
           </button>
         </div>

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FloorPlanPage } from './FloorPlanPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
-import { mockFetch, type Call } from '../test/http';
+import { renderPage as renderInApp } from '../test/render';
+import { mockFetch, pathOf, type Call } from '../test/http';
 import { FAIR_ID, fairDetails, floorFixture } from '../test/fixtures';
 import type { Floor, FloorPlanRequest } from '../lib/types';
 
@@ -34,13 +33,9 @@ function setup({ floor = floorFixture(5), roles = organiser.roles, onSave, onGri
 }
 
 function renderPage() {
-  render(
-    <Router>
-      <AuthProvider>
-        <FloorPlanPage fairId={FAIR_ID} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderInApp(
+<FloorPlanPage fairId={FAIR_ID} />,
+);
 }
 
 /** The answer the server gives to a saved plan: the same booths, all free except what was in use. */
@@ -125,7 +120,7 @@ describe('FloorPlanPage', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input) === `/api/fairs/${FAIR_ID}`) await gate;
+      if (pathOf(input) === `/api/fairs/${FAIR_ID}`) await gate;
       return inner(input, init);
     });
     cleanup();

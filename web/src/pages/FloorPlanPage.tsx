@@ -1,287 +1,39 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ChangeEvent } from 'react';
+import { useMemo, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageError } from '../components/PageError';
 import { ConfirmBox } from '../components/ConfirmBox';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 import { PlanCanvas } from '../components/PlanCanvas';
 import { BoothProperties, GridSection, SelectionPanel, ZonesEditor } from '../components/PlanEditorPanels';
-import { ApiError, api, errorMessage } from '../lib/api';
+import { useFloorPlanEditor } from '../hooks/useFloorPlanEditor';
+import { api, errorMessage } from '../lib/api';
 import type { FieldErrors } from '../lib/catalogue';
-import {
-  DEFAULT_SNAP,
-  INITIAL_EDITOR,
-  NO_ERRORS,
-  SNAP_STEPS,
-  canvasSize,
-  collisions,
-  csvErrorLines,
-  editorReducer,
-  errorCount,
-  gridFormFor,
-  isDirty,
-  lostInUse,
-  mapServerErrors,
-  toRequest,
-  validatePlan,
-  type Occupant,
-  type Origin,
-  type PlanDraft,
-  type PlanErrors,
-} from '../lib/floorPlanEditor';
-import { fieldErrorsOf } from '../lib/forms';
+import type { PlanDraft } from '../lib/floorPlan/draft';
+import { SNAP_STEPS } from '../lib/floorPlan/geometry';
+import { gridFormFor } from '../lib/floorPlan/grid';
+import { NO_ERRORS, type PlanErrors } from '../lib/floorPlan/validation';
 import { RequireRole } from '../lib/guard';
-import { Link, useBlocker } from '../lib/router';
-import type { Floor, GridRequest } from '../lib/types';
-import { useFair } from '../lib/useFair';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-type Busy = 'save' | 'grid' | 'csv' | null;
-type Replace = { kind: 'grid'; request: GridRequest } | { kind: 'csv'; text: string; name: string };
-
-/** A file's text (FileReader where Blob.text is missing). */
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file);
-  });
-}
-
-interface Message {
-  kind: 'ok' | 'error';
-  text: string;
-  lines?: string[];
-}
-
-/** The text of a 409 when booths in use would disappear: the server's, or the codes this draft drops. */
-function inUseMessage(error: ApiError, lost: readonly Occupant[], t: Translate): Message {
-  const title = error.problem.title || t('editor.inUseRefused');
-  const detail = error.problem.detail;
-  const lines = lost.map((o) => t(`editorLostLine.${o.status}`, { code: o.code, producer: o.producerName ?? '' }));
-  return { kind: 'error', text: detail && lines.length === 0 ? `${title} — ${detail}` : title, lines };
-}
 
 function FloorPlanEditor({ fairId }: { fairId: string }) {
   const { t } = useTranslation();
-  const [fairTick, setFairTick] = useState(0);
-  const { fair, error: fairError } = useFair(fairId, fairTick);
-  const [state, dispatch] = useReducer(editorReducer, INITIAL_EDITOR);
-  const [loaded, setLoaded] = useState(false);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [step, setStep] = useState(DEFAULT_SNAP);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [gridErrors, setGridErrors] = useState<FieldErrors>({});
-  const [replace, setReplace] = useState<Replace | null>(null);
-  const [addZoneId, setAddZoneId] = useState('');
-  const [announcement, setAnnouncement] = useState('');
-  const announceNext = useRef(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoadError(null);
-    api
-      .floor(fairId, abort.signal)
-      .then((floor) => {
-        dispatch({ type: 'load', floor });
-        setLoaded(true);
-      })
-      .catch((e: unknown) => {
-        if (!abort.signal.aborted) setLoadError(e);
-      });
-    return () => abort.abort();
-  }, [fairId, attempt]);
-
-  useEffect(() => {
-    document.title = `${t('editor.title')}${fair ? ` · ${fair.name}` : ''} · ${t('app.name')}`;
-  }, [fair, t]);
-
+  const editor = useFloorPlanEditor(fairId);
+  const { fair, loaded, state, dispatch, dirty, overlapping, invalid, canvas, lost, single, zoneForNew, step, busy } = editor;
+  const { message, replace, announcement } = editor;
   const { plan, selected, occupants, errors } = state;
-  const dirty = useMemo(() => isDirty(state.saved, plan), [state.saved, plan]);
-  useBlocker(dirty, t('editor.leaveConfirm'));
-  const overlapping = useMemo(() => collisions(plan.booths), [plan.booths]);
-  const invalid = useMemo(() => new Set(Object.keys(errors.booths)), [errors.booths]);
-  const canvas = useMemo(() => canvasSize(plan.booths), [plan.booths]);
-  const lost = useMemo(() => lostInUse(plan, occupants), [plan, occupants]);
-  const single = selected.length === 1 ? plan.booths.find((b) => b.id === selected[0]) : undefined;
-  const zoneForNew = plan.zones.some((z) => z.id === addZoneId) ? addZoneId : (single?.zoneId ?? plan.zones[0]?.id ?? '');
 
-  // Tell screen-reader users where a keyboard move left the booth.
-  useEffect(() => {
-    if (!announceNext.current) return;
-    announceNext.current = false;
-    const b = plan.booths.find((x) => x.id === selected[0]);
-    if (b) setAnnouncement(t('editor.announce', { code: b.code, x: b.x, y: b.y, w: b.w, h: b.h }));
-  }, [plan, selected, t]);
-
-  // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y outside text fields.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z') {
-        e.preventDefault();
-        dispatch({ type: e.shiftKey ? 'redo' : 'undo' });
-      } else if (key === 'y') {
-        e.preventDefault();
-        dispatch({ type: 'redo' });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const loadFloor = (floor: Floor, text: string) => {
-    dispatch({ type: 'load', floor });
-    setMessage({ kind: 'ok', text });
-    setFairTick((n) => n + 1); // the booth count changed
-  };
-
-  /**
-   * One write of the whole plan (save, grid, CSV): shows it as busy, loads the floor the server answers, and explains
-   * a refusal. A 400 goes to `invalid`, which answers whether it could say more than the generic message; a 409 for
-   * booths in use names them (`lost`: the booths that write would have removed).
-   */
-  const writePlan = async (
-    kind: Exclude<Busy, null>,
-    call: () => Promise<Floor>,
-    done: (floor: Floor) => string,
-    invalid: (e: ApiError) => boolean,
-    lost: () => readonly Occupant[] = () => [],
-  ) => {
-    setBusy(kind);
-    setMessage(null);
-    try {
-      const floor = await call();
-      loadFloor(floor, done(floor));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && invalid(e)) {
-        return;
-      }
-      if (e instanceof ApiError && e.status === 409 && e.problem.code === 'floorPlan.boothInUse') {
-        setMessage(inUseMessage(e, lost(), t));
-      } else {
-        setMessage({ kind: 'error', text: errorMessage(e) });
-      }
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const save = async () => {
-    const sent: PlanDraft = plan;
-    const local = validatePlan(sent);
-    if (errorCount(local) > 0) {
-      dispatch({ type: 'errors', errors: local });
-      setMessage({ kind: 'error', text: t('editor.fixErrors') });
-      return;
-    }
-    await writePlan(
-      'save',
-      () => api.saveFloorPlan(fairId, toRequest(sent)),
-      (floor) => t('editor.saved', { count: floor.booths.length }),
-      (e) => {
-        if (!e.problem.errors) return false;
-        const mapped = mapServerErrors(
-          e.problem.errors,
-          sent.zones.map((z) => z.id),
-          sent.booths.map((b) => b.id),
-        );
-        dispatch({ type: 'errors', errors: mapped });
-        setMessage({ kind: 'error', text: e.problem.title || t('editor.fixErrors') });
-        return true;
-      },
-      () => lostInUse(sent, occupants),
-    );
-  };
-
-  const generate = async (request: GridRequest) => {
-    setReplace(null);
-    setGridErrors({});
-    await writePlan(
-      'grid',
-      () => api.generateGrid(fairId, request),
-      (floor) => t('editor.generated', { count: floor.booths.length }),
-      (e) => {
-        setGridErrors(fieldErrorsOf(e));
-        setMessage({ kind: 'error', text: e.problem.title || t('editor.fixErrors') });
-        return true;
-      },
-    );
-  };
-
-  const importCsv = async (text: string) => {
-    setReplace(null);
-    await writePlan(
-      'csv',
-      () => api.importFloorPlanCsv(fairId, text),
-      (floor) => t('editor.imported', { count: floor.booths.length }),
-      (e) => {
-        if (!e.problem.errors) return false;
-        const lines = csvErrorLines(e.problem.errors).map((l) =>
-          l.row === null
-            ? `${l.field}: ${l.messages.join(' ')}`
-            : t('editor.csvRow', { row: l.row, field: l.field, message: l.messages.join(' ') }),
-        );
-        setMessage({ kind: 'error', text: e.problem.title || t('editor.csvInvalid'), lines });
-        return true;
-      },
-    );
-  };
-
-  const onGenerate = (request: GridRequest) => {
-    if (plan.booths.length > 0 || dirty) setReplace({ kind: 'grid', request });
-    else void generate(request);
-  };
-
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
-    const text = await readText(file);
-    if (dirty) setReplace({ kind: 'csv', text, name: file.name });
-    else void importCsv(text);
+    if (file) editor.importFile(file);
   };
-
-  const selectBoothsWithErrors = useCallback((id: string) => dispatch({ type: 'select', ids: [id] }), []);
-  const onSelect = useCallback((ids: string[], mode: 'replace' | 'toggle' | 'add') => dispatch({ type: 'select', ids, mode }), []);
-  const onCheckpoint = useCallback(() => dispatch({ type: 'checkpoint' }), []);
-  const onMove = useCallback(
-    (origins: ReadonlyMap<string, Origin>, dx: number, dy: number, lead: string) =>
-      dispatch({ type: 'move', origins, dx, dy, step, lead }),
-    [step],
-  );
-  const onResize = useCallback(
-    (id: string, origin: Origin, dw: number, dh: number) =>
-      dispatch({ type: 'resize', id, origin, dw, dh, step }),
-    [step],
-  );
-  const onNudge = useCallback(
-    (dirX: -1 | 0 | 1, dirY: -1 | 0 | 1) => {
-      announceNext.current = true;
-      dispatch({ type: 'nudge', dirX, dirY, step });
-    },
-    [step],
-  );
-  const onResizeStep = useCallback(
-    (dirW: -1 | 0 | 1, dirH: -1 | 0 | 1) => {
-      announceNext.current = true;
-      dispatch({ type: 'resizeStep', dirW, dirH, step });
-    },
-    [step],
-  );
-  const onDelete = useCallback(() => dispatch({ type: 'deleteSelected' }), []);
 
   const errorLines = useMemo(() => summaryLines(errors, plan, t), [errors, plan, t]);
   const boothCodeOf = (id: string) => plan.booths.find((b) => b.id === id)?.code || '?';
 
-  if (fairError instanceof ApiError && fairError.status === 404) {
+  if (editor.notFound) {
     return <PageError message={t('fair.notFound')} />;
   }
 
@@ -298,10 +50,10 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
       {fair && fair.status !== 'Draft' && <p className="notice small">{t('editor.liveWarning')}</p>}
 
       {!loaded ? (
-        loadError ? (
+        editor.loadError ? (
           <div className="error" role="alert">
-            <p>{errorMessage(loadError)}</p>
-            <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
+            <p>{errorMessage(editor.loadError)}</p>
+            <button type="button" className="btn" onClick={editor.reload}>
               {t('common.retry')}
             </button>
           </div>
@@ -316,16 +68,16 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
             initial={gridFormFor(state.saved, fair?.acceptedGroups ?? [])}
             open={state.saved.booths.length === 0}
             busy={busy === 'grid'}
-            serverErrors={gridErrors}
-            onGenerate={onGenerate}
+            serverErrors={editor.gridErrors}
+            onGenerate={editor.onGenerate}
           />
           {replace && (
             <ConfirmBox
               message={replace.kind === 'grid' ? t('editor.confirmGrid') : t('editor.confirmCsv', { name: replace.name })}
               confirmLabel={replace.kind === 'grid' ? t('editor.generate') : t('editor.importCsv')}
               busy={busy !== null}
-              onConfirm={() => void (replace.kind === 'grid' ? generate(replace.request) : importCsv(replace.text))}
-              onCancel={() => setReplace(null)}
+              onConfirm={editor.confirmReplace}
+              onCancel={editor.cancelReplace}
               testId="replace-confirm"
             />
           )}
@@ -350,7 +102,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
               <button
                 type="button"
                 className="btn btn--accent"
-                onClick={() => void save()}
+                onClick={editor.save}
                 disabled={busy !== null || !dirty}
                 data-testid="plan-save"
               >
@@ -366,7 +118,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
                 <label className="sr-only" htmlFor="pe-add-zone">
                   {t('editor.addToZone')}
                 </label>
-                <select id="pe-add-zone" value={zoneForNew} onChange={(e) => setAddZoneId(e.target.value)} disabled={plan.zones.length === 0} data-testid="add-booth-zone">
+                <select id="pe-add-zone" value={zoneForNew} onChange={(e) => editor.setAddZoneId(e.target.value)} disabled={plan.zones.length === 0} data-testid="add-booth-zone">
                   {plan.zones.map((z) => (
                     <option key={z.id} value={z.id}>
                       {t('editor.zoneOption', { code: z.code || '?' })}
@@ -385,7 +137,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
               </span>
               <label className="pe-toolbar__group field--inline">
                 <span>{t('editor.snap')}</span>
-                <select value={step} onChange={(e) => setStep(Number(e.target.value))} data-testid="snap-step">
+                <select value={step} onChange={(e) => editor.setStep(Number(e.target.value))} data-testid="snap-step">
                   {SNAP_STEPS.map((s) => (
                     <option key={s} value={s}>
                       {s === 0 ? t('editor.snapOff') : t('editor.snapValue', { step: s })}
@@ -400,12 +152,11 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
                 <label className={`btn file-btn${busy ? ' file-btn--disabled' : ''}`}>
                   {busy === 'csv' ? t('common.working') : t('editor.importCsv')}
                   <input
-                    ref={fileInput}
                     type="file"
                     accept=".csv,text/csv"
                     className="sr-only"
                     disabled={busy !== null}
-                    onChange={(e) => void onFile(e)}
+                    onChange={onFile}
                     data-testid="csv-import"
                   />
                 </label>
@@ -431,7 +182,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
                   {errorLines.map((line) => (
                     <li key={line.key}>
                       {line.boothId ? (
-                        <button type="button" className="linkish" onClick={() => selectBoothsWithErrors(line.boothId!)}>
+                        <button type="button" className="linkish" onClick={() => editor.selectBooth(line.boothId!)}>
                           {line.text}
                         </button>
                       ) : (
@@ -468,13 +219,13 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
                     invalid={invalid}
                     occupants={occupants}
                     describedBy="pe-keys"
-                    onSelect={onSelect}
-                    onCheckpoint={onCheckpoint}
-                    onMove={onMove}
-                    onResize={onResize}
-                    onNudge={onNudge}
-                    onResizeStep={onResizeStep}
-                    onDelete={onDelete}
+                    onSelect={editor.onSelect}
+                    onCheckpoint={editor.onCheckpoint}
+                    onMove={editor.onMove}
+                    onResize={editor.onResize}
+                    onNudge={editor.onNudge}
+                    onResizeStep={editor.onResizeStep}
+                    onDelete={editor.onDelete}
                   />
                   <p id="pe-keys" className="muted hint">
                     {t('editor.keys')}
@@ -489,7 +240,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
                     errors={errors.booths[single.id]}
                     step={step}
                     onChange={(patch) => dispatch({ type: 'updateBooth', id: single.id, patch })}
-                    onDelete={onDelete}
+                    onDelete={editor.onDelete}
                     onClose={() => dispatch({ type: 'select', ids: [] })}
                   />
                 ) : selected.length > 1 ? (
@@ -497,7 +248,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
                     count={selected.length}
                     zones={plan.zones}
                     onAssignZone={(zoneId) => dispatch({ type: 'assignZone', zoneId })}
-                    onDelete={onDelete}
+                    onDelete={editor.onDelete}
                     onClear={() => dispatch({ type: 'select', ids: [] })}
                   />
                 ) : (

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { InboxPage } from './InboxPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { FakeHub } from '../test/fakeHub';
 import { mockFetch } from '../test/http';
 
@@ -26,13 +25,9 @@ describe('InboxPage', () => {
       return undefined;
     });
     const hub = new FakeHub();
-    render(
-      <Router>
-        <AuthProvider>
-          <InboxPage hubFactory={async () => hub} />
-        </AuthProvider>
-      </Router>,
-    );
+    renderPage(
+<InboxPage hubFactory={async () => hub} />,
+);
     await screen.findByText('Sắp hết hạn đăng ký');
     const items = () => screen.getAllByRole('listitem').map((li) => li.getAttribute('data-testid'));
     expect(items()).toEqual(['notification-n2', 'notification-n1']);

@@ -4,7 +4,7 @@ import { api, errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
 import { startLive, type HubConnectionLike } from '../lib/live';
-import { useRouter } from '../lib/router';
+import { useNavigate } from 'react-router';
 import type { Notification } from '../lib/types';
 
 function newestFirst(list: Notification[]): Notification[] {
@@ -18,7 +18,7 @@ function isNotification(value: unknown): value is Notification {
 export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnectionLike> }) {
   const { t } = useTranslation();
   const { me, loading } = useAuth();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [items, setItems] = useState<Notification[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnec
   }, [t]);
 
   useEffect(() => {
-    if (!loading && !me) navigate(`/login?next=${encodeURIComponent('/inbox')}`, { replace: true });
+    if (!loading && !me) void navigate(`/login?next=${encodeURIComponent('/inbox')}`, { replace: true });
   }, [loading, me, navigate]);
 
   const load = useCallback(async () => {

@@ -2,17 +2,19 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
-import { safeNext, useRouter } from '../lib/router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { safeNext } from '../lib/navigation';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { login } = useAuth();
-  const { location, navigate } = useRouter();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const next = safeNext(new URLSearchParams(location.search).get('next'));
+  const next = safeNext(search.get('next'));
 
   useEffect(() => {
     document.title = `${t('login.title')} · ${t('app.name')}`;
@@ -30,7 +32,7 @@ export function LoginPage() {
         setBusy(false);
         return;
       }
-      navigate(next.startsWith('/login') ? '/' : next, { replace: true });
+      void navigate(next.startsWith('/login') ? '/' : next, { replace: true });
     } catch (e) {
       // Identity's 401 says only "Unauthorized/Failed": say it plainly.
       setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : errorMessage(e));

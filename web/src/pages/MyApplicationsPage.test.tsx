@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { MyApplicationsPage } from './MyApplicationsPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { FakeHub } from '../test/fakeHub';
 import { mockFetch } from '../test/http';
 import { FAIR_ID } from '../test/fixtures';
@@ -26,13 +25,9 @@ describe('MyApplicationsPage', () => {
       return undefined;
     });
     const hub = new FakeHub();
-    render(
-      <Router>
-        <AuthProvider>
-          <MyApplicationsPage hubFactory={async () => hub} />
-        </AuthProvider>
-      </Router>,
-    );
+    renderPage(
+<MyApplicationsPage hubFactory={async () => hub} />,
+);
     const status = (id: string) => screen.getByTestId(`application-status-${id}`).getAttribute('data-status');
     await screen.findByTestId('application-status-a1');
     expect(status('a1')).toBe('Submitted');

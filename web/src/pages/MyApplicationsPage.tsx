@@ -8,7 +8,7 @@ import { formatIsoDate, starsText } from '../lib/catalogue';
 import { formatDateTime } from '../lib/format';
 import { RequireRole } from '../lib/guard';
 import { startLive, type HubConnectionLike } from '../lib/live';
-import { Link } from '../lib/router';
+import { Link } from 'react-router';
 import type { FairSummary } from '../lib/types';
 
 interface Props {

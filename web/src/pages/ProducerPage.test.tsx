@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ProducerPage } from './ProducerPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage as renderInApp } from '../test/render';
 import { mockFetch } from '../test/http';
 import { producer, product } from '../test/applications';
 
@@ -13,13 +12,9 @@ afterEach(() => {
 });
 
 function renderPage() {
-  render(
-    <Router>
-      <AuthProvider>
-        <ProducerPage />
-      </AuthProvider>
-    </Router>,
-  );
+  renderInApp(
+<ProducerPage />,
+);
 }
 
 describe('ProducerPage', () => {
@@ -123,7 +118,6 @@ describe('ProducerPage', () => {
       name: 'Mật ong rừng Hợp Tiến',
       group: 'Food',
       subGroup: null,
-      groupRule: 'QD148-2023',
       stars: 3,
       certificateNo: '45/QĐ-UBND',
       certificateLevel: 'District',

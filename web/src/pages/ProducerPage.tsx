@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ExpiryBadge } from '../components/ExpiryBadge';
 import { FieldError } from '../components/FieldError';
 import { ProductForm } from '../components/ProductForm';
@@ -16,8 +17,8 @@ import {
 import { fieldErrorsOf, unplacedErrors } from '../lib/forms';
 import { useAuth } from '../lib/auth';
 import { RequireRole } from '../lib/guard';
-import { useLoad } from '../lib/useLoad';
-import { Link } from '../lib/router';
+import { keys, myProducerQuery } from '../lib/queries';
+import { Link } from 'react-router';
 import type { Producer, Product } from '../lib/types';
 
 const PROFILE_FIELDS = ['name', 'kind', 'province', 'district', 'commune', 'puc', 'phone', 'email', 'description'] as const;
@@ -258,7 +259,14 @@ function ProducerPortal() {
   const { t } = useTranslation();
   const { refresh } = useAuth();
   // null: signed in, no producer profile yet (the form creates it).
-  const { data: producer, setData: setProducer, error, retry } = useLoad<Producer | null>((signal) => api.myProducer(signal), []);
+  const queryClient = useQueryClient();
+  const { data: producer, error, refetch } = useQuery(myProducerQuery());
+  // A save answers the new state: it goes into the cache rather than being loaded again.
+  const setProducer = useCallback(
+    (change: (old: Producer | null | undefined) => Producer | null | undefined) =>
+      queryClient.setQueryData<Producer | null>(keys.myProducer, (old) => change(old) ?? null),
+    [queryClient],
+  );
 
   useEffect(() => {
     document.title = `${t('producer.title')} · ${t('app.name')}`;
@@ -266,7 +274,7 @@ function ProducerPortal() {
 
   const setProducts = useCallback(
     (products: Product[]) => setProducer((p) => (p ? { ...p, products } : p)),
-    [],
+    [setProducer],
   );
 
   return (
@@ -280,7 +288,7 @@ function ProducerPortal() {
       {error ? (
         <div className="error" role="alert">
           <p>{errorMessage(error)}</p>
-          <button type="button" className="btn" onClick={retry}>
+          <button type="button" className="btn" onClick={() => void refetch()}>
             {t('common.retry')}
           </button>
         </div>

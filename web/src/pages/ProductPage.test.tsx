@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { ProductPage } from './ProductPage';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { mockFetch } from '../test/http';
 import { product } from '../test/applications';
 
@@ -27,11 +27,9 @@ describe('ProductPage (public card)', () => {
         };
       return undefined;
     });
-    render(
-      <Router>
-        <ProductPage productId="p1" />
-      </Router>,
-    );
+    renderPage(
+<ProductPage productId="p1" />,
+);
     expect((await screen.findByTestId('product-card-name')).textContent).toBe('Cam Cao Phong');
     expect(screen.getByTestId('product-card-stars').textContent).toContain('★★★★');
     expect(screen.getByTestId('product-card-producer').textContent).toContain('HTX 3T Cao Phong');
@@ -49,11 +47,9 @@ describe('ProductPage (public card)', () => {
 
   it('says when the product does not exist', async () => {
     mockFetch(() => undefined);
-    render(
-      <Router>
-        <ProductPage productId="nope" />
-      </Router>,
-    );
+    renderPage(
+<ProductPage productId="nope" />,
+);
     expect((await screen.findByTestId('product-not-found')).textContent).toBe('Không tìm thấy sản phẩm.');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError, api, errorMessage } from '../lib/api';
 import {
   formatCapacity,
@@ -9,14 +10,13 @@ import {
   starsText,
   testIdPart,
 } from '../lib/catalogue';
-import { Link } from '../lib/router';
-import type { ProductCard } from '../lib/types';
-import { useLoad } from '../lib/useLoad';
+import { Link } from 'react-router';
+import { productQuery } from '../lib/queries';
 
 /** The public, printable OCOP product card that the QR code points to. No sign-in. */
 export function ProductPage({ productId }: { productId: string }) {
   const { t, i18n } = useTranslation();
-  const { data: product, error, retry } = useLoad<ProductCard>((signal) => api.product(productId, signal), [productId]);
+  const { data: product, error, refetch } = useQuery(productQuery(productId));
   const locale = i18n.language === 'en' ? 'en' : 'vi';
 
   useEffect(() => {
@@ -31,7 +31,7 @@ export function ProductPage({ productId }: { productId: string }) {
           {notFound ? t('product.notFound') : errorMessage(error)}
         </p>
         {!notFound && (
-          <button type="button" className="btn" onClick={retry}>
+          <button type="button" className="btn" onClick={() => void refetch()}>
             {t('common.retry')}
           </button>
         )}

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ReviewPage } from './ReviewPage';
-import { AuthProvider } from '../lib/auth';
-import { Router } from '../lib/router';
+import { renderPage } from '../test/render';
 import { mockFetch, type Call } from '../test/http';
 import { FAIR_ID } from '../test/fixtures';
 import { application } from '../test/applications';
@@ -55,13 +54,9 @@ function setup(roles = organiser.roles) {
     }
     return undefined;
   });
-  render(
-    <Router>
-      <AuthProvider>
-        <ReviewPage fairId={FAIR_ID} />
-      </AuthProvider>
-    </Router>,
-  );
+  renderPage(
+<ReviewPage fairId={FAIR_ID} />,
+);
   return calls;
 }
 

@@ -1,32 +1,14 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationStatusBadge } from '../components/ApplicationStatusBadge';
 import { EligibilityReasons } from '../components/EligibilityReasons';
-import { api, errorMessage } from '../lib/api';
-import {
-  APPLICATION_STATUSES,
-  CERTIFICATE_STATES,
-  EMPTY_FILTERS,
-  NEEDS,
-  applicationsReducer,
-  canAct,
-  districtsOf,
-  filtersFromQuery,
-  filtersToQuery,
-  pruneSelection,
-  selectionAfterBulk,
-  toggleAll,
-  toggleSelection,
-  type ReviewFilters,
-  type Selection,
-} from '../lib/applications';
+import { APPLICATION_STATUSES, CERTIFICATE_STATES, NEEDS, canAct } from '../lib/applications';
 import { PRODUCT_GROUPS, STARS, formatIsoDate, starsText } from '../lib/catalogue';
 import { formatDateTime } from '../lib/format';
 import { RequireRole } from '../lib/guard';
-import { Link, useRouter } from '../lib/router';
-import type { Application, FairDetails, ReviewAction } from '../lib/types';
-
-const EMPTY: Selection = new Set<string>();
+import { Link } from 'react-router';
+import { useReviewQueue } from '../hooks/useReviewQueue';
+import type { Application, ReviewAction } from '../lib/types';
 
 interface RowProps {
   application: Application;
@@ -192,122 +174,22 @@ function ReviewRow({ application: a, selected, busy, error, onToggle, onAction }
 
 function ReviewQueue({ fairId }: { fairId: string }) {
   const { t } = useTranslation();
-  const { location } = useRouter();
-  const [fair, setFair] = useState<FairDetails | null>(null);
-  const [filters, setFilters] = useState<ReviewFilters>(() => filtersFromQuery(location.search));
-  const [items, dispatch] = useReducer(applicationsReducer, null);
-  const [knownDistricts, setKnownDistricts] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [selection, setSelection] = useState<Selection>(EMPTY);
-  const [busy, setBusy] = useState<Set<string>>(new Set());
-  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
-  const [bulkBusy, setBulkBusy] = useState(false);
+  const queue = useReviewQueue(fairId);
+  const { fair, filters, setFilter, districtText, setDistrictText, knownDistricts, filtered, items, error } = queue;
+  const { selection, selectedCount, allSelected, rowErrors, bulkBusy, bulkMessage } = queue;
   const [bulkRejecting, setBulkRejecting] = useState(false);
   const [bulkReason, setBulkReason] = useState('');
-  const [bulkMessage, setBulkMessage] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  // Typing a district asks the server once the typing pauses.
-  const [districtText, setDistrictText] = useState(filters.district);
-  const query = filtersToQuery(filters);
-
-  useEffect(() => {
-    if (districtText === filters.district) return;
-    const timer = setTimeout(() => setFilters((f) => ({ ...f, district: districtText })), 400);
-    return () => clearTimeout(timer);
-  }, [districtText, filters.district]);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    api
-      .fair(fairId, abort.signal)
-      .then(setFair)
-      .catch(() => undefined);
-    return () => abort.abort();
-  }, [fairId]);
 
   useEffect(() => {
     document.title = `${t('review.title')}${fair ? ` · ${fair.name}` : ''} · ${t('app.name')}`;
   }, [fair, t]);
 
-  useEffect(() => {
-    // Keep the filters in the address so a reload or a shared link shows the same queue.
-    const url = new URL(window.location.href);
-    url.search = query;
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    const abort = new AbortController();
-    api
-      .fairApplications(fairId, query, abort.signal)
-      .then((list) => {
-        dispatch({ type: 'loaded', applications: list });
-        setKnownDistricts((old) => [...new Set([...old, ...districtsOf(list)])].sort((a, b) => a.localeCompare(b, 'vi')));
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!abort.signal.aborted) setError(errorMessage(e));
-      });
-    return () => abort.abort();
-  }, [fairId, query, tick]);
-
-  const visibleIds = useMemo(() => (items ?? []).map((a) => a.applicationId), [items]);
-  useEffect(() => setSelection((s) => pruneSelection(s, visibleIds)), [visibleIds]);
-
-  const setFilter = (key: keyof ReviewFilters, value: string) => setFilters((f) => ({ ...f, [key]: value }));
-
-  const act = useCallback(
-    async (applicationId: string, action: ReviewAction, reason?: string) => {
-      setBusy((b) => new Set(b).add(applicationId));
-      setRowErrors((r) => {
-        const next = { ...r };
-        delete next[applicationId];
-        return next;
-      });
-      try {
-        const application = await api.review(fairId, applicationId, action, reason);
-        dispatch({ type: 'changed', application, addIfMissing: false });
-      } catch (e) {
-        setRowErrors((r) => ({ ...r, [applicationId]: errorMessage(e) }));
-      } finally {
-        setBusy((b) => {
-          const next = new Set(b);
-          next.delete(applicationId);
-          return next;
-        });
-      }
-    },
-    [fairId],
-  );
-
   const bulk = async (action: ReviewAction, reason?: string) => {
-    const ids = visibleIds.filter((id) => selection.has(id));
-    if (ids.length === 0) return;
-    setBulkBusy(true);
-    setBulkMessage(null);
-    try {
-      const { results } = await api.bulkReview(fairId, action, ids, reason);
-      dispatch({ type: 'bulk', results });
-      setSelection((s) => selectionAfterBulk(s, results));
-      const failed = results.filter((r) => !r.ok);
-      setRowErrors((old) => {
-        const next = { ...old };
-        for (const r of results) {
-          if (r.ok) delete next[r.applicationId];
-          else next[r.applicationId] = r.error || t('errors.generic');
-        }
-        return next;
-      });
-      setBulkMessage(t('review.bulkDone', { ok: results.length - failed.length, failed: failed.length }));
+    if (await queue.decideSelected(action, reason)) {
       setBulkRejecting(false);
       setBulkReason('');
-    } catch (e) {
-      setBulkMessage(errorMessage(e));
-    } finally {
-      setBulkBusy(false);
     }
   };
-
-  const selectedCount = visibleIds.filter((id) => selection.has(id)).length;
-  const allSelected = visibleIds.length > 0 && selectedCount === visibleIds.length;
-  const filtered = query !== '';
 
   return (
     <main className="page">
@@ -378,13 +260,12 @@ function ReviewQueue({ fairId }: { fairId: string }) {
         <div className="filters__actions">
           {filtered && (
             <button type="button" className="btn btn--small" onClick={() => {
-                setFilters(EMPTY_FILTERS);
-                setDistrictText('');
+                queue.clearFilters();
               }} data-testid="filter-clear">
               {t('review.clearFilters')}
             </button>
           )}
-          <button type="button" className="btn btn--small" onClick={() => setTick((n) => n + 1)} data-testid="review-reload">
+          <button type="button" className="btn btn--small" onClick={queue.reload} data-testid="review-reload">
             {t('review.reload')}
           </button>
         </div>
@@ -398,8 +279,8 @@ function ReviewQueue({ fairId }: { fairId: string }) {
             ref={(el) => {
               if (el) el.indeterminate = selectedCount > 0 && !allSelected;
             }}
-            onChange={() => setSelection((s) => toggleAll(s, visibleIds))}
-            disabled={visibleIds.length === 0}
+            onChange={queue.toggleAllRows}
+            disabled={!items || items.length === 0}
             data-testid="select-all"
           />
           <span data-testid="selected-count" data-count={selectedCount}>
@@ -475,7 +356,7 @@ function ReviewQueue({ fairId }: { fairId: string }) {
       {error && (
         <div className="error" role="alert">
           <p>{error}</p>
-          <button type="button" className="btn" onClick={() => setTick((n) => n + 1)}>
+          <button type="button" className="btn" onClick={queue.reload}>
             {t('common.retry')}
           </button>
         </div>
@@ -497,10 +378,10 @@ function ReviewQueue({ fairId }: { fairId: string }) {
                 key={a.applicationId}
                 application={a}
                 selected={selection.has(a.applicationId)}
-                busy={busy.has(a.applicationId) || bulkBusy}
+                busy={queue.isBusy(a.applicationId)}
                 error={rowErrors[a.applicationId]}
-                onToggle={() => setSelection((s) => toggleSelection(s, a.applicationId))}
-                onAction={(action, reason) => void act(a.applicationId, action, reason)}
+                onToggle={() => queue.toggleRow(a.applicationId)}
+                onAction={(action, reason) => queue.decide(a.applicationId, action, reason)}
               />
             ))}
           </ul>

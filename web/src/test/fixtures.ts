@@ -15,6 +15,7 @@ export function booth(code: string, patch: Partial<Booth> = {}): Booth {
     w: 3,
     h: 3,
     status: 'Free',
+    amenities: [],
     ...patch,
   };
 }
@@ -62,6 +63,8 @@ export function fairDetails(patch: Partial<FairDetails> = {}): FairDetails {
     allocationMode: 'FirstCome',
     status: 'Published',
     version: 5,
+    boothCount: 5,
+    organiserId: 'u1',
     ...patch,
   };
 }

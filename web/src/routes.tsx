@@ -1,0 +1,89 @@
+// The app's routes (react-router, data mode). Pages past the first screen are loaded on demand, and a page shown
+// for one fair or product is keyed by its id, so moving to another one starts it afresh.
+
+import { lazy, Suspense, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, ScrollRestoration, useMatch, useParams, type RouteObject } from 'react-router';
+import { Header } from './components/Header';
+import { FairsPage } from './pages/FairsPage';
+import { LoginPage } from './pages/LoginPage';
+
+// The live pages pull in the SignalR client: load them on demand.
+const FairPage = lazy(() => import('./pages/FairPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const MyApplicationsPage = lazy(() => import('./pages/MyApplicationsPage'));
+// Producer and organiser pages are not on the first screen either.
+const ProducerPage = lazy(() => import('./pages/ProducerPage'));
+const ApplyPage = lazy(() => import('./pages/ApplyPage'));
+const ReviewPage = lazy(() => import('./pages/ReviewPage'));
+const FloorPlanPage = lazy(() => import('./pages/FloorPlanPage'));
+const AllocationPage = lazy(() => import('./pages/AllocationPage'));
+const ProductPage = lazy(() => import('./pages/ProductPage'));
+// The hall display is a full screen of its own: no header.
+const DisplayPage = lazy(() => import('./pages/DisplayPage'));
+
+export const DISPLAY_PATH = '/fairs/:fairId/display';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <main className="page">
+      <h1>{t('notFound.title')}</h1>
+      <Link to="/">{t('common.back')}</Link>
+    </main>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <main className="page">
+      <p className="muted">{t('common.loading')}</p>
+    </main>
+  );
+}
+
+function Shell() {
+  const bare = !!useMatch(DISPLAY_PATH);
+  return (
+    <>
+      {!bare && <Header />}
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+/** The page for the fair in the path, started afresh for each fair. */
+function ForFair({ page: Page }: { page: ComponentType<{ fairId: string }> }) {
+  const { fairId = '' } = useParams();
+  return <Page key={fairId} fairId={fairId} />;
+}
+
+function ForProduct() {
+  const { productId = '' } = useParams();
+  return <ProductPage key={productId} productId={productId} />;
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <FairsPage /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'producer', element: <ProducerPage /> },
+      { path: 'producer/applications', element: <MyApplicationsPage /> },
+      { path: 'fairs/:fairId', element: <ForFair page={FairPage} /> },
+      { path: 'fairs/:fairId/apply', element: <ForFair page={ApplyPage} /> },
+      { path: 'fairs/:fairId/applications', element: <ForFair page={ReviewPage} /> },
+      { path: 'fairs/:fairId/floor-plan', element: <ForFair page={FloorPlanPage} /> },
+      { path: 'fairs/:fairId/allocation', element: <ForFair page={AllocationPage} /> },
+      { path: DISPLAY_PATH.slice(1), element: <ForFair page={DisplayPage} /> },
+      { path: 'products/:productId', element: <ForProduct /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
