@@ -76,7 +76,7 @@ public static class ApplicationsApi
     }
 
     /// <summary>A call on the applications of one fair: the fair and caller (<see cref="FairCall"/>), the queue and the clock.</summary>
-    private readonly record struct ReviewCall(HttpContext Http, ClaimsPrincipal User, IGrainFactory Grains, ApplicationQueue Queue, TimeProvider Clock)
+    private readonly record struct ReviewCall(string FairId, HttpContext Http, ClaimsPrincipal User, IGrainFactory Grains, ApplicationQueue Queue, TimeProvider Clock)
     {
         public FairView Fair => Http.Fair();
 

@@ -105,7 +105,7 @@ public static class FairsApi
     private static async Task<Ok<FairResponse>> MoveAsync(FairCall call, FairStatus status) =>
         TypedResults.Ok(FairResponse.From(await call.FairGrain.MoveToAsync(status)));
 
-    private static Ok<FairResponse> GetAsync(HttpContext http) => TypedResults.Ok(FairResponse.From(http.Fair()));
+    private static Ok<FairResponse> GetAsync([AsParameters] FairCall call) => TypedResults.Ok(FairResponse.From(call.Fair));
 
     /// <summary>Edits details; the fair's time zone interprets local dates, reminders follow the new dates.</summary>
     private static async Task<Results<Ok<FairResponse>, ValidationProblem>> UpdateAsync(

@@ -78,12 +78,13 @@ public static class Endpoints
         : null;
 }
 
-/// <summary>What a handler on one fair has to hand: the fair (loaded by the filter), the caller and the grains.</summary>
-public readonly record struct FairCall(HttpContext Http, ClaimsPrincipal User, IGrainFactory Grains)
+/// <summary>
+/// What a handler on one fair has to hand: the fair's id from the route (bound here so the API description names the
+/// path parameter), the fair (loaded by the filter), the caller and the grains.
+/// </summary>
+public readonly record struct FairCall(string FairId, HttpContext Http, ClaimsPrincipal User, IGrainFactory Grains)
 {
     public FairView Fair => Http.Fair();
-
-    public string FairId => Fair.FairId;
 
     public IFairGrain FairGrain => Grains.GetGrain<IFairGrain>(FairId);
 }

@@ -9,7 +9,7 @@ const zones = floorFixture().zones;
 const NOW = Date.parse('2025-03-01T03:00:00Z');
 
 function renderPanel(b: Booth, props: Partial<Parameters<typeof BoothPanel>[0]> = {}) {
-  const onAction = vi.fn<(action: BoothAction, producerId?: string) => void>();
+  const onAction = vi.fn<(action: BoothAction, producerId?: string, overrideReason?: string) => void>();
   const view = render(
     <BoothPanel
       booth={b}
@@ -134,5 +134,30 @@ describe('BoothPanel for an organiser', () => {
     expect(unassign.textContent).toBe('Đang xử lý…');
     expect(unassign.disabled).toBe(true);
     expect(onAction.mock.calls).toEqual([['unassign']]);
+  });
+
+  it('after a refusal the organiser may override, asks for a reason and sends it with the assign', () => {
+    const { onAction } = renderPanel(booth('A01'), {
+      canManage: true,
+      error: { message: 'Chỉ đơn vị đã được duyệt tham gia mới được giữ gian hàng.', code: 'booth.notApproved' },
+    });
+    fireEvent.change(screen.getByTestId('booth-assign-producer'), { target: { value: 'p-demo-muong-pa' } });
+    const assign = screen.getByTestId('booth-assign') as HTMLButtonElement;
+    expect(assign.textContent).toBe('Xếp ngoại lệ');
+    expect(assign.disabled).toBe(true);
+
+    fireEvent.change(screen.getByTestId('booth-override-input'), { target: { value: ' Khách mời của tỉnh ' } });
+    fireEvent.click(assign);
+    expect(onAction).toHaveBeenCalledWith('assign', 'p-demo-muong-pa', 'Khách mời của tỉnh');
+  });
+
+  it('offers no override for a refusal the organiser may not override, and shows a booth placed by one', () => {
+    renderPanel(booth('A01'), { canManage: true, error: { message: 'Gian hàng đã có người giữ hoặc bị khóa.', code: 'booth.taken' } });
+    expect(screen.queryByTestId('booth-override-input')).toBeNull();
+
+    renderPanel(booth('A02', { status: 'Confirmed', producerId: 'p3', producerName: 'HTX Mường Pa', overrideReason: 'Khách mời của tỉnh' }), {
+      canManage: false,
+    });
+    expect(screen.getByTestId('booth-override-reason').textContent).toBe('Khách mời của tỉnh');
   });
 });

@@ -6,6 +6,9 @@ import { HoldCountdown } from './HoldCountdown';
 
 export type BoothAction = 'block' | 'unblock' | 'assign' | 'unassign' | 'hold' | 'confirm' | 'release';
 
+/** Refusals of an assign the organiser may override by giving a reason (the server's BoothRules.Overridable). */
+const OVERRIDABLE = new Set(['booth.notApproved', 'booth.zoneMismatch', 'booth.limit']);
+
 /** A refused action: the text to show and the problem's `code`, if any. */
 export interface BoothError {
   message: string;
@@ -27,7 +30,8 @@ interface BoothPanelProps {
   /** The action under way, if any: every button waits for it. */
   pending: BoothAction | null;
   error: BoothError | string | null;
-  onAction: (action: BoothAction, producerId?: string) => void;
+  /** An action; an assign may carry the organiser's reason for overriding a booth rule. */
+  onAction: (action: BoothAction, producerId?: string, overrideReason?: string) => void;
   onClose: () => void;
 }
 
@@ -39,6 +43,7 @@ export function BoothPanel(props: BoothPanelProps) {
   const zone = zones.find((z) => z.code === booth.zone);
   const ref = useRef<HTMLElement>(null);
   const [producerId, setProducerId] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
   const [expired, setExpired] = useState(false);
   const busy = pending !== null;
   const problem: BoothError | null = typeof error === 'string' ? { message: error } : error;
@@ -48,6 +53,7 @@ export function BoothPanel(props: BoothPanelProps) {
     const narrow = typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 47.99em)').matches;
     if (narrow) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
     setProducerId('');
+    setOverrideReason('');
   }, [booth.code]);
 
   useEffect(() => setExpired(false), [booth.holdExpiresAt, booth.status]);
@@ -69,10 +75,15 @@ export function BoothPanel(props: BoothPanelProps) {
   const myConfirmed = !!canHold && !!mine && booth.status === 'Confirmed';
   const occupied = booth.status === 'Held' || booth.status === 'Confirmed';
 
+  // After a refusal the organiser may override (not approved, zone, limit), the assign asks for a reason instead.
+  const overridable = canManage && !!problem?.code && OVERRIDABLE.has(problem.code);
   const assign = (event: FormEvent) => {
     event.preventDefault();
     const id = producerId.trim();
-    if (id) onAction('assign', id);
+    const reason = overrideReason.trim();
+    if (!id) return;
+    if (overridable && reason) onAction('assign', id, reason);
+    else if (!overridable) onAction('assign', id);
   };
 
   return (
@@ -107,6 +118,12 @@ export function BoothPanel(props: BoothPanelProps) {
           <>
             <dt>{t('booth.producer')}</dt>
             <dd>{booth.producerName}</dd>
+          </>
+        )}
+        {booth.overrideReason && (
+          <>
+            <dt>{t('booth.override')}</dt>
+            <dd data-testid="booth-override-reason">{booth.overrideReason}</dd>
           </>
         )}
         {booth.status === 'Held' && booth.holdExpiresAt && (
@@ -160,20 +177,35 @@ export function BoothPanel(props: BoothPanelProps) {
                 <span>{t('booth.assignTo')}</span>
                 <input
                   value={producerId}
-                  onChange={(e) => setProducerId(e.target.value)}
+                  onChange={(e) => {
+                    setProducerId(e.target.value);
+                    setOverrideReason('');
+                  }}
                   placeholder={t('booth.assignPlaceholder')}
                   autoComplete="off"
                   spellCheck={false}
                   data-testid="booth-assign-producer"
                 />
               </label>
+              {overridable && (
+                <label className="field">
+                  <span>{t('booth.overrideReason')}</span>
+                  <input
+                    value={overrideReason}
+                    onChange={(e) => setOverrideReason(e.target.value)}
+                    maxLength={500}
+                    data-testid="booth-override-input"
+                  />
+                  <small className="muted">{t('booth.overrideHint')}</small>
+                </label>
+              )}
               <button
                 type="submit"
-                className="btn"
-                disabled={busy || !producerId.trim()}
+                className={overridable ? 'btn btn--danger' : 'btn'}
+                disabled={busy || !producerId.trim() || (overridable && !overrideReason.trim())}
                 data-testid="booth-assign"
               >
-                {label('assign', t('booth.assign'))}
+                {label('assign', overridable ? t('booth.assignOverride') : t('booth.assign'))}
               </button>
             </form>
           )}

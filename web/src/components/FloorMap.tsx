@@ -43,6 +43,7 @@ const BoothShape = memo(function BoothShape({ booth, selected, mine, dimmed, lar
   if (selected) classes.push('booth--selected');
   if (mine) classes.push('booth--mine');
   if (dimmed) classes.push('booth--dimmed');
+  if (booth.overrideReason) classes.push('booth--override');
   if (!onSelect) classes.push('booth--static');
   return (
     <g
@@ -51,6 +52,7 @@ const BoothShape = memo(function BoothShape({ booth, selected, mine, dimmed, lar
       data-status={status}
       data-mine={mine ? 'true' : 'false'}
       data-dimmed={dimmed ? 'true' : 'false'}
+      data-override={booth.overrideReason ? 'true' : undefined}
       role={onSelect ? 'button' : 'img'}
       tabIndex={onSelect ? 0 : undefined}
       aria-label={label}

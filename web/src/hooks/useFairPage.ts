@@ -38,14 +38,14 @@ export function boothError(error: unknown): BoothError {
 }
 
 /** The call behind each action of the booth panel. */
-function boothCall(fairId: string, code: string, action: BoothAction, assignTo?: string): Promise<Booth> {
+function boothCall(fairId: string, code: string, action: BoothAction, assignTo?: string, overrideReason?: string): Promise<Booth> {
   switch (action) {
     case 'block':
       return api.blockBooth(fairId, code);
     case 'unblock':
       return api.unblockBooth(fairId, code);
     case 'assign':
-      return api.assignBooth(fairId, code, assignTo ?? '');
+      return api.assignBooth(fairId, code, assignTo ?? '', overrideReason);
     case 'unassign':
       return api.unassignBooth(fairId, code);
     case 'hold':
@@ -61,6 +61,7 @@ interface ActionVariables {
   code: string;
   action: BoothAction;
   assignTo?: string;
+  overrideReason?: string;
 }
 
 export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hubFactory'> = {}) {
@@ -121,7 +122,7 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
   const mineCodes = useQuery({ ...myBoothsQuery(fairId), enabled: !!producerId }).data;
 
   const action = useMutation({
-    mutationFn: ({ code, action, assignTo }: ActionVariables) => boothCall(fairId, code, action, assignTo),
+    mutationFn: ({ code, action, assignTo, overrideReason }: ActionVariables) => boothCall(fairId, code, action, assignTo, overrideReason),
     onMutate: () => setActionError(null),
     onSuccess: (answer, { code }) => {
       if (!answer || typeof answer !== 'object' || answer.code !== code || typeof answer.status !== 'string') return;
@@ -154,9 +155,9 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
   const setFilter = useCallback((key: keyof BoothFilter, value: string) => setParams({ [key]: value || null }), [setParams]);
 
   const pending = action.isPending ? action.variables.action : null;
-  const act = (kind: BoothAction, assignTo?: string) => {
+  const act = (kind: BoothAction, assignTo?: string, overrideReason?: string) => {
     if (!booth || action.isPending) return;
-    action.mutate({ code: booth.code, action: kind, assignTo });
+    action.mutate({ code: booth.code, action: kind, assignTo, overrideReason });
   };
 
   const fairError = fairQueryResult.error;

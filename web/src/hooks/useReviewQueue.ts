@@ -22,7 +22,7 @@ import {
   type ReviewFilters,
   type Selection,
 } from '../lib/applications';
-import { applicationsQuery, fairQuery, keys } from '../lib/queries';
+import { applicationsQuery, fairQuery, keys, floorQuery } from '../lib/queries';
 import type { Application, ReviewAction } from '../lib/types';
 
 const EMPTY: Selection = new Set<string>();
@@ -49,6 +49,9 @@ export function useReviewQueue(fairId: string) {
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
 
   const fair = useQuery(fairQuery(fairId)).data ?? null;
+  // Booths the organiser placed against a rule show in the queue too, with the reason given.
+  const floor = useQuery(floorQuery(queryClient, fairId)).data ?? null;
+  const overrides = useMemo(() => (floor?.booths ?? []).filter((b) => b.overrideReason), [floor]);
   const list = applicationsQuery(fairId, filtersToParams(filters));
   const { data, error, refetch } = useQuery(list);
   const items = useMemo(() => (data ? applicationsReducer(null, { type: 'loaded', applications: data }) : null), [data]);
@@ -122,6 +125,7 @@ export function useReviewQueue(fairId: string) {
 
   return {
     fair,
+    overrides,
     filters,
     setFilter: (key: keyof ReviewFilters, value: string) => setFilters((f) => ({ ...f, [key]: value })),
     clearFilters: () => {

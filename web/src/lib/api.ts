@@ -168,11 +168,12 @@ export const api = {
     call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/block', { params: booth(fairId, code), headers: idempotent() })),
   unblockBooth: (fairId: string, code: string) =>
     call(client.POST('/api/fairs/{fairId}/booths/{boothCode}/unblock', { params: booth(fairId, code), headers: idempotent() })),
-  assignBooth: (fairId: string, code: string, producerId: string) =>
+  /** The organiser places a producer; with a reason, against a booth rule that may be overridden. */
+  assignBooth: (fairId: string, code: string, producerId: string, overrideReason?: string) =>
     call(
       client.POST('/api/fairs/{fairId}/booths/{boothCode}/assign', {
         params: booth(fairId, code),
-        body: { producerId },
+        body: overrideReason ? { producerId, overrideReason } : { producerId },
         headers: idempotent(),
       }),
     ),

@@ -99,11 +99,12 @@ describe('decodeFairEvents', () => {
     const events = decodeFairEvents({
       fairId: 'f',
       fromVersion: 7,
-      toVersion: 10,
+      toVersion: 11,
       events: [
         ['A01', 'Held', 'p1', 'Hợp tác xã Cam Cao Phong', expires, at],
         ['A02', 'Free', null, null, null, at],
-        { version: 10, type: 'FairChanged', at: '2026-11-23T03:00:00Z', data: { status: 'Published' } },
+        ['A03', 'Confirmed', 'p3', 'HTX Mường Pa', null, at, 'Khách mời của tỉnh'],
+        { version: 11, type: 'FairChanged', at: '2026-11-23T03:00:00Z', data: { status: 'Published' } },
       ],
     });
     expect(events).toEqual([
@@ -112,16 +113,31 @@ describe('decodeFairEvents', () => {
         version: 8,
         type: 'BoothChanged',
         at: '2026-11-23T03:00:00.250Z',
-        data: { code: 'A01', status: 'Held', producerId: 'p1', producerName: 'Hợp tác xã Cam Cao Phong', holdExpiresAt: '2026-11-23T03:15:00.000Z' },
+        data: {
+          code: 'A01',
+          status: 'Held',
+          producerId: 'p1',
+          producerName: 'Hợp tác xã Cam Cao Phong',
+          holdExpiresAt: '2026-11-23T03:15:00.000Z',
+          overrideReason: null,
+        },
       },
       {
         fairId: 'f',
         version: 9,
         type: 'BoothChanged',
         at: '2026-11-23T03:00:00.250Z',
-        data: { code: 'A02', status: 'Free', producerId: null, producerName: null, holdExpiresAt: null },
+        data: { code: 'A02', status: 'Free', producerId: null, producerName: null, holdExpiresAt: null, overrideReason: null },
       },
-      { fairId: 'f', version: 10, type: 'FairChanged', at: '2026-11-23T03:00:00Z', data: { status: 'Published' } },
+      {
+        fairId: 'f',
+        version: 10,
+        type: 'BoothChanged',
+        at: '2026-11-23T03:00:00.250Z',
+        // A booth the organiser placed by an override carries the reason as a seventh item.
+        data: { code: 'A03', status: 'Confirmed', producerId: 'p3', producerName: 'HTX Mường Pa', holdExpiresAt: null, overrideReason: 'Khách mời của tỉnh' },
+      },
+      { fairId: 'f', version: 11, type: 'FairChanged', at: '2026-11-23T03:00:00Z', data: { status: 'Published' } },
     ]);
   });
 

@@ -68,7 +68,8 @@ export function decodeFairEvents(payload: unknown): FairEvent[] {
   return batch.events.flatMap((item: unknown, i): FairEvent[] => {
     const version = from + 1 + i;
     if (Array.isArray(item)) {
-      const [code, status, producerId, producerName, holdExpiresAt, at] = item as unknown[];
+      // A seventh item, only on a booth the organiser placed by an override, is its reason.
+      const [code, status, producerId, producerName, holdExpiresAt, at, overrideReason] = item as unknown[];
       if (typeof code !== 'string' || typeof status !== 'string') return [];
       return [
         {
@@ -82,6 +83,7 @@ export function decodeFairEvents(payload: unknown): FairEvent[] {
             producerId: typeof producerId === 'string' ? producerId : null,
             producerName: typeof producerName === 'string' ? producerName : null,
             holdExpiresAt: typeof holdExpiresAt === 'number' ? new Date(holdExpiresAt).toISOString() : null,
+            overrideReason: typeof overrideReason === 'string' ? overrideReason : null,
           },
         },
       ];

@@ -209,7 +209,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
                     mine={mine.has(booth.code)}
                     pending={page.pending}
                     error={page.actionError}
-                    onAction={(action, producer) => page.act(action, producer)}
+                    onAction={(action, producer, overrideReason) => page.act(action, producer, overrideReason)}
                     onClose={() => select(null)}
                   />
                 )}

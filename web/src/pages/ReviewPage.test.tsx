@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ReviewPage } from './ReviewPage';
 import { renderPage } from '../test/render';
 import { mockFetch, type Call } from '../test/http';
-import { FAIR_ID } from '../test/fixtures';
+import { FAIR_ID, floorFixture } from '../test/fixtures';
 import { application } from '../test/applications';
 import type { Application } from '../lib/types';
 
@@ -23,12 +23,24 @@ function queue(): Application[] {
   ];
 }
 
+/** A floor where the organiser placed a rejected producer on A03 as an override. */
+function floorWithOverride() {
+  const floor = floorFixture();
+  return {
+    ...floor,
+    booths: floor.booths.map((b) =>
+      b.code === 'A03' ? { ...b, status: 'Confirmed', producerId: 'p-mp', producerName: 'HTX Mường Pa', overrideReason: 'Khách mời của tỉnh' } : b,
+    ),
+  };
+}
+
 function setup(roles = organiser.roles) {
   window.history.replaceState(null, '', `/fairs/${FAIR_ID}/applications`);
   const calls = mockFetch((call: Call) => {
     const { url, method } = call;
     if (url === '/api/me') return { body: { ...organiser, roles } };
     if (url === `/api/fairs/${FAIR_ID}`) return { body: { fairId: FAIR_ID, name: 'Hội chợ OCOP Hòa Bình 2025' } };
+    if (url === `/api/fairs/${FAIR_ID}/floor`) return { body: floorWithOverride() };
     if (method === 'GET' && url.startsWith(`/api/fairs/${FAIR_ID}/applications`)) {
       const params = new URLSearchParams(url.split('?')[1] ?? '');
       const status = params.get('status');
@@ -148,5 +160,13 @@ describe('ReviewPage', () => {
   it('is closed to producers', async () => {
     setup(['Producer']);
     expect((await screen.findByTestId('forbidden')).textContent).toContain('không có quyền');
+  });
+
+  it('lists the booths placed as an override, with the reason given', async () => {
+    setup();
+    const item = await screen.findByTestId('override-A03');
+    expect(item.textContent).toContain('HTX Mường Pa');
+    expect(item.textContent).toContain('Khách mời của tỉnh');
+    expect(screen.getByTestId('review-overrides').textContent).toContain('Gian hàng xếp ngoại lệ');
   });
 });

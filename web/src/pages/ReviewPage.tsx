@@ -175,7 +175,7 @@ function ReviewRow({ application: a, selected, busy, error, onToggle, onAction }
 function ReviewQueue({ fairId }: { fairId: string }) {
   const { t } = useTranslation();
   const queue = useReviewQueue(fairId);
-  const { fair, filters, setFilter, districtText, setDistrictText, knownDistricts, filtered, items, error } = queue;
+  const { fair, overrides, filters, setFilter, districtText, setDistrictText, knownDistricts, filtered, items, error } = queue;
   const { selection, selectedCount, allSelected, rowErrors, bulkBusy, bulkMessage } = queue;
   const [bulkRejecting, setBulkRejecting] = useState(false);
   const [bulkReason, setBulkReason] = useState('');
@@ -197,6 +197,19 @@ function ReviewQueue({ fairId }: { fairId: string }) {
         <Link to={`/fairs/${encodeURIComponent(fairId)}`}>← {fair?.name ?? t('nav.fairs')}</Link>
       </p>
       <h1>{t('review.title')}</h1>
+
+      {overrides.length > 0 && (
+        <section className="card notice" aria-labelledby="review-overrides" data-testid="review-overrides">
+          <h2 id="review-overrides">{t('review.overrides')}</h2>
+          <ul>
+            {overrides.map((b) => (
+              <li key={b.code} data-testid={`override-${b.code}`}>
+                <strong>{b.code}</strong> · {b.producerName ?? b.producerId} — {b.overrideReason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <form className="filters card" onSubmit={(e) => e.preventDefault()} data-testid="review-filters">
         <label className="field">
