@@ -69,7 +69,7 @@ public sealed class FairGrain(
             return await ViewAsync();
         }
 
-        ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
+        DomainException.ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
 
         var next = state.State with
         {
@@ -90,7 +90,7 @@ public sealed class FairGrain(
     {
         EnsureExists();
         plan = new FloorPlan(plan.Zones.IsDefault ? [] : plan.Zones, plan.Booths.IsDefault ? [] : plan.Booths);
-        ThrowIfInvalid("floorPlan.invalid", FloorPlans.Validate(plan));
+        DomainException.ThrowIfInvalid("floorPlan.invalid", FloorPlans.Validate(plan));
 
         var next = state.State with { BoothCount = plan.Booths.Length };
         var floor = await Floor.SetPlanAsync(plan, Summary(next));
@@ -141,7 +141,7 @@ public sealed class FairGrain(
             throw DomainException.Conflict("fair.closed", "A closed fair cannot be edited.");
         }
 
-        ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
+        DomainException.ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
 
         var next = state.State with
         {
@@ -207,15 +207,6 @@ public sealed class FairGrain(
             Backlog = [],
             Version = 0,
         });
-    }
-
-    /// <summary>The HTTP layer validates first; this guards callers that reach the grain directly.</summary>
-    private static void ThrowIfInvalid(string code, IReadOnlyDictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw DomainException.Invalid(code, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
-        }
     }
 
     private static FloorRules Rules(FairState s) =>
