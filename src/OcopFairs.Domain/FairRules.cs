@@ -42,14 +42,16 @@ public static class FairRules
 
     /// <summary>
     /// The checks of each field on its own, for whole details and for an edit alike: a null field is not given, and
-    /// is an error only when <paramref name="required"/> (the time zone then has a default and is never required).
+    /// is an error only when <paramref name="required"/>. A blank time zone is not given either (a new fair then takes
+    /// the default one).
     /// </summary>
     public static void CheckFields(Errors errors, FairFields f, bool required)
     {
-        errors.Text("name", f.Name, MaxNameLength, required);
-        errors.Text("venue", f.Venue, MaxVenueLength, required);
-        errors.Text("province", f.Province, MaxProvinceLength, required);
-        if (f.TimeZone is not null && (f.TimeZone.Length > MaxTimeZoneLength || !TryFindTimeZone(f.TimeZone, out _)))
+        // A name, venue or province that is given must not be blank: no fair has none.
+        errors.Text("name", f.Name, MaxNameLength, required || f.Name is not null);
+        errors.Text("venue", f.Venue, MaxVenueLength, required || f.Venue is not null);
+        errors.Text("province", f.Province, MaxProvinceLength, required || f.Province is not null);
+        if ((required || !string.IsNullOrWhiteSpace(f.TimeZone)) && (f.TimeZone is not { Length: <= MaxTimeZoneLength } || !TryFindTimeZone(f.TimeZone, out _)))
             errors.Add("timeZone", "unknownTimeZone");
         foreach (var (field, at) in new[]
         {
