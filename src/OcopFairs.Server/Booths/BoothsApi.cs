@@ -3,13 +3,21 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OcopFairs.Abstractions;
+using OcopFairs.Domain;
 using OcopFairs.Grains;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Booths;
 
-public sealed record AssignRequest(string? ProducerId);
+public sealed record AssignRequest(string? ProducerId) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (string.IsNullOrEmpty(ProducerId)) errors.Add("producerId", "required");
+        else if (!FieldRules.IsId(ProducerId)) errors.Add("producerId", "invalidId");
+    }
+}
 
 /// <summary>
 /// Every booth route: approved producers hold, confirm and release (FirstCome fairs); the organiser blocks, unblocks,
