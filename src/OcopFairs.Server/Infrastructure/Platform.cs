@@ -39,7 +39,7 @@ public static class Platform
             o.AddSupportedUICultures("vi", "en");
             o.FallBackToParentUICultures = true;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiContract.Configure);
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
