@@ -31,9 +31,7 @@ public static class FairRules
     public static IReadOnlyDictionary<string, string[]> Validate(FairDetails d)
     {
         var errors = new Errors();
-        CheckFields(errors, new FairFields(
-            d.Name, d.Venue, d.Province, d.TimeZone, d.StartsAt, d.EndsAt, d.RegistrationOpensAt, d.RegistrationClosesAt,
-            d.MinStars, d.AcceptedGroups.IsDefault ? null : d.AcceptedGroups, d.BoothsPerProducer, d.HoldMinutes, d.AllocationMode), required: true);
+        CheckFields(errors, FairFields.Of(d), required: true);
         if (d.EndsAt <= d.StartsAt) errors.Add("endsAt", "endsBeforeStart");
         if (d.RegistrationClosesAt <= d.RegistrationOpensAt) errors.Add("registrationClosesAt", "closesBeforeOpens");
         if (d.RegistrationClosesAt > d.StartsAt) errors.Add("registrationClosesAt", "closesAfterStart");
@@ -113,18 +111,53 @@ public static class FairRules
     };
 }
 
-/// <summary>Some or all of a fair's details, as a create or an edit sends them; null means "not given".</summary>
-public sealed record FairFields(
-    string? Name,
-    string? Venue,
-    string? Province,
-    string? TimeZone,
-    DateTimeOffset? StartsAt,
-    DateTimeOffset? EndsAt,
-    DateTimeOffset? RegistrationOpensAt,
-    DateTimeOffset? RegistrationClosesAt,
-    int? MinStars,
-    IReadOnlyCollection<ProductGroup>? AcceptedGroups,
-    int? BoothsPerProducer,
-    int? HoldMinutes,
-    AllocationMode? AllocationMode);
+/// <summary>
+/// Some or all of a fair's details, as a create or an edit sends them; null means "not given". The HTTP body of both
+/// is this record.
+/// </summary>
+public record FairFields
+{
+    public string? Name { get; init; }
+
+    public string? Venue { get; init; }
+
+    public string? Province { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public DateTimeOffset? StartsAt { get; init; }
+
+    public DateTimeOffset? EndsAt { get; init; }
+
+    public DateTimeOffset? RegistrationOpensAt { get; init; }
+
+    public DateTimeOffset? RegistrationClosesAt { get; init; }
+
+    public int? MinStars { get; init; }
+
+    public IReadOnlyList<ProductGroup>? AcceptedGroups { get; init; }
+
+    public int? BoothsPerProducer { get; init; }
+
+    public int? HoldMinutes { get; init; }
+
+    public AllocationMode? AllocationMode { get; init; }
+
+    /// <summary>Every field of whole details, given.</summary>
+    public static FairFields Of(FairDetails d) => new()
+    {
+        Name = d.Name,
+        Venue = d.Venue,
+        Province = d.Province,
+        TimeZone = d.TimeZone,
+        StartsAt = d.StartsAt,
+        EndsAt = d.EndsAt,
+        RegistrationOpensAt = d.RegistrationOpensAt,
+        RegistrationClosesAt = d.RegistrationClosesAt,
+        MinStars = d.MinStars,
+        AcceptedGroups = d.AcceptedGroups.IsDefault ? null : d.AcceptedGroups,
+        BoothsPerProducer = d.BoothsPerProducer,
+        HoldMinutes = d.HoldMinutes,
+        AllocationMode = d.AllocationMode,
+    };
+}

@@ -112,8 +112,7 @@ public class FairRulesTests
     public void CheckFields_checks_only_the_fields_given()
     {
         var errors = new Errors();
-        FairRules.CheckFields(errors, new FairFields(
-            Name: "Hội chợ\0", null, null, null, null, null, null, null, MinStars: 9, null, null, HoldMinutes: 0, null), required: false);
+        FairRules.CheckFields(errors, new FairFields { Name = "Hội chợ\0", MinStars = 9, HoldMinutes = 0 }, required: false);
 
         Assert.Equal(
             new Dictionary<string, string[]> { ["name"] = ["controlCharacter"], ["minStars"] = ["starsOutOfRange"], ["holdMinutes"] = ["outOfRange"] },

@@ -4,30 +4,14 @@ using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Fairs;
 
-public sealed record CreateFairRequest(
-    string? Name,
-    string? Venue,
-    string? Province,
-    string? TimeZone,
-    DateTimeOffset? StartsAt,
-    DateTimeOffset? EndsAt,
-    DateTimeOffset? RegistrationOpensAt,
-    DateTimeOffset? RegistrationClosesAt,
-    int? MinStars,
-    ProductGroup[]? AcceptedGroups,
-    int? BoothsPerProducer,
-    int? HoldMinutes,
-    AllocationMode? AllocationMode) : IValidatable
+/// <summary>
+/// The body of a create and of an edit (PATCH): any of a fair's details. Each field given is checked on its own here;
+/// the fair as a whole (dates in order, what a create requires) is checked by the handler once the body is merged with
+/// the defaults or with the fair it edits.
+/// </summary>
+public sealed record CreateFairRequest : FairFields, IValidatable
 {
-    /// <summary>
-    /// Each field given is checked on its own; the fair as a whole (dates in order, what a create requires) is
-    /// checked by the handler once it is merged with the defaults or with the fair being edited.
-    /// </summary>
-    public void Validate(Errors errors) => FairRules.CheckFields(errors, ToFields(), required: false);
-
-    public FairFields ToFields() => new(
-        Name, Venue, Province, TimeZone, StartsAt, EndsAt, RegistrationOpensAt, RegistrationClosesAt,
-        MinStars, AcceptedGroups, BoothsPerProducer, HoldMinutes, AllocationMode);
+    public void Validate(Errors errors) => FairRules.CheckFields(errors, this, required: false);
 }
 
 public sealed record FairResponse(
@@ -43,7 +27,12 @@ public sealed record FairResponse(
         f.Status, f.Version, f.BoothCount, f.OrganiserId);
 }
 
-public sealed record ZoneRequest(string? Code, string? Name, ProductGroup[]? Groups);
+public sealed record ZoneRequest(string? Code, string? Name, ProductGroup[]? Groups)
+{
+    /// <summary>The zone as stored: the name in NFC, the code when it has none.</summary>
+    public static Zone ToZone(string? code, string? name, ProductGroup[]? groups) =>
+        new(code ?? string.Empty, VietnameseText.Normalize(name ?? code), [.. groups ?? []]);
+}
 
 public sealed record BoothRequest(
     string? Code, string? Zone, BoothType? Type, decimal? AreaM2, long? PriceVnd, double? X, double? Y, double? W, double? H, string[]? Amenities);
@@ -53,8 +42,8 @@ public sealed record FloorPlanRequest(ZoneRequest[]? Zones, BoothRequest[]? Boot
 {
     public void Validate(Errors errors)
     {
-        Required(errors, "zones", Zones);
-        Required(errors, "booths", Booths);
+        errors.Items("zones", Zones);
+        errors.Items("booths", Booths);
         if (errors.Count == 0)
         {
             errors.AddAll(FloorPlans.Validate(ToPlan()));
@@ -63,25 +52,10 @@ public sealed record FloorPlanRequest(ZoneRequest[]? Zones, BoothRequest[]? Boot
 
     /// <summary>The plan, with defaults for what a booth leaves out (a 3 × 3 m standard booth at the origin, free).</summary>
     public FloorPlan ToPlan() => new(
-        [.. (Zones ?? []).Select(z => new Zone(z.Code ?? string.Empty, VietnameseText.Normalize(z.Name ?? z.Code), [.. z.Groups ?? []]))],
+        [.. (Zones ?? []).Select(z => ZoneRequest.ToZone(z.Code, z.Name, z.Groups))],
         [.. (Booths ?? []).Select(b => new BoothSpec(
             b.Code ?? string.Empty, b.Zone ?? string.Empty, b.Type ?? BoothType.Standard, b.AreaM2 ?? 9, b.PriceVnd ?? 0,
             b.X ?? 0, b.Y ?? 0, b.W ?? 3, b.H ?? 3, [.. b.Amenities ?? []]))]);
-
-    /// <summary>A list that must be given, without null entries (<c>[null]</c>).</summary>
-    internal static void Required<T>(Errors errors, string field, T?[]? items) where T : class
-    {
-        if (items is null)
-        {
-            errors.Add(field, "required");
-            return;
-        }
-
-        for (var i = 0; i < items.Length; i++)
-        {
-            if (items[i] is null) errors.Add($"{field}[{i}]", "required");
-        }
-    }
 }
 
 public sealed record GridZoneRequest(string? Code, string? Name, ProductGroup[]? Groups, int? Booths);
@@ -90,7 +64,7 @@ public sealed record GridRequest(GridZoneRequest[]? Zones, int? PerRow, double? 
 {
     public void Validate(Errors errors)
     {
-        FloorPlanRequest.Required(errors, "zones", Zones);
+        errors.Items("zones", Zones);
         var zones = Zones ?? [];
         if (zones.Length == 0) errors.Add("zones", "required");
         if (zones.Length > FloorPlans.MaxZones) errors.Add("zones", "tooMany");
@@ -113,7 +87,7 @@ public sealed record GridRequest(GridZoneRequest[]? Zones, int? PerRow, double? 
     }
 
     public FloorPlan ToPlan() => FloorPlans.Grid(
-        [.. (Zones ?? []).Select(z => (new Zone(z.Code ?? string.Empty, VietnameseText.Normalize(z.Name ?? z.Code), [.. z.Groups ?? []]), z.Booths ?? 0))],
+        [.. (Zones ?? []).Select(z => (ZoneRequest.ToZone(z.Code, z.Name, z.Groups), z.Booths ?? 0))],
         PerRow ?? 10,
         BoothWidth ?? 3,
         BoothDepth ?? 3,

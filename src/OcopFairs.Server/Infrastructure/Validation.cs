@@ -59,6 +59,24 @@ public static class Validation
         return builder;
     }
 
+    /// <summary>
+    /// Adds <c>required</c> for a list that must be given but is not, and for each null entry of a list (<c>[null]</c>),
+    /// which the record mapping it would otherwise trip over.
+    /// </summary>
+    public static void Items<T>(this Errors errors, string field, T?[]? items, bool required = true) where T : class
+    {
+        if (items is null)
+        {
+            if (required) errors.Add(field, "required");
+            return;
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is null) errors.Add($"{field}[{i}]", "required");
+        }
+    }
+
     /// <summary>The errors of a body; empty when it is valid.</summary>
     public static IReadOnlyDictionary<string, string[]> Check(IValidatable body)
     {
@@ -122,9 +140,13 @@ public static class Validation
             var errors = new Errors();
             foreach (var (name, values) in invocation.HttpContext.Request.Query)
             {
-                if (values.Any(v => v is not null && FieldRules.HasControl(v)) || FieldRules.HasControl(name))
+                if (FieldRules.HasControl(name))
                 {
-                    errors.Add(FieldRules.HasControl(name) ? "query" : name, "controlCharacter");
+                    errors.Add("query", "controlCharacter");
+                }
+                else if (values.Any(v => v is not null && FieldRules.HasControl(v)))
+                {
+                    errors.Add(name, "controlCharacter");
                 }
             }
 

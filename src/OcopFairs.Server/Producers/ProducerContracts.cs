@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
-using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Producers;
@@ -44,7 +43,7 @@ public sealed record ProductRequest(
         if (CertifiedOn is null) errors.Add("certifiedOn", "required");
         else if (CertifiedOn < CatalogRules.EarliestCertifiedOn || CertifiedOn > CatalogRules.LatestDate) errors.Add("certifiedOn", "outOfRange");
         if (CapacityPerMonth is { Quantity: null }) errors.Add("capacityPerMonth.quantity", "required");
-        if (ShopLinks is not null) FloorPlanRequest.Required(errors, "shopLinks", ShopLinks);
+        errors.Items("shopLinks", ShopLinks, required: false);
         if (errors.Count == 0)
         {
             errors.AddAll(CatalogRules.Validate(ToProduct(productId: string.Empty)));
