@@ -7,6 +7,41 @@ namespace OcopFairs.Domain;
 public static class ApplicationRules
 {
     public const int MaxProductsPerApplication = 20;
+    public const int MaxNoteLength = 2000;
+    public const int MaxReasonLength = 2000;
+    public const int MaxPreferredZones = 20;
+
+    /// <summary>
+    /// Field errors for what a producer sends, before any rule of the fair is asked: product ids that can be ids,
+    /// at most <see cref="MaxProductsPerApplication"/> of them, a note of bounded length, preferences that name booth
+    /// types and zone codes. Eligibility (<see cref="Evaluate"/>) is a different matter, answered with reasons.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(ApplicationRequest r)
+    {
+        var errors = new Errors();
+        var ids = r.ProductIds.IsDefault ? [] : r.ProductIds;
+        if (ids.Length > MaxProductsPerApplication) errors.Add("productIds", "tooMany");
+        if (!ids.All(FieldRules.IsId)) errors.Add("productIds", "invalidId");
+        errors.Text("note", r.Note, MaxNoteLength, multiline: true);
+        if (r.BoothPreferences is { } prefs)
+        {
+            var zones = prefs.Zones.IsDefault ? [] : prefs.Zones;
+            var types = prefs.Types.IsDefault ? [] : prefs.Types;
+            if (zones.Length > MaxPreferredZones || types.Length > Enum.GetValues<BoothType>().Length) errors.Add("boothPreferences", "tooMany");
+            if (!zones.All(FloorPlans.IsCode)) errors.Add("boothPreferences.zones", "invalidCode");
+            if (!types.All(Enum.IsDefined)) errors.Add("boothPreferences.types", "invalidBoothType");
+        }
+
+        return errors.ToDictionary();
+    }
+
+    /// <summary>Field errors for a rejection's reason: optional, bounded, and free of control characters but line breaks.</summary>
+    public static IReadOnlyDictionary<string, string[]> ValidateReason(string? reason)
+    {
+        var errors = new Errors();
+        errors.Text("reason", reason, MaxReasonLength, multiline: true);
+        return errors.ToDictionary();
+    }
 
     /// <summary>Everything eligibility depends on, read at one instant.</summary>
     public sealed record Context(

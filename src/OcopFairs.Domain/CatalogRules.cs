@@ -32,97 +32,97 @@ public static class CatalogRules
         && !string.IsNullOrWhiteSpace(p.District) && !string.IsNullOrWhiteSpace(p.Commune)
         && (!string.IsNullOrWhiteSpace(p.Phone) || !string.IsNullOrWhiteSpace(p.Email));
 
+    public const int MaxNameLength = 200;
+    public const int MaxPlaceLength = 100;
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxPucLength = 40;
+    public const int MaxEmailLength = 256;
+    public const int MaxSubGroupLength = 60;
+    public const int MaxCertificateNoLength = 60;
+    public const int MaxCertifications = 10;
+    public const int MaxCertificationLength = 40;
+    public const int MaxShopLinks = 10;
+    public const int MaxUrlLength = 500;
+
+    /// <summary>The OCOP programme's first certificates; nothing is certified earlier.</summary>
+    public static readonly DateOnly EarliestCertifiedOn = new(2018, 1, 1);
+
+    /// <summary>No certificate date lies beyond this; it also keeps date arithmetic far from DateOnly's end.</summary>
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>A month's capacity, in any unit.</summary>
+    public const decimal MaxCapacity = 1_000_000_000m;
+
+    /// <summary>The most a product's unit may cost, in VND.</summary>
+    public const long MaxPriceVnd = 100_000_000_000;
+
     public static IReadOnlyDictionary<string, string[]> Validate(ProducerProfile p)
     {
         var errors = new Errors();
-        Text(errors, "name", p.Name, 200, required: true);
-        Text(errors, "province", p.Province, 100, required: true);
-        Text(errors, "district", p.District, 100, required: true);
-        Text(errors, "commune", p.Commune, 100, required: true);
-        Text(errors, "description", p.Description, 4000);
-        if (p.Puc is { Length: > 0 } puc && (puc.Length > 40 || !puc.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')))
+        errors.Text("name", p.Name, MaxNameLength, required: true);
+        errors.Defined("kind", (ProducerKind?)p.Kind);
+        errors.Text("province", p.Province, MaxPlaceLength, required: true);
+        errors.Text("district", p.District, MaxPlaceLength, required: true);
+        errors.Text("commune", p.Commune, MaxPlaceLength, required: true);
+        errors.Text("description", p.Description, MaxDescriptionLength, multiline: true);
+        if (p.Puc is { Length: > 0 } puc && (puc.Length > MaxPucLength || !puc.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')))
             errors.Add("puc", "invalidPuc");
         if (p.Phone is { Length: > 0 } phone && !IsPhone(phone)) errors.Add("phone", "invalidPhone");
-        if (p.Email is { Length: > 0 } email && (email.Length > 256 || !email.Contains('@') || email.StartsWith('@') || email.EndsWith('@')))
-            errors.Add("email", "invalidEmail");
+        if (p.Email is { Length: > 0 } email && !IsEmail(email)) errors.Add("email", "invalidEmail");
         return errors.ToDictionary();
     }
+
+    /// <summary>An address with something on either side of one '@', of a length mail servers take, without controls or spaces.</summary>
+    public static bool IsEmail(string email) =>
+        email.Length <= MaxEmailLength && email.IndexOf('@') is > 0 and var at && at == email.LastIndexOf('@') && at < email.Length - 1
+        && !FieldRules.HasControl(email) && !email.Any(char.IsWhiteSpace);
 
     public static IReadOnlyDictionary<string, string[]> Validate(Product p)
     {
         var errors = new Errors();
-        Text(errors, "name", p.Name, 200, required: true);
-        if (!Enum.IsDefined(p.Group)) errors.Add("group", "invalidGroup");
-        Text(errors, "subGroup", p.SubGroup, 60);
+        errors.Text("name", p.Name, MaxNameLength, required: true);
+        errors.Defined("group", (ProductGroup?)p.Group, "invalidGroup");
+        errors.Text("subGroup", p.SubGroup, MaxSubGroupLength);
         if (p.Stars is < 3 or > 5) errors.Add("stars", "starsOutOfRange");
-        Text(errors, "certificateNo", p.CertificateNo, 60, required: true);
-        if (!Enum.IsDefined(p.CertificateLevel)) errors.Add("certificateLevel", "invalidLevel");
+        errors.Text("certificateNo", p.CertificateNo, MaxCertificateNoLength, required: true);
+        errors.Defined("certificateLevel", (CertificateLevel?)p.CertificateLevel, "invalidLevel");
         if (p.CertificateExpiresOn < p.CertifiedOn) errors.Add("certificateExpiresOn", "expiresBeforeCertified");
-        if (p.CertifiedOn.Year < 2018) errors.Add("certifiedOn", "outOfRange");
+        if (p.CertificateExpiresOn > LatestDate) errors.Add("certificateExpiresOn", "outOfRange");
+        if (p.CertifiedOn < EarliestCertifiedOn || p.CertifiedOn > LatestDate) errors.Add("certifiedOn", "outOfRange");
         var certs = p.Certifications.IsDefault ? [] : p.Certifications;
-        if (certs.Length > 10 || certs.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 40)) errors.Add("certifications", "invalidCertification");
+        if (certs.Length > MaxCertifications || certs.Any(c => FieldRules.TextError(c, MaxCertificationLength, required: true) is not null))
+            errors.Add("certifications", "invalidCertification");
         if (p.CapacityPerMonth is { } capacity)
         {
-            if (capacity.Amount <= 0 || capacity.Amount > 1_000_000_000) errors.Add("capacityPerMonth.quantity", "outOfRange");
+            if (capacity.Amount <= 0 || capacity.Amount > MaxCapacity) errors.Add("capacityPerMonth.quantity", "outOfRange");
             if (Units.Canonical(capacity.Unit) is null) errors.Add("capacityPerMonth.unit", "unknownUnit");
         }
 
         if (p.PriceRange is { } price)
         {
             if (price.Min < 0 || price.Max < price.Min) errors.Add("priceRange", "invalidPriceRange");
+            if (price.Max > MaxPriceVnd) errors.Add("priceRange.max", "outOfRange");
             if (Units.Canonical(price.Unit) is null) errors.Add("priceRange.unit", "unknownUnit");
         }
 
         var links = p.ShopLinks.IsDefault ? [] : p.ShopLinks;
-        if (links.Length > 10) errors.Add("shopLinks", "tooMany");
+        if (links.Length > MaxShopLinks) errors.Add("shopLinks", "tooMany");
         for (var i = 0; i < links.Length; i++)
         {
             if (!ShopPlatforms.Contains(links[i].Platform)) errors.Add($"shopLinks[{i}].platform", "unknownPlatform");
-            if (!Uri.TryCreate(links[i].Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || links[i].Url.Length > 500)
-                errors.Add($"shopLinks[{i}].url", "invalidUrl");
+            if (!IsWebAddress(links[i].Url)) errors.Add($"shopLinks[{i}].url", "invalidUrl");
         }
 
         return errors.ToDictionary();
     }
+
+    private static bool IsWebAddress(string? url) =>
+        url is { Length: > 0 and <= MaxUrlLength } && !FieldRules.HasControl(url)
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
     private static bool IsPhone(string phone)
     {
         var digits = phone.Count(char.IsAsciiDigit);
         return digits is >= 9 and <= 15 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-' or '(' or ')');
     }
-
-    private static void Text(Errors errors, string field, string? value, int max, bool required = false)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(field, "required");
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(field, "tooLong");
-        }
-    }
-}
-
-/// <summary>Field errors collected by code; keys are camelCase field paths.</summary>
-public sealed class Errors
-{
-    private readonly Dictionary<string, List<string>> _errors = [];
-
-    public int Count => _errors.Count;
-
-    public void Add(string field, string code)
-    {
-        if (!_errors.TryGetValue(field, out var list))
-        {
-            _errors[field] = list = [];
-        }
-
-        if (!list.Contains(code))
-        {
-            list.Add(code);
-        }
-    }
-
-    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

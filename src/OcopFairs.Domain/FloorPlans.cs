@@ -7,6 +7,27 @@ namespace OcopFairs.Domain;
 public static class FloorPlans
 {
     public const int MaxBooths = 5000;
+    public const int MaxZones = 100;
+    public const int MaxZoneNameLength = 100;
+    public const int MaxAmenities = 20;
+    public const int MaxAmenityLength = 40;
+
+    /// <summary>A booth's area in square metres lies in (0, MaxAreaM2].</summary>
+    public const decimal MaxAreaM2 = 1000;
+
+    /// <summary>The most a booth may cost, in VND.</summary>
+    public const long MaxPriceVnd = 10_000_000_000;
+
+    /// <summary>Booths lie within a square of this side, in metres, from the origin.</summary>
+    public const double MaxExtentMetres = 5000;
+
+    /// <summary>A booth's width and depth lie in (0, MaxBoothSideMetres].</summary>
+    public const double MaxBoothSideMetres = 100;
+
+    /// <summary>What <see cref="Grid"/> accepts: booths per zone, booths per row, and booth sides in (0, MaxGridBoothSide] metres.</summary>
+    public const int MaxGridBoothsPerZone = 1000;
+    public const int MaxGridPerRow = 100;
+    public const double MaxGridBoothSide = 50;
 
     /// <summary>Field errors for a plan; empty when valid.</summary>
     public static IReadOnlyDictionary<string, string[]> Validate(FloorPlan plan)
@@ -18,6 +39,7 @@ public static class FloorPlans
         var zones = plan.Zones.IsDefault ? [] : plan.Zones;
         var booths = plan.Booths.IsDefault ? [] : plan.Booths;
         if (booths.Length > MaxBooths) Add("booths", "tooMany");
+        if (zones.Length > MaxZones) Add("zones", "tooMany");
 
         var zoneCodes = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < zones.Length; i++)
@@ -26,6 +48,8 @@ public static class FloorPlans
             if (!IsCode(z.Code)) Add($"zones[{i}].code", "invalidCode");
             else if (!zoneCodes.Add(z.Code)) Add($"zones[{i}].code", "duplicate");
             if (z.Groups.IsDefaultOrEmpty) Add($"zones[{i}].groups", "required");
+            else if (z.Groups.Length > FairRules.MaxGroupsListed || !z.Groups.All(Enum.IsDefined)) Add($"zones[{i}].groups", "invalidGroup");
+            if (FieldRules.TextError(z.Name, MaxZoneNameLength) is { } nameError) Add($"zones[{i}].name", nameError);
         }
 
         var boothCodes = new HashSet<string>(StringComparer.Ordinal);
@@ -35,13 +59,23 @@ public static class FloorPlans
             if (!IsCode(b.Code)) Add($"booths[{i}].code", "invalidCode");
             else if (!boothCodes.Add(b.Code)) Add($"booths[{i}].code", "duplicate");
             if (!zoneCodes.Contains(b.Zone)) Add($"booths[{i}].zone", "unknownZone");
-            if (b.AreaM2 <= 0 || b.AreaM2 > 1000) Add($"booths[{i}].areaM2", "outOfRange");
+            if (!Enum.IsDefined(b.Type)) Add($"booths[{i}].type", "invalidBoothType");
+            if (b.AreaM2 <= 0 || b.AreaM2 > MaxAreaM2) Add($"booths[{i}].areaM2", "outOfRange");
             if (b.PriceVnd < 0) Add($"booths[{i}].priceVnd", "negative");
-            if (b.W <= 0 || b.H <= 0 || b.X < 0 || b.Y < 0) Add($"booths[{i}].position", "invalidGeometry");
+            else if (b.PriceVnd > MaxPriceVnd) Add($"booths[{i}].priceVnd", "outOfRange");
+            if (!FitsHall(b)) Add($"booths[{i}].position", "invalidGeometry");
+            var amenities = b.Amenities.IsDefault ? [] : b.Amenities;
+            if (amenities.Length > MaxAmenities || amenities.Any(a => FieldRules.TextError(a, MaxAmenityLength, required: true) is not null))
+                Add($"booths[{i}].amenities", "invalidAmenity");
         }
 
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
+
+    /// <summary>A booth has a size and lies within the extent a plan may have (NaN and infinities never do).</summary>
+    private static bool FitsHall(BoothSpec b) =>
+        b.W > 0 && b.H > 0 && b.W <= MaxBoothSideMetres && b.H <= MaxBoothSideMetres
+        && FieldRules.InRange(b.X, 0, MaxExtentMetres - b.W) && FieldRules.InRange(b.Y, 0, MaxExtentMetres - b.H);
 
     /// <summary>Booth codes are short and URL-safe: letters, digits, '-' and '_', at most 16.</summary>
     public static bool IsCode(string? code) =>

@@ -41,7 +41,11 @@ public sealed partial class ExhibitorGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<Eligibility> CheckAsync(ApplicationRequest request) => (await EvaluateAsync(request)).Eligibility;
+    public async Task<Eligibility> CheckAsync(ApplicationRequest request)
+    {
+        DomainException.ThrowIfInvalid("application.invalid", ApplicationRules.Validate(request));
+        return (await EvaluateAsync(request)).Eligibility;
+    }
 
     public async Task<ApplicationView> SubmitAsync(ApplicationRequest request)
     {
@@ -50,6 +54,7 @@ public sealed partial class ExhibitorGrain(
             throw DomainException.Conflict("application.exists", $"Producer {ProducerId} already has a live application to fair {FairId}.");
         }
 
+        DomainException.ThrowIfInvalid("application.invalid", ApplicationRules.Validate(request));
         var (eligibility, producer, products) = await EvaluateAsync(request);
         if (!eligibility.Eligible)
         {
@@ -72,7 +77,11 @@ public sealed partial class ExhibitorGrain(
 
     public Task<ApplicationView> ApproveAsync() => MoveAsync(ApplicationStatus.Approved, null);
 
-    public Task<ApplicationView> RejectAsync(string reason) => MoveAsync(ApplicationStatus.Rejected, VietnameseText.Normalize(reason));
+    public Task<ApplicationView> RejectAsync(string reason)
+    {
+        DomainException.ThrowIfInvalid("application.invalid", ApplicationRules.ValidateReason(reason));
+        return MoveAsync(ApplicationStatus.Rejected, VietnameseText.Normalize(reason));
+    }
 
     public Task<ApplicationView> WaitlistAsync() => MoveAsync(ApplicationStatus.Waitlisted, null);
 

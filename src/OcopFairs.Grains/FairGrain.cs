@@ -53,7 +53,7 @@ public sealed class FairGrain(
             return await ViewAsync();
         }
 
-        ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
+        DomainException.ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
 
         var next = state.State with
         {
@@ -74,7 +74,7 @@ public sealed class FairGrain(
     {
         EnsureExists();
         plan = new FloorPlan(plan.Zones.IsDefault ? [] : plan.Zones, plan.Booths.IsDefault ? [] : plan.Booths);
-        ThrowIfInvalid("floorPlan.invalid", FloorPlans.Validate(plan));
+        DomainException.ThrowIfInvalid("floorPlan.invalid", FloorPlans.Validate(plan));
 
         var next = state.State with { BoothCount = plan.Booths.Length };
         var floor = await Floor.SetPlanAsync(plan, Summary(next));
@@ -107,7 +107,7 @@ public sealed class FairGrain(
             throw DomainException.Conflict("fair.closed", "A closed fair cannot be edited.");
         }
 
-        ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
+        DomainException.ThrowIfInvalid("fair.invalid", FairRules.Validate(details));
 
         var next = state.State with
         {
@@ -161,15 +161,6 @@ public sealed class FairGrain(
 
         await Floor.RecordFairChangedAsync(Summary(next));
         await grains.GetGrain<IFairDirectoryGrain>(0).UpsertAsync(Summary(next));
-    }
-
-    /// <summary>The HTTP layer validates first; this guards callers that reach the grain directly.</summary>
-    private static void ThrowIfInvalid(string code, IReadOnlyDictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw DomainException.Invalid(code, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")));
-        }
     }
 
     private static FloorRules Rules(FairState s) =>

@@ -30,6 +30,21 @@ public sealed class DomainException : Exception
     public static DomainException Invalid(string code, string message) => new(code, DomainErrorKind.Invalid, message);
 
     public static DomainException Refused(string code, string message) => new(code, DomainErrorKind.Refused, message);
+
+    /// <summary>
+    /// Refuses with <paramref name="code"/> (400) when a Domain rule found field errors, naming the fields as items.
+    /// The HTTP edge runs the same rules first and answers field errors; this guards callers that reach the grain directly.
+    /// </summary>
+    public static void ThrowIfInvalid(string code, IReadOnlyDictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new DomainException(code, DomainErrorKind.Invalid, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(',', e.Value)}")))
+            {
+                Items = [.. errors.Keys],
+            };
+        }
+    }
 }
 
 /// <summary>404, 409, 400 and 422 respectively.</summary>

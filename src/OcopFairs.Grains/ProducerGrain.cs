@@ -26,6 +26,7 @@ public sealed class ProducerGrain(
             Commune = VietnameseText.Normalize(profile.Commune),
             Description = profile.Description is null ? null : VietnameseText.Normalize(profile.Description),
         };
+        DomainException.ThrowIfInvalid("producer.invalid", CatalogRules.Validate(clean));
         if (state.State.Profile != clean || (ownerUserId is not null && state.State.OwnerUserId != ownerUserId))
         {
             await state.CommitAsync(state.State with { Profile = clean, OwnerUserId = ownerUserId ?? state.State.OwnerUserId });
@@ -44,6 +45,7 @@ public sealed class ProducerGrain(
 
         var products = state.State.Products.IsDefault ? [] : state.State.Products;
         var clean = product with { Name = VietnameseText.Normalize(product.Name) };
+        DomainException.ThrowIfInvalid("product.invalid", CatalogRules.Validate(clean));
         var position = products.IndexOf(products.FirstOrDefault(p => p.ProductId == product.ProductId)!);
         if (position >= 0 && Same(products[position], clean))
         {

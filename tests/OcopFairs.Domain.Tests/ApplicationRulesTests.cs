@@ -481,4 +481,30 @@ public class ApplicationRulesTests
     [InlineData(ApplicationStatus.Withdrawn, false)]
     public void Only_submitted_approved_and_waitlisted_applications_are_live(ApplicationStatus status, bool live) =>
         Assert.Equal(live, ApplicationRules.IsLive(status));
+
+    [Fact]
+    public void A_request_of_ids_a_note_and_preferences_is_valid() =>
+        Assert.Empty(ApplicationRules.Validate(new ApplicationRequest(
+            ["pr-0197a8b2", "pr-2"], new BoothPreferences([BoothType.Corner], ["A", "B-2"]), new BoothNeeds(true, false, true), "Cần điện.\nCảm ơn.")));
+
+    [Fact]
+    public void A_request_with_a_hostile_part_is_refused_field_by_field()
+    {
+        var errors = ApplicationRules.Validate(new ApplicationRequest(
+            ["pr-1", "pr\u00002"], new BoothPreferences([(BoothType)9], ["khu A"]), null, "Ghi chú\u0000"));
+
+        Assert.Equal(["invalidId"], errors["productIds"]);
+        Assert.Equal(["invalidBoothType"], errors["boothPreferences.types"]);
+        Assert.Equal(["invalidCode"], errors["boothPreferences.zones"]);
+        Assert.Equal(["controlCharacter"], errors["note"]);
+    }
+
+    [Fact]
+    public void A_rejection_reason_is_bounded_and_free_of_controls_but_line_breaks()
+    {
+        Assert.Empty(ApplicationRules.ValidateReason("Thiếu giấy chứng nhận.\r\nHãy bổ sung."));
+        Assert.Empty(ApplicationRules.ValidateReason(null));
+        Assert.Equal(["controlCharacter"], ApplicationRules.ValidateReason("Lý do\u0000")["reason"]);
+        Assert.Equal(["tooLong"], ApplicationRules.ValidateReason(new string('x', ApplicationRules.MaxReasonLength + 1))["reason"]);
+    }
 }

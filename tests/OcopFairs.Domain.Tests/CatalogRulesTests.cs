@@ -73,6 +73,14 @@ public class CatalogRulesTests
         ["script url"] = p => p with { ShopLinks = [new ShopLink("Website", "javascript:alert(1)")] },
         ["long url"] = p => p with { ShopLinks = [new ShopLink("Website", "https://haphong.vn/" + new string('a', 490))] },
         ["eleven links"] = p => p with { ShopLinks = [.. Enumerable.Repeat(new ShopLink("Website", "https://haphong.vn"), 11)] },
+        ["NUL in the name"] = p => p with { Name = "Nước cam\0" },
+        ["line break in the name"] = p => p with { Name = "Nước cam\nlên men" },
+        ["C1 control in the certificate number"] = p => p with { CertificateNo = "OCOP\u0085017" },
+        ["control in a certification"] = p => p with { Certifications = ["Viet\u0007GAP"] },
+        ["control in a link"] = p => p with { ShopLinks = [new ShopLink("Website", "https://haphong.vn/\u0000")] },
+        ["expires after 2100"] = p => p with { CertificateExpiresOn = DateOnly.MaxValue },
+        ["price above the bound"] = p => p with { PriceRange = new PriceRange(1, CatalogRules.MaxPriceVnd + 1, "kg") },
+        ["capacity above the bound"] = p => p with { CapacityPerMonth = new Quantity(CatalogRules.MaxCapacity + 1, "kg") },
     };
 
     [Theory]
@@ -99,6 +107,14 @@ public class CatalogRulesTests
     [InlineData("script url", "shopLinks[0].url", "invalidUrl")]
     [InlineData("long url", "shopLinks[0].url", "invalidUrl")]
     [InlineData("eleven links", "shopLinks", "tooMany")]
+    [InlineData("NUL in the name", "name", "controlCharacter")]
+    [InlineData("line break in the name", "name", "controlCharacter")]
+    [InlineData("C1 control in the certificate number", "certificateNo", "controlCharacter")]
+    [InlineData("control in a certification", "certifications", "invalidCertification")]
+    [InlineData("control in a link", "shopLinks[0].url", "invalidUrl")]
+    [InlineData("expires after 2100", "certificateExpiresOn", "outOfRange")]
+    [InlineData("price above the bound", "priceRange.max", "outOfRange")]
+    [InlineData("capacity above the bound", "capacityPerMonth.quantity", "outOfRange")]
     public void An_invalid_product_is_refused_with_exactly_that_field_error(string change, string field, string code)
     {
         var errors = CatalogRules.Validate(ProductChanges[change](Product()));
@@ -106,6 +122,12 @@ public class CatalogRulesTests
         Assert.Equal([field], errors.Keys);
         Assert.Equal([code], errors[field]);
     }
+
+    [Fact]
+    public void A_certificate_dated_after_2100_is_refused() =>
+        Assert.Equal(
+            ["outOfRange"],
+            CatalogRules.Validate(Product() with { CertifiedOn = new DateOnly(2101, 1, 1), CertificateExpiresOn = new DateOnly(2101, 1, 2) })["certifiedOn"]);
 
     [Theory]
     [InlineData(3)]
@@ -210,6 +232,27 @@ public class CatalogRulesTests
         Assert.Equal(["tooLong"], errors["name"]);
         Assert.Equal(["tooLong"], errors["description"]);
     }
+
+    [Fact]
+    public void Control_characters_are_refused_in_every_text_of_a_profile()
+    {
+        var errors = CatalogRules.Validate(Profile() with
+        {
+            Name = "HTX\0", Province = "Hòa\u001bBình", District = "Cao\u0085Phong", Commune = "\u007f", Description = "Cam\0",
+            Email = "haphong\0@example.vn",
+        });
+
+        Assert.Equal(["commune", "description", "district", "email", "name", "province"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(["commune", "description", "district", "name", "province"], field => Assert.Equal(["controlCharacter"], errors[field]));
+    }
+
+    [Fact]
+    public void A_description_may_run_over_several_lines() =>
+        Assert.Empty(CatalogRules.Validate(Profile() with { Description = "Cam Cao Phong.\r\n\tNước cam lên men." }));
+
+    [Fact]
+    public void An_unknown_kind_is_refused() =>
+        Assert.Equal(["invalidValue"], CatalogRules.Validate(Profile() with { Kind = (ProducerKind)42 })["kind"]);
 
     [Fact]
     public void A_profile_is_complete_with_an_address_and_a_phone_or_an_email()

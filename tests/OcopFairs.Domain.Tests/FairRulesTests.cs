@@ -44,6 +44,14 @@ public class FairRulesTests
         ["21 booths per producer"] = d => d with { BoothsPerProducer = 21 },
         ["zero hold"] = d => d with { HoldMinutes = 0 },
         ["hold over a week"] = d => d with { HoldMinutes = (7 * 24 * 60) + 1 },
+        ["NUL in the name"] = d => d with { Name = "Hội chợ\0" },
+        ["escape in the venue"] = d => d with { Venue = "Cung\u001b[31m" },
+        ["long province"] = d => d with { Province = new string('x', 101) },
+        ["overlong time zone"] = d => d with { TimeZone = new string('x', 65) },
+        ["unknown allocation mode"] = d => d with { AllocationMode = (AllocationMode)7 },
+        ["unknown group"] = d => d with { AcceptedGroups = [ProductGroup.Food, (ProductGroup)42] },
+        ["a group list of thirteen"] = d => d with { AcceptedGroups = [.. Enumerable.Repeat(ProductGroup.Food, 13)] },
+        ["registration opens in 1999"] = d => d with { RegistrationOpensAt = new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero) },
     };
 
     [Theory]
@@ -66,6 +74,14 @@ public class FairRulesTests
     [InlineData("21 booths per producer", "boothsPerProducer", "outOfRange")]
     [InlineData("zero hold", "holdMinutes", "outOfRange")]
     [InlineData("hold over a week", "holdMinutes", "outOfRange")]
+    [InlineData("NUL in the name", "name", "controlCharacter")]
+    [InlineData("escape in the venue", "venue", "controlCharacter")]
+    [InlineData("long province", "province", "tooLong")]
+    [InlineData("overlong time zone", "timeZone", "unknownTimeZone")]
+    [InlineData("unknown allocation mode", "allocationMode", "invalidValue")]
+    [InlineData("unknown group", "acceptedGroups", "invalidGroup")]
+    [InlineData("a group list of thirteen", "acceptedGroups", "tooMany")]
+    [InlineData("registration opens in 1999", "registrationOpensAt", "outOfRange")]
     public void Validate_reports_the_broken_field_only(string change, string field, string code)
     {
         var errors = FairRules.Validate(Changes[change](Valid()));
@@ -77,6 +93,31 @@ public class FairRulesTests
 
     [Fact]
     public void Validate_accepts_a_valid_fair() => Assert.Empty(FairRules.Validate(Valid()));
+
+    [Fact]
+    public void Dates_at_the_end_of_the_calendar_are_refused_before_any_arithmetic_on_them()
+    {
+        var errors = FairRules.Validate(Valid() with
+        {
+            RegistrationOpensAt = DateTimeOffset.MinValue,
+            RegistrationClosesAt = DateTimeOffset.MaxValue.AddDays(-2),
+            StartsAt = DateTimeOffset.MaxValue.AddDays(-1),
+            EndsAt = DateTimeOffset.MaxValue,
+        });
+
+        Assert.All(["startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"], field => Assert.Contains("outOfRange", errors[field]));
+    }
+
+    [Fact]
+    public void CheckFields_checks_only_the_fields_given()
+    {
+        var errors = new Errors();
+        FairRules.CheckFields(errors, new FairFields { Name = "Hội chợ\0", MinStars = 9, HoldMinutes = 0 }, required: false);
+
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["name"] = ["controlCharacter"], ["minStars"] = ["starsOutOfRange"], ["holdMinutes"] = ["outOfRange"] },
+            errors.ToDictionary());
+    }
 
     [Fact]
     public void Validate_accepts_the_boundaries()

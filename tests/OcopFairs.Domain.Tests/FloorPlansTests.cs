@@ -146,6 +146,11 @@ public class FloorPlansTests
     [InlineData(3, -1, 1, 1)]
     [InlineData(3, 3, -0.5, 1)]
     [InlineData(3, 3, 1, -2)]
+    [InlineData(3, 3, 1e300, 1)]
+    [InlineData(3, 3, 1, double.NaN)]
+    [InlineData(double.PositiveInfinity, 3, 1, 1)]
+    [InlineData(101, 3, 1, 1)]
+    [InlineData(3, 3, FloorPlans.MaxExtentMetres - 2, 1)]
     public void Validate_catches_bad_geometry(double w, double h, double x, double y)
     {
         var booth = Booth("A01") with { W = w, H = h, X = x, Y = y };
@@ -165,6 +170,61 @@ public class FloorPlansTests
     [Fact]
     public void Validate_catches_a_negative_price() =>
         Assert.Equal(["negative"], FloorPlans.Validate(Plan(Booth("A01") with { PriceVnd = -1 }))["booths[0].priceVnd"]);
+
+    [Fact]
+    public void Validate_catches_a_price_no_booth_costs() =>
+        Assert.Equal(["outOfRange"], FloorPlans.Validate(Plan(Booth("A01") with { PriceVnd = FloorPlans.MaxPriceVnd + 1 }))["booths[0].priceVnd"]);
+
+    [Fact]
+    public void Validate_catches_an_unknown_booth_type() =>
+        Assert.Equal(["invalidBoothType"], FloorPlans.Validate(Plan(Booth("A01") with { Type = (BoothType)42 }))["booths[0].type"]);
+
+    [Theory]
+    [InlineData("po\u0000wer")]
+    [InlineData("")]
+    [InlineData("a very long amenity that no booth would ever list")]
+    public void Validate_catches_an_invalid_amenity(string amenity) =>
+        Assert.Equal(["invalidAmenity"], FloorPlans.Validate(Plan(Booth("A01") with { Amenities = ["power", amenity] }))["booths[0].amenities"]);
+
+    [Fact]
+    public void Validate_catches_more_amenities_than_a_booth_lists() =>
+        Assert.Equal(
+            ["invalidAmenity"],
+            FloorPlans.Validate(Plan(Booth("A01") with { Amenities = [.. Enumerable.Range(0, FloorPlans.MaxAmenities + 1).Select(i => $"a{i}")] }))["booths[0].amenities"]);
+
+    [Fact]
+    public void Validate_catches_a_zone_name_with_control_characters_and_an_unknown_group()
+    {
+        var plan = new FloorPlan([new Zone("A", "Khu\u0000A", [ProductGroup.Food, (ProductGroup)42])], [Booth("A01")]);
+
+        var errors = FloorPlans.Validate(plan);
+
+        Assert.Equal(["controlCharacter"], errors["zones[0].name"]);
+        Assert.Equal(["invalidGroup"], errors["zones[0].groups"]);
+    }
+
+    private static readonly Gen<double> HostileDouble = Gen.OneOf(
+        Gen.Double,
+        Gen.Double[-10, 6000],
+        Gen.OneOf(double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, double.Epsilon, -0.0, 1e300));
+
+    [Fact]
+    public void Validate_never_throws_and_every_plan_it_accepts_fits_the_bounds() =>
+        Gen.Select(HostileDouble, HostileDouble, HostileDouble, HostileDouble, Gen.Long, Gen.Decimal).Sample(t =>
+        {
+            var (x, y, w, h, price, area) = t;
+            var booth = Booth("A01") with { X = x, Y = y, W = w, H = h, PriceVnd = price, AreaM2 = area };
+
+            if (FloorPlans.Validate(Plan(booth)).Count == 0)
+            {
+                Assert.InRange(booth.X, 0, FloorPlans.MaxExtentMetres);
+                Assert.InRange(booth.Y, 0, FloorPlans.MaxExtentMetres);
+                Assert.InRange(booth.X + booth.W, 0, FloorPlans.MaxExtentMetres);
+                Assert.InRange(booth.Y + booth.H, 0, FloorPlans.MaxExtentMetres);
+                Assert.InRange(booth.PriceVnd, 0, FloorPlans.MaxPriceVnd);
+                Assert.InRange(booth.AreaM2, 0.0000001m, FloorPlans.MaxAreaM2);
+            }
+        });
 
     [Theory]
     [InlineData("")]

@@ -13,7 +13,7 @@ public class ExhibitorGrainTests(ClusterFixture fixture)
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>A published fair whose registration is open now; it starts in <paramref name="startsIn"/> (10 days by default).</summary>
+    /// <summary>A published fair for 4 stars and more whose registration is open now; it starts in <paramref name="startsIn"/> (10 days by default).</summary>
     private async Task<string> NewOpenFairAsync(TimeSpan? startsIn = null)
     {
         var now = DateTimeOffset.UtcNow;
@@ -25,7 +25,7 @@ public class ExhibitorGrainTests(ClusterFixture fixture)
             RegistrationClosesAt = closes,
             StartsAt = starts,
             EndsAt = startsIn is null ? now.AddDays(12) : starts.AddDays(2),
-            MinStars = 3,
+            MinStars = 4,
             AcceptedGroups = [ProductGroup.Food, ProductGroup.Beverages],
         };
         var fairId = TestData.NewId("fair");
@@ -156,7 +156,7 @@ public class ExhibitorGrainTests(ClusterFixture fixture)
         var lastDay = ApplicationRules.LastDay(fair.Details);
         var producerId = await NewProducerAsync(
             Profile("HTX Chưa đủ") with { Phone = null },
-            Product("low", stars: 2),
+            Product("low", stars: 3),
             Product("craft", group: ProductGroup.Handicrafts),
             Product("lapsed", expiresOn: lastDay.AddDays(-1)),
             Product("fine"));
@@ -176,7 +176,7 @@ public class ExhibitorGrainTests(ClusterFixture fixture)
     public async Task Check_reports_eligibility_without_applying()
     {
         var fairId = await NewOpenFairAsync();
-        var producerId = await NewProducerAsync(null, Product("p1"), Product("low", stars: 2));
+        var producerId = await NewProducerAsync(null, Product("p1"), Product("low", stars: 3));
         var grain = Exhibitor(fairId, producerId);
 
         var fine = await grain.CheckAsync(Request("p1"));
@@ -363,6 +363,25 @@ public class ExhibitorGrainTests(ClusterFixture fixture)
         await ConflictAsync("application.transition", () => grain.RejectAsync("Lý do khác"));
 
         Assert.Equal("Không đủ gian hàng", (await grain.GetAsync())!.RejectionReason);
+        Assert.Equal(changes, ChangesOf(fairId, producerId).Length);
+    }
+
+    [Fact]
+    public async Task A_note_or_a_reason_with_control_characters_is_refused_by_the_grain_itself()
+    {
+        var fairId = await NewOpenFairAsync();
+        var (grain, producerId) = await ApplicationInAsync(fairId, ApplicationStatus.Submitted);
+        var changes = ChangesOf(fairId, producerId).Length;
+        var other = Exhibitor(fairId, await NewProducerAsync());
+
+        var note = await Assert.ThrowsAsync<DomainException>(() => other.SubmitAsync(Request() with { Note = "Cần điện\0" }));
+        var reason = await Assert.ThrowsAsync<DomainException>(() => grain.RejectAsync("Thiếu\u0000giấy tờ"));
+
+        Assert.Equal(("application.invalid", DomainErrorKind.Invalid), (note.Code, note.Kind));
+        Assert.Equal(["note"], note.Items.ToArray());
+        Assert.Equal("application.invalid", reason.Code);
+        Assert.Null(await other.GetAsync());
+        Assert.Equal(ApplicationStatus.Submitted, (await grain.GetAsync())!.Status);
         Assert.Equal(changes, ChangesOf(fairId, producerId).Length);
     }
 

@@ -49,6 +49,28 @@ public class ProducerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_profile_or_product_the_rules_refuse_is_refused_by_the_grain_and_changes_nothing()
+    {
+        var producer = NewProducer();
+        await producer.SaveProfileAsync(Profile(), "user-1");
+        await producer.SaveProductAsync(Product());
+        var before = await producer.GetAsync();
+
+        var profile = await Assert.ThrowsAsync<DomainException>(() => producer.SaveProfileAsync(Profile("HTX\0"), "user-1"));
+        var product = await Assert.ThrowsAsync<DomainException>(() => producer.SaveProductAsync(Product(name: "Bưởi\u0000")));
+        var stars = await Assert.ThrowsAsync<DomainException>(() => producer.SaveProductAsync(Product("p2") with { Stars = 9 }));
+
+        Assert.Equal(("producer.invalid", DomainErrorKind.Invalid), (profile.Code, profile.Kind));
+        Assert.Equal(["name"], profile.Items.ToArray());
+        Assert.Equal("product.invalid", product.Code);
+        Assert.Equal(["name"], product.Items.ToArray());
+        Assert.Equal(["stars"], stars.Items.ToArray());
+        var after = (await producer.GetAsync())!;
+        Assert.Equal(before!.Profile, after.Profile);
+        Assert.Equal(before.Products.Select(p => p.Name), after.Products.Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task SaveProfile_stores_text_trimmed_in_NFC()
     {
         var producer = NewProducer();

@@ -11,7 +11,14 @@ using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Applications;
 
-public sealed record ApplyRequest(string[]? ProductIds, BoothPreferences? BoothPreferences, BoothNeeds? Needs, string? Note);
+public sealed record ApplyRequest(string[]? ProductIds, BoothPreferences? BoothPreferences, BoothNeeds? Needs, string? Note) : IValidatable
+{
+    public void Validate(Errors errors) => errors.AddAll(ApplicationRules.Validate(ToRequest()));
+
+    /// <summary>The request as the exhibitor grain takes it: blank ids dropped, each id once.</summary>
+    public ApplicationRequest ToRequest() =>
+        new([.. (ProductIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct()], BoothPreferences, Needs, Note);
+}
 
 public sealed record ReasonResponse(string Code, string Message, string? ProductId);
 
@@ -39,9 +46,21 @@ public sealed record ApplicationResponse(
     }
 }
 
-public sealed record RejectRequest(string? Reason);
+public sealed record RejectRequest(string? Reason) : IValidatable
+{
+    public void Validate(Errors errors) => errors.AddAll(ApplicationRules.ValidateReason(Reason));
+}
 
-public sealed record BulkRequest(string? Action, string[]? ApplicationIds, string? Reason);
+public sealed record BulkRequest(string? Action, string[]? ApplicationIds, string? Reason) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (Action is not ("approve" or "reject" or "waitlist")) errors.Add("action", "invalidAction");
+        if (ApplicationIds is not { Length: > 0 and <= ApplicationsApi.MaxBulk }) errors.Add("applicationIds", "outOfRange");
+        if (Action == "reject" && string.IsNullOrWhiteSpace(Reason)) errors.Add("reason", "required");
+        errors.AddAll(ApplicationRules.ValidateReason(Reason));
+    }
+}
 
 public sealed record BulkResult(string ApplicationId, bool Ok, ApplicationStatus? Status, string? Error);
 
@@ -85,24 +104,11 @@ public static class ApplicationsApi
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static ApplicationRequest ToRequest(ApplyRequest r) =>
-        new([.. (r.ProductIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct()], r.BoothPreferences, r.Needs, r.Note);
-
-    private static IReadOnlyDictionary<string, string[]> Validate(ApplyRequest r)
-    {
-        var errors = new Errors();
-        if (r.ProductIds is { Length: > ApplicationRules.MaxProductsPerApplication }) errors.Add("productIds", "tooMany");
-        if (r.Note is { Length: > 2000 }) errors.Add("note", "tooLong");
-        if (r.BoothPreferences?.Zones is { Length: > 20 } || r.BoothPreferences?.Types is { Length: > 4 }) errors.Add("boothPreferences", "tooMany");
-        return errors.ToDictionary();
-    }
-
     private static async Task<Results<Ok<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CheckAsync(
         string fairId, ApplyRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (Exhibitor(fairId, user, grains) is not { } grain) return Problems.Forbidden();
-        if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
-        var eligibility = await grain.CheckAsync(ToRequest(request));
+        var eligibility = await grain.CheckAsync(request.ToRequest());
         return TypedResults.Ok(EligibilityResponse.From(eligibility, CultureInfo.CurrentUICulture));
     }
 
@@ -110,8 +116,7 @@ public static class ApplicationsApi
         string fairId, ApplyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         if (Exhibitor(fairId, user, grains) is not { } grain) return Problems.Forbidden();
-        if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
-        var view = await grain.SubmitAsync(ToRequest(request));
+        var view = await grain.SubmitAsync(request.ToRequest());
         return TypedResults.Created($"/api/fairs/{fairId}/applications/{view.ApplicationId}", ApplicationResponse.From(view, null, Today(clock)));
     }
 
@@ -163,12 +168,6 @@ public static class ApplicationsApi
 
     private static async Task<Results<Ok<BulkResponse>, ValidationProblem>> BulkAsync(BulkRequest request, [AsParameters] ReviewCall call)
     {
-        var errors = new Errors();
-        if (request.Action is not ("approve" or "reject" or "waitlist")) errors.Add("action", "invalidAction");
-        if (request.ApplicationIds is not { Length: > 0 and <= MaxBulk }) errors.Add("applicationIds", "outOfRange");
-        if (request.Action == "reject" && string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "required");
-        if (errors.Count > 0) return Problems.Validation(errors.ToDictionary());
-
         var results = new List<BulkResult>();
         foreach (var id in request.ApplicationIds!.Distinct())
         {

@@ -16,7 +16,13 @@ using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Booths;
 
-public sealed record AllocationRequest(bool? DryRun);
+/// <summary>Whether to only read the plan (the default) or apply it; a flag has nothing further to check.</summary>
+public sealed record AllocationRequest(bool? DryRun) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+    }
+}
 
 public sealed record AllocationReason(string Code, string Message);
 

@@ -15,7 +15,15 @@ namespace OcopFairs.Server.Booths;
 /// Given, it places the producer even when a booth rule that may be overridden refuses (not approved, zone, limit);
 /// the booth then shows the override and this reason on the map and in the review queue.
 /// </param>
-public sealed record AssignRequest(string? ProducerId, string? OverrideReason);
+public sealed record AssignRequest(string? ProducerId, string? OverrideReason) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (string.IsNullOrEmpty(ProducerId)) errors.Add("producerId", "required");
+        else if (!FieldRules.IsId(ProducerId)) errors.Add("producerId", "invalidId");
+        errors.Text("overrideReason", OverrideReason, BoothRules.MaxOverrideReason);
+    }
+}
 
 /// <summary>
 /// Every booth route: approved producers hold, confirm and release (FirstCome fairs); the organiser blocks, unblocks,

@@ -1,21 +1,49 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OcopFairs.Abstractions;
+using OcopFairs.Domain;
 using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Identity;
 
-public sealed record RegisterRequest(string Email, string Password, string Role, string DisplayName, string? Locale);
+public sealed record RegisterRequest(string Email, string Password, string Role, string DisplayName, string? Locale) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (Role is not (Roles.Producer or Roles.Buyer)) errors.Add("role", "invalidRole");
+        AuthApi.ValidateAccount(errors, Email, Password, DisplayName, Locale);
+    }
+}
 
-public sealed record CreateUserRequest(string Email, string Password, string Role, string DisplayName, string? Locale);
+public sealed record CreateUserRequest(string Email, string Password, string Role, string DisplayName, string? Locale) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (!Roles.All.Contains(Role)) errors.Add("role", "invalidRole");
+        AuthApi.ValidateAccount(errors, Email, Password, DisplayName, Locale);
+    }
+}
 
-public sealed record LoginRequest(string Email, string Password);
+/// <summary>Blank credentials are a failed sign-in (401); only what could never be an account is refused (400).</summary>
+public sealed record LoginRequest(string Email, string Password) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        errors.Text("email", Email, CatalogRules.MaxEmailLength);
+        if (Password is { Length: > AuthApi.MaxPasswordLength }) errors.Add("password", "tooLong");
+    }
+}
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest(string RefreshToken) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (RefreshToken is { Length: > AuthApi.MaxTokenLength }) errors.Add("refreshToken", "tooLong");
+    }
+}
 
 public sealed record MeResponse(string UserId, string Email, IReadOnlyList<string> Roles, string DisplayName, string Locale, string? ProducerId, string? BuyerId);
 
@@ -24,6 +52,23 @@ public sealed record UserCreated(string UserId, string Email, IReadOnlyList<stri
 /// <summary>Accounts: register, sign in with a bearer token or a cookie, refresh, sign out, who am I, and admin-made accounts.</summary>
 public static class AuthApi
 {
+    public const int MaxDisplayNameLength = 200;
+
+    /// <summary>Hashing a password costs time by its length; no one types more.</summary>
+    public const int MaxPasswordLength = 256;
+
+    public const int MaxTokenLength = 8192;
+
+    /// <summary>What every new account needs: an e-mail address, a password, a display name, and vi or en if a locale.</summary>
+    internal static void ValidateAccount(Errors errors, string? email, string? password, string? displayName, string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !CatalogRules.IsEmail(email.Trim())) errors.Add("email", "invalidEmail");
+        if (string.IsNullOrWhiteSpace(password)) errors.Add("password", "required");
+        else if (password.Length > MaxPasswordLength) errors.Add("password", "tooLong");
+        errors.Text("displayName", displayName, MaxDisplayNameLength, required: true);
+        if (locale is not (null or "vi" or "en")) errors.Add("locale", "invalidLocale");
+    }
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
@@ -39,44 +84,22 @@ public static class AuthApi
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    private static async Task<Results<Ok<UserCreated>, ValidationProblem>> RegisterAsync(RegisterRequest request, UserManager<AppUser> users)
-    {
-        if (request.Role is not (Roles.Producer or Roles.Buyer))
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["role"] = ["invalidRole"] });
-        }
+    private static Task<Results<Ok<UserCreated>, ValidationProblem>> RegisterAsync(RegisterRequest request, UserManager<AppUser> users) =>
+        CreateAsync(users, request.Email, request.Password, request.Role, request.DisplayName, request.Locale);
 
-        return await CreateAsync(users, request.Email, request.Password, request.Role, request.DisplayName, request.Locale);
-    }
+    private static Task<Results<Ok<UserCreated>, ValidationProblem>> CreateUserAsync(CreateUserRequest request, UserManager<AppUser> users) =>
+        CreateAsync(users, request.Email, request.Password, request.Role, request.DisplayName, request.Locale);
 
-    private static async Task<Results<Ok<UserCreated>, ValidationProblem>> CreateUserAsync(CreateUserRequest request, UserManager<AppUser> users)
-    {
-        if (!Roles.All.Contains(request.Role))
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["role"] = ["invalidRole"] });
-        }
-
-        return await CreateAsync(users, request.Email, request.Password, request.Role, request.DisplayName, request.Locale);
-    }
-
-    /// <summary>Creates an account with one role; producer and buyer accounts get the id of the profile they own.</summary>
+    /// <summary>
+    /// Creates an account with one role, from a request that passed <see cref="ValidateAccount"/>; producer and buyer
+    /// accounts get the id of the profile they own.
+    /// </summary>
     internal static async Task<Results<Ok<UserCreated>, ValidationProblem>> CreateAsync(
-        UserManager<AppUser> users, string? email, string? password, string role, string? displayName, string? locale)
+        UserManager<AppUser> users, string email, string password, string role, string displayName, string? locale)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(email) || !new EmailAddressAttribute().IsValid(email) || email.Length > 256) errors["email"] = ["invalidEmail"];
-        if (string.IsNullOrWhiteSpace(password)) errors["password"] = ["required"];
-        if (string.IsNullOrWhiteSpace(displayName)) errors["displayName"] = ["required"];
-        else if (displayName.Length > 200) errors["displayName"] = ["tooLong"];
-        if (locale is not (null or "vi" or "en")) errors["locale"] = ["invalidLocale"];
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
         var user = new AppUser
         {
-            UserName = email!.Trim(),
+            UserName = email.Trim(),
             Email = email.Trim(),
             DisplayName = Domain.VietnameseText.Normalize(displayName),
             Locale = locale ?? "vi",
@@ -85,7 +108,7 @@ public static class AuthApi
         if (role == Roles.Producer) user.ProducerId = "p-" + id;
         if (role == Roles.Buyer) user.BuyerId = "b-" + id;
 
-        var created = await users.CreateAsync(user, password!);
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             var duplicate = created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");

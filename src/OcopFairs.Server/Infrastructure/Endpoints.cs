@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using OcopFairs.Abstractions;
+using OcopFairs.Domain;
 using OcopFairs.Server.Identity;
 
 namespace OcopFairs.Server.Infrastructure;
@@ -7,14 +8,15 @@ namespace OcopFairs.Server.Infrastructure;
 /// <summary>
 /// The checks every feature's endpoints share, as endpoint filters: ids in the route are well-formed, the fair exists,
 /// the caller runs it. A handler behind them starts from facts that hold; the filters answer the problem otherwise.
+/// Each moves the endpoint's input validation after itself, so a caller who may not act is told that, not what is
+/// wrong with the body.
 /// </summary>
 public static class Endpoints
 {
     private const string FairItem = "ocop.fair";
 
     /// <summary>Ids are short URL-safe strings; anything else cannot name a grain of ours.</summary>
-    public static bool IsId(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool IsId(string? id) => FieldRules.IsId(id);
 
     /// <summary>
     /// Every route value named <c>…Id</c> or <c>…Code</c> must be an id; otherwise the answer is 404 with the code of
@@ -32,12 +34,12 @@ public static class Endpoints
             }
 
             return await next(context);
-        });
+        }).ValidatesInput();
 
     /// <summary>The fair of the route must exist (404 <c>fair.notFound</c>); handlers read it with <see cref="Fair"/>.</summary>
     public static TBuilder ForFair<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithValidIds().AddEndpointFilter(static async (context, next) =>
-            await LoadFairAsync(context.HttpContext) is null ? Problems.NotFound("fair.notFound") : await next(context));
+            await LoadFairAsync(context.HttpContext) is null ? Problems.NotFound("fair.notFound") : await next(context)).ValidatesInput();
 
     /// <summary>As <see cref="ForFair{TBuilder}"/>, and the caller runs the fair: its organiser or an Admin (else 403).</summary>
     public static TBuilder ForFairOrganiser<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
@@ -50,7 +52,7 @@ public static class Endpoints
             }
 
             return RunsFair(http.User, fair) ? await next(context) : Problems.Forbidden();
-        });
+        }).ValidatesInput();
 
     /// <summary>The fair the <see cref="ForFair{TBuilder}"/> filter loaded for this request.</summary>
     public static FairView Fair(this HttpContext http) =>

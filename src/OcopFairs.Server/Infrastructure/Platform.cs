@@ -1,6 +1,8 @@
 using System.Net;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using OcopFairs.Grains;
@@ -26,7 +28,7 @@ public static class Platform
         builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, cs));
         AddHangfire(services, builder.Configuration, cs);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
@@ -112,11 +114,26 @@ public static class Platform
         return app;
     }
 
-    /// <summary>Last: unknown API paths answer a problem, not the web app's index page; every other path is the web app.</summary>
+    /// <summary>
+    /// Last: unknown API paths answer a problem, not the web app's index page; every other path is the web app. Routing
+    /// also lands here when an endpoint exists but takes another content type (it matches endpoints by the bodies they
+    /// accept), which answers 415.
+    /// </summary>
     public static WebApplication MapPlatformFallbacks(this WebApplication app)
     {
-        app.Map("/api/{**path}", () => Problems.NotFound()).ExcludeFromDescription();
+        app.Map("/api/{**path}", (HttpContext http, EndpointDataSource endpoints) =>
+                TakesOtherContent(http.Request, endpoints)
+                    ? Problems.Of(StatusCodes.Status415UnsupportedMediaType, "unsupportedMediaType")
+                    : Problems.NotFound())
+            .ExcludeFromDescription();
         app.MapFallbackToFile("index.html");
         return app;
     }
+
+    /// <summary>Whether an endpoint has the request's path and method and reads bodies of declared content types.</summary>
+    private static bool TakesOtherContent(HttpRequest request, EndpointDataSource endpoints) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>().Any(e =>
+            e.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 }
+            && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(request.Method) == true
+            && new TemplateMatcher(new RouteTemplate(e.RoutePattern), []).TryMatch(request.Path, []));
 }

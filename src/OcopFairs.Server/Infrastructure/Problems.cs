@@ -8,13 +8,17 @@ namespace OcopFairs.Server.Infrastructure;
 /// <summary>Builds localized RFC 9457 problem details.</summary>
 public static class Problems
 {
-    /// <summary>A 400 with field errors; each error code becomes a localized message.</summary>
-    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> codes)
+    /// <summary>
+    /// A 400 with field errors; each error code becomes a localized message. <paramref name="code"/> is the problem's
+    /// own: <c>validation</c>, or <c>malformed</c> when the body could not be read.
+    /// </summary>
+    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> codes, string code = "validation")
     {
         var culture = CultureInfo.CurrentUICulture;
         var errors = codes.ToDictionary(e => e.Key, e => e.Value.Select(c => ErrorText.Get(c, culture)).ToArray());
-        return TypedResults.ValidationProblem(errors, title: ErrorText.Get("validation", culture), extensions: new Dictionary<string, object?>
+        return TypedResults.ValidationProblem(errors, title: ErrorText.Get(code, culture), extensions: new Dictionary<string, object?>
         {
+            ["code"] = code,
             ["codes"] = codes,
         });
     }
@@ -53,6 +57,29 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string code = "notFound") => Of(StatusCodes.Status404NotFound, code);
 
+    /// <summary>
+    /// Gives the problems the framework writes itself (a bare 401 or 403 from sign-in, 413 from a body limit, 415) the
+    /// code and the localized title ours carry, so every problem of these kinds reads the same to a client.
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var code = problem.Status switch
+        {
+            StatusCodes.Status401Unauthorized => "unauthorized",
+            StatusCodes.Status403Forbidden => "forbidden",
+            StatusCodes.Status404NotFound => "notFound",
+            StatusCodes.Status413PayloadTooLarge => "tooLong",
+            StatusCodes.Status415UnsupportedMediaType => "unsupportedMediaType",
+            _ => null,
+        };
+        if (code is not null && !problem.Extensions.ContainsKey("code"))
+        {
+            problem.Extensions["code"] = code;
+            problem.Title = ErrorText.Get(code);
+        }
+    }
+
     public static ProblemHttpResult Forbidden() => Of(StatusCodes.Status403Forbidden, "forbidden");
 }
 
@@ -85,6 +112,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             // The same problem the booth endpoints answer themselves.
             await Problems.From(refusal).ExecuteAsync(http);
+            return true;
+        }
+
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException unreadable })
+        {
+            await Validation.Malformed(unreadable).ExecuteAsync(http);
             return true;
         }
 

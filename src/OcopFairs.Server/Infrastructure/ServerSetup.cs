@@ -33,12 +33,15 @@ public static class ServerSetup
     public static WebApplication UseOcopFairs(this WebApplication app)
     {
         app.UsePlatform();
-        app.MapAccounts();
-        app.MapFairs();
-        app.MapBooths();
-        app.MapApplications();
-        app.MapProducers();
-        app.MapNotifications();
+
+        // Every API endpoint validates its body and query string, and limits its body (Validation).
+        var api = app.MapGroup("").ValidatesInput().LimitsBodies();
+        api.MapAccounts();
+        api.MapFairs();
+        api.MapBooths();
+        api.MapApplications();
+        api.MapProducers();
+        api.MapNotifications();
         app.MapLive();
         app.MapPlatformFallbacks();
         return app;

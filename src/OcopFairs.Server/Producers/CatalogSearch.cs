@@ -10,6 +10,8 @@ namespace OcopFairs.Server.Producers;
 public sealed record SearchQuery(string? Q, string? District, ProductGroup? Group, int? MinStars, int Page, int PageSize)
 {
     public const int MaxPageSize = 100;
+    public const int MaxPage = 10_000;
+    public const int MaxQueryLength = 200;
 
     /// <summary>Folded words of the query; each must appear somewhere in the folded text.</summary>
     public IReadOnlyList<string> Terms => VietnameseText.Fold(Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();

@@ -1,12 +1,28 @@
 using System.Collections.Immutable;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
+using OcopFairs.Server.Infrastructure;
 
 namespace OcopFairs.Server.Producers;
 
 public sealed record ProducerRequest(
     string? Name, ProducerKind? Kind, string? Province, string? District, string? Commune,
-    string? Puc, string? Phone, string? Email, string? Description);
+    string? Puc, string? Phone, string? Email, string? Description) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (Kind is null) errors.Add("kind", "required");
+        errors.AddAll(CatalogRules.Validate(ToProfile()));
+    }
+
+    /// <summary>The profile as stored: text in NFC, blank optional fields left out.</summary>
+    public ProducerProfile ToProfile() => new(
+        VietnameseText.Normalize(Name), Kind ?? ProducerKind.Household, VietnameseText.Normalize(Province),
+        VietnameseText.Normalize(District), VietnameseText.Normalize(Commune),
+        Blank(Puc), Blank(Phone), Blank(Email), Description is null ? null : VietnameseText.Normalize(Description));
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
 
 public sealed record QuantityDto(decimal? Quantity, string? Unit);
 
@@ -17,7 +33,44 @@ public sealed record ShopLinkDto(string? Platform, string? Url);
 public sealed record ProductRequest(
     string? Name, ProductGroup? Group, string? SubGroup, int? Stars, string? CertificateNo, CertificateLevel? CertificateLevel,
     DateOnly? CertifiedOn, DateOnly? CertificateExpiresOn, string[]? Certifications, QuantityDto? CapacityPerMonth,
-    PriceRangeDto? PriceRange, ShopLinkDto[]? ShopLinks);
+    PriceRangeDto? PriceRange, ShopLinkDto[]? ShopLinks) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (Group is null) errors.Add("group", "required");
+        if (Stars is null) errors.Add("stars", "required");
+        if (CertificateLevel is null) errors.Add("certificateLevel", "required");
+        if (CertifiedOn is null) errors.Add("certifiedOn", "required");
+        else if (CertifiedOn < CatalogRules.EarliestCertifiedOn || CertifiedOn > CatalogRules.LatestDate) errors.Add("certifiedOn", "outOfRange");
+        if (CapacityPerMonth is { Quantity: null }) errors.Add("capacityPerMonth.quantity", "required");
+        errors.Items("shopLinks", ShopLinks, required: false);
+        if (errors.Count == 0)
+        {
+            errors.AddAll(CatalogRules.Validate(ToProduct(productId: string.Empty)));
+        }
+    }
+
+    /// <summary>The product as stored, from a valid request: text in NFC, units canonical, expiry by default 36 months on.</summary>
+    public Product ToProduct(string productId)
+    {
+        var certified = CertifiedOn!.Value;
+        return new Product(
+            productId,
+            VietnameseText.Normalize(Name),
+            Group!.Value,
+            string.IsNullOrWhiteSpace(SubGroup) ? null : VietnameseText.Normalize(SubGroup),
+            CatalogRules.CurrentGroupRule,
+            Stars!.Value,
+            VietnameseText.Normalize(CertificateNo),
+            CertificateLevel!.Value,
+            certified,
+            CertificateExpiresOn ?? CatalogRules.DefaultExpiry(certified),
+            [.. (Certifications ?? []).Select(VietnameseText.Normalize).Distinct()],
+            CapacityPerMonth is { } cap ? new Quantity(cap.Quantity ?? 0, Units.Canonical(cap.Unit) ?? cap.Unit ?? string.Empty) : null,
+            PriceRange is { } price ? new PriceRange(price.Min ?? 0, price.Max ?? price.Min ?? 0, Units.Canonical(price.Unit) ?? price.Unit ?? string.Empty) : null,
+            [.. (ShopLinks ?? []).Select(l => new ShopLink(l.Platform ?? string.Empty, l.Url?.Trim() ?? string.Empty))]);
+    }
+}
 
 public sealed record QuantityResponse(decimal Quantity, string Unit, decimal? BaseQuantity, string? BaseUnit);
 
@@ -68,53 +121,3 @@ public sealed record ProducerSummary(
 public sealed record ProductMatch(string ProductId, string Name);
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
-
-internal static class ProductMapping
-{
-    /// <summary>Builds the product from a request, or returns field errors (codes).</summary>
-    public static (Product? Product, IReadOnlyDictionary<string, string[]> Errors) ToProduct(ProductRequest r, string productId)
-    {
-        var errors = new Errors();
-        if (r.Group is null) errors.Add("group", "required");
-        if (r.Stars is null) errors.Add("stars", "required");
-        if (r.CertificateLevel is null) errors.Add("certificateLevel", "required");
-        if (r.CertifiedOn is null) errors.Add("certifiedOn", "required");
-        string? capacityUnit = null;
-        if (r.CapacityPerMonth is { } c)
-        {
-            capacityUnit = Units.Canonical(c.Unit);
-            if (c.Quantity is null) errors.Add("capacityPerMonth.quantity", "required");
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors.ToDictionary());
-        }
-
-        var certified = r.CertifiedOn!.Value;
-        var product = new Product(
-            productId,
-            VietnameseText.Normalize(r.Name),
-            r.Group!.Value,
-            string.IsNullOrWhiteSpace(r.SubGroup) ? null : VietnameseText.Normalize(r.SubGroup),
-            CatalogRules.CurrentGroupRule,
-            r.Stars!.Value,
-            VietnameseText.Normalize(r.CertificateNo),
-            r.CertificateLevel!.Value,
-            certified,
-            r.CertificateExpiresOn ?? CatalogRules.DefaultExpiry(certified),
-            [.. (r.Certifications ?? []).Select(VietnameseText.Normalize).Distinct()],
-            r.CapacityPerMonth is { } cap ? new Quantity(cap.Quantity ?? 0, capacityUnit ?? cap.Unit ?? string.Empty) : null,
-            r.PriceRange is { } price ? new PriceRange(price.Min ?? 0, price.Max ?? price.Min ?? 0, Units.Canonical(price.Unit) ?? price.Unit ?? string.Empty) : null,
-            [.. (r.ShopLinks ?? []).Select(l => new ShopLink(l.Platform ?? string.Empty, l.Url?.Trim() ?? string.Empty))]);
-        var ruleErrors = CatalogRules.Validate(product);
-        return ruleErrors.Count > 0 ? (null, ruleErrors) : (product, ruleErrors);
-    }
-
-    public static ProducerProfile ToProfile(ProducerRequest r) => new(
-        VietnameseText.Normalize(r.Name), r.Kind ?? ProducerKind.Household, VietnameseText.Normalize(r.Province),
-        VietnameseText.Normalize(r.District), VietnameseText.Normalize(r.Commune),
-        Blank(r.Puc), Blank(r.Phone), Blank(r.Email), r.Description is null ? null : VietnameseText.Normalize(r.Description));
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-}

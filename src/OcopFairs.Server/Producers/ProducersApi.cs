@@ -46,19 +46,7 @@ public static class ProducersApi
             return Problems.Forbidden();
         }
 
-        var profile = ProductMapping.ToProfile(request);
-        var errors = CatalogRules.Validate(profile);
-        if (request.Kind is null)
-        {
-            errors = new Dictionary<string, string[]>(errors) { ["kind"] = ["required"] };
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var view = await grains.GetGrain<IProducerGrain>(id).SaveProfileAsync(profile, user.UserId());
+        var view = await grains.GetGrain<IProducerGrain>(id).SaveProfileAsync(request.ToProfile(), user.UserId());
         return TypedResults.Ok(ProducerResponse.From(view, Today(clock)));
     }
 
@@ -70,12 +58,7 @@ public static class ProducersApi
             return Problems.Forbidden();
         }
 
-        var (product, errors) = ProductMapping.ToProduct(request, "pr-" + Guid.CreateVersion7().ToString("N"));
-        if (product is null)
-        {
-            return Problems.Validation(errors);
-        }
-
+        var product = request.ToProduct("pr-" + Guid.CreateVersion7().ToString("N"));
         var view = await grains.GetGrain<IProducerGrain>(producerId).SaveProductAsync(product);
         var saved = ProductResponse.From(product, producerId, view.Profile, Today(clock));
         return TypedResults.Created($"/api/products/{product.ProductId}", saved);
@@ -96,12 +79,7 @@ public static class ProducersApi
             return await OwnedElsewhereAsync(productId, search) ? Problems.Forbidden() : Problems.NotFound("product.notFound");
         }
 
-        var (product, errors) = ProductMapping.ToProduct(request, productId);
-        if (product is null)
-        {
-            return Problems.Validation(errors);
-        }
-
+        var product = request.ToProduct(productId);
         var view = await grain.SaveProductAsync(product);
         return TypedResults.Ok(ProductResponse.From(product, producerId, view.Profile, Today(clock)));
     }
@@ -155,10 +133,12 @@ public static class ProducersApi
         string? q, string? district, ProductGroup? group, int? minStars, int? page, int? pageSize)
     {
         var errors = new Errors();
-        if (q is { Length: > 200 }) errors.Add("q", "tooLong");
+        errors.Text("q", q, SearchQuery.MaxQueryLength);
+        errors.Text("district", district, CatalogRules.MaxPlaceLength);
+        errors.Defined("group", group, "invalidGroup");
         if (minStars is < 1 or > 5) errors.Add("minStars", "starsOutOfRange");
-        if (page is < 1 or > 10_000) errors.Add("page", "outOfRange");
-        if (pageSize is < 1 or > SearchQuery.MaxPageSize) errors.Add("pageSize", "outOfRange");
+        errors.Range("page", page, 1, SearchQuery.MaxPage);
+        errors.Range("pageSize", pageSize, 1, SearchQuery.MaxPageSize);
         return errors.Count > 0
             ? (null, errors.ToDictionary())
             : (new SearchQuery(q, district, group, minStars, page ?? 1, pageSize ?? 20), errors.ToDictionary());
