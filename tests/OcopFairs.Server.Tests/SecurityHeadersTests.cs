@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using OcopFairs.Server.Tests.Infrastructure;
 
 namespace OcopFairs.Server.Tests;
@@ -57,13 +58,22 @@ public sealed class SecurityHeadersTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task The_job_dashboard_has_its_own_policy()
+    public async Task The_job_dashboard_has_its_own_policy_signed_in_or_not()
     {
-        using var http = fixture.Client();
-        var response = await http.GetAsync("/hangfire");
-        AssertCommonHeaders(response, "/hangfire");
-        var csp = Csp(response);
-        Assert.StartsWith("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';", csp);
+        using var anonymous = fixture.Client();
+        var refused = await anonymous.GetAsync("/hangfire");
+        AssertCommonHeaders(refused, "/hangfire");
+        Assert.StartsWith("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';", Csp(refused));
+
+        // Signed in, the dashboard's own branch answers (with the path moved into PathBase): still its policy.
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var organiser = new HttpClient(handler) { BaseAddress = fixture.Server.BaseAddress };
+        var login = await organiser.PostAsJsonAsync("api/auth/login?useCookies=true", new { email = "organiser@demo.ocop", password = Api.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var dashboard = await organiser.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        AssertCommonHeaders(dashboard, "/hangfire");
+        Assert.StartsWith("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';", Csp(dashboard));
     }
 
     [Fact]

@@ -38,10 +38,15 @@ public sealed record ContentSecurityPolicy(string Value)
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>
+    /// The policy is chosen when the request comes in: branches further on (the Hangfire dashboard) move the path into
+    /// <c>PathBase</c>, so by the time the answer starts the path no longer says whose page it is.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {
-            http.Response.OnStarting(static state => Apply((HttpContext)state), http);
+            var policy = PolicyFor(http);
+            http.Response.OnStarting(() => Apply(http.Response.Headers, policy));
             return next(http);
         });
 
@@ -49,15 +54,14 @@ public static class SecurityHeaders
     public static TBuilder WithContentSecurityPolicy<TBuilder>(this TBuilder builder, ContentSecurityPolicy policy)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(policy);
 
-    private static Task Apply(HttpContext http)
+    private static Task Apply(IHeaderDictionary headers, string policy)
     {
-        var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         if (headers.ContentSecurityPolicy.Count == 0)
         {
-            headers.ContentSecurityPolicy = PolicyFor(http);
+            headers.ContentSecurityPolicy = policy;
         }
 
         return Task.CompletedTask;
