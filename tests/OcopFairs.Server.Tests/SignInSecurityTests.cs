@@ -97,6 +97,15 @@ public sealed class SignInSecurityTests(SignInSecurityFixture fixture)
         return lockedUntil;
     }
 
+    private static async Task AssertRateLimitedAsync(HttpResponseMessage response, TimeSpan window, string title)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), window);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("rateLimited", problem["code"]!.GetValue<string>());
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Sign_in_beyond_the_per_client_limit_is_429_with_Retry_After()
     {
@@ -109,11 +118,7 @@ public sealed class SignInSecurityTests(SignInSecurityFixture fixture)
         }
 
         var limited = await LoginAsync(client, $"khong-co-{Guid.NewGuid():N}@example.vn", "sai-mat-khau");
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.InRange(limited.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
-        var problem = await limited.ReadJsonAsync();
-        Assert.Equal("rateLimited", problem["code"]!.GetValue<string>());
-        Assert.Equal("Too many requests from your device; try again shortly.", problem["title"]!.GetValue<string>());
+        await AssertRateLimitedAsync(limited, TimeSpan.FromMinutes(1), "Too many requests from your device; try again shortly.");
 
         using var other = fixture.ClientAt(SignInSecurityFixture.NewAddress());
         Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(other, $"khong-co-{Guid.NewGuid():N}@example.vn", "sai-mat-khau")).StatusCode);
@@ -133,12 +138,7 @@ public sealed class SignInSecurityTests(SignInSecurityFixture fixture)
             Assert.Equal(HttpStatusCode.OK, (await RegisterAsync()).StatusCode);
         }
 
-        var limited = await RegisterAsync();
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.InRange(limited.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
-        var problem = await limited.ReadJsonAsync();
-        Assert.Equal("rateLimited", problem["code"]!.GetValue<string>());
-        Assert.Equal("Quá nhiều yêu cầu từ thiết bị của bạn, hãy thử lại sau ít phút.", problem["title"]!.GetValue<string>());
+        await AssertRateLimitedAsync(await RegisterAsync(), TimeSpan.FromHours(1), "Quá nhiều yêu cầu từ thiết bị của bạn, hãy thử lại sau ít phút.");
     }
 
     [Fact]
