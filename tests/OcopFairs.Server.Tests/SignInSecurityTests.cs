@@ -71,7 +71,8 @@ public sealed class SignInSecurityFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Run apart from the parallel collections: its own server would be one more starting at once on a small machine.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SignInSecurityCollection : ICollectionFixture<SignInSecurityFixture>
 {
     public const string Name = "sign-in security";
