@@ -58,7 +58,8 @@ start_bench_server() {
   BENCH_DB_CS="$("$ROOT/scripts/pg.sh" url "$db")"
   BENCH_URL="http://127.0.0.1:$port/"
   (cd "$ROOT/src/OcopFairs.Server" && exec env ConnectionStrings__OcopFairs="$BENCH_DB_CS" Urls="http://127.0.0.1:$port" \
-    Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning "$@" ${BENCH_SERVER_ENV:-} \
+    Orleans__SiloPort=11198 Orleans__GatewayPort=30098 Logging__LogLevel__Default=Warning \
+    Security__SignInPerMinute=0 Security__RegistrationsPerHour=0 "$@" ${BENCH_SERVER_ENV:-} \
     $SERVER_CPUS dotnet "$SERVER_DLL" >"/tmp/ocop-bench-$db.log" 2>&1) &
   BENCH_PID=$!
   until curl -fs "${BENCH_URL}health/ready" >/dev/null 2>&1; do

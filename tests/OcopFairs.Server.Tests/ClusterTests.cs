@@ -31,8 +31,10 @@ public sealed class ClusterTests
 
         var onA = new ConcurrentQueue<FairEventDto>();
         var onB = new ConcurrentQueue<FairEventDto>();
-        await using var hubA = Api.Hub(nodeA.BaseAddress);
-        await using var hubB = Api.Hub(nodeB.BaseAddress);
+        // The fairs are Draft: their organiser watches them.
+        var token = organiser.DefaultRequestHeaders.Authorization!.Parameter;
+        await using var hubA = Api.Hub(nodeA.BaseAddress, token);
+        await using var hubB = Api.Hub(nodeB.BaseAddress, token);
         hubA.On<FairEventDto>("FairEvent", onA.Enqueue);
         hubB.On<FairEventDto>("FairEvent", onB.Enqueue);
         await hubA.StartAsync();

@@ -13,13 +13,18 @@ namespace OcopFairs.Server.Tests;
 [Collection(ServerCollection.Name)]
 public sealed class LiveTests(ServerFixture fixture)
 {
+    private static string Token(HttpClient signedIn) => signedIn.DefaultRequestHeaders.Authorization!.Parameter!;
+
+    /// <summary>A hub connection as the fair's organiser: the tests' fairs are Draft, which only their organiser may watch.</summary>
+    private HubConnection Watcher(HttpClient organiser) => Api.Hub(fixture.Server.BaseAddress, Token(organiser));
+
     [Fact]
     public async Task Client_that_joined_receives_the_block_with_the_next_version()
     {
         using var organiser = await fixture.OrganiserAsync();
         var fairId = await Api.CreateFairWithFloorAsync(organiser);
         var received = new ConcurrentQueue<FairEventDto>();
-        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        await using var hub = Watcher(organiser);
         hub.On<FairEventDto>("FairEvent", received.Enqueue);
         await hub.StartAsync();
 
@@ -43,11 +48,11 @@ public sealed class LiveTests(ServerFixture fixture)
         var fairId = await Api.CreateFairWithFloorAsync(organiser);
         var batches = new ConcurrentQueue<FairEventsDto>();
         var single = new ConcurrentQueue<FairEventDto>();
-        await using var batched = Api.Hub(fixture.Server.BaseAddress);
+        await using var batched = Watcher(organiser);
         batched.On<FairEventsDto>("FairEvents", batches.Enqueue);
         batched.On<FairEventDto>("FairEvent", single.Enqueue);
         await batched.StartAsync();
-        await using var classic = Api.Hub(fixture.Server.BaseAddress);
+        await using var classic = Watcher(organiser);
         var classicEvents = new ConcurrentQueue<FairEventDto>();
         classic.On<FairEventDto>("FairEvent", classicEvents.Enqueue);
         await classic.StartAsync();
@@ -106,7 +111,7 @@ public sealed class LiveTests(ServerFixture fixture)
         // A watcher that joins and then never reads again (but pings, so it does not time out): once the socket buffers
         // are full (on loopback the server's grows past a megabyte), the server cannot hand it messages, and after
         // SignalR's transport send timeout (10 s) it drops the connection; a real client would rejoin with its version.
-        using var stalled = await StalledWatcherAsync(fixture.Server.BaseAddress, fairId, version);
+        using var stalled = await StalledWatcherAsync(fixture.Server.BaseAddress, Token(organiser), fairId, version);
         using var stopPings = new CancellationTokenSource();
         var pings = Task.Run(async () =>
         {
@@ -124,7 +129,7 @@ public sealed class LiveTests(ServerFixture fixture)
             }
         });
         var batches = new ConcurrentQueue<FairEventsDto>();
-        await using var watcher = Api.Hub(fixture.Server.BaseAddress);
+        await using var watcher = Watcher(organiser);
         watcher.On<FairEventsDto>("FairEvents", batches.Enqueue);
         await watcher.StartAsync();
         await watcher.InvokeAsync<JoinResultDto>("JoinFairBatched", fairId, version);
@@ -149,7 +154,7 @@ public sealed class LiveTests(ServerFixture fixture)
     /// Joins a fair over a bare WebSocket with a 4 KB socket receive buffer (with <c>JoinFair</c>: one whole event per
     /// message, the most bytes a watcher can ask for), reads the join's answer, and stops reading.
     /// </summary>
-    private static async Task<ClientWebSocket> StalledWatcherAsync(Uri baseAddress, string fairId, long version)
+    private static async Task<ClientWebSocket> StalledWatcherAsync(Uri baseAddress, string token, string fairId, long version)
     {
         var handler = new SocketsHttpHandler
         {
@@ -161,7 +166,7 @@ public sealed class LiveTests(ServerFixture fixture)
             },
         };
         var ws = new ClientWebSocket();
-        var url = new UriBuilder(new Uri(baseAddress, "hubs/fairs")) { Scheme = "ws" }.Uri;
+        var url = new UriBuilder(new Uri(baseAddress, "hubs/fairs")) { Scheme = "ws", Query = "access_token=" + Uri.EscapeDataString(token) }.Uri;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await ws.ConnectAsync(url, new HttpMessageInvoker(handler), timeout.Token);
         async Task SendAsync(string text) =>
@@ -193,7 +198,7 @@ public sealed class LiveTests(ServerFixture fixture)
         (await organiser.PostAsync($"api/fairs/{fairId}/booths/B01/block", null)).EnsureSuccessStatusCode();
         (await organiser.PostAsync($"api/fairs/{fairId}/booths/A01/unblock", null)).EnsureSuccessStatusCode();
 
-        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        await using var hub = Watcher(organiser);
         await hub.StartAsync();
         var join = await hub.InvokeAsync<JoinResultDto>("JoinFair", fairId, seen);
         Assert.Null(join.Snapshot);
@@ -211,7 +216,7 @@ public sealed class LiveTests(ServerFixture fixture)
     {
         using var organiser = await fixture.OrganiserAsync();
         var fairId = await Api.CreateFairWithFloorAsync(organiser);
-        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        await using var hub = Watcher(organiser);
         await hub.StartAsync();
 
         var join = await hub.InvokeAsync<JoinResultDto>("JoinFair", fairId, -1L);
@@ -231,7 +236,7 @@ public sealed class LiveTests(ServerFixture fixture)
     public async Task Scheduled_reminder_job_runs_and_lands_in_the_organisers_inbox_once_and_live()
     {
         using var organiser = await fixture.OrganiserAsync();
-        var token = organiser.DefaultRequestHeaders.Authorization!.Parameter!;
+        var token = Token(organiser);
         var privateEvents = new ConcurrentQueue<JsonObject>();
         await using var hub = Api.Hub(fixture.Server.BaseAddress, token);
         hub.On<JsonObject>("PrivateEvent", privateEvents.Enqueue);

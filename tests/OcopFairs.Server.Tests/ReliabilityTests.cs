@@ -25,7 +25,9 @@ public sealed class ReliabilityTests
 
         await server.StopAsync();
         await server.StartAsync();
+        // The fair is Draft: its organiser reads it.
         using var http = server.CreateClient();
+        http.As(await Api.LoginAsync(http, "organiser@demo.ocop"));
         var floor = await (await http.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync();
         Assert.Equal("Blocked", Booth(floor, "A04")["status"]!.GetValue<string>());
         Assert.Equal(2, floor["version"]!.GetValue<long>());
@@ -81,7 +83,9 @@ public sealed class ReliabilityTests
         }
 
         await server.StartAsync();
+        // The fair is Draft: its organiser reads it.
         using var http = server.CreateClient();
+        http.As(await Api.LoginAsync(http, "organiser@demo.ocop"));
         var floor = await (await http.GetAsync($"api/fairs/{fairId}/floor")).ReadJsonAsync();
         var blocked = floor["booths"]!.AsArray().Where(b => b!["status"]!.GetValue<string>() == "Blocked").Select(b => b!["code"]!.GetValue<string>()).ToHashSet();
         Assert.Subset(blocked, acknowledged.ToHashSet());

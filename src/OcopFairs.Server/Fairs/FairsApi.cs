@@ -95,11 +95,13 @@ public static class FairsApi
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    private static async Task<Ok<FairSummary[]>> ListAsync(FairStatus? status, DateTimeOffset? from, DateTimeOffset? to, IGrainFactory grains)
+    /// <summary>The fairs the caller may see: Draft fairs only to their organiser and admins.</summary>
+    private static async Task<Ok<FairSummary[]>> ListAsync(
+        FairStatus? status, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IGrainFactory grains, FairVisibility visibility)
     {
         var all = await grains.GetGrain<IFairDirectoryGrain>(0).ListAsync();
         var list = all.Where(f => (status is null || f.Status == status) && (from is null || f.EndsAt >= from) && (to is null || f.StartsAt <= to));
-        return TypedResults.Ok(list.ToArray());
+        return TypedResults.Ok((await visibility.VisibleAsync(user, [.. list])).ToArray());
     }
 
     private static async Task<Ok<FairResponse>> MoveAsync(FairCall call, FairStatus status) =>
@@ -141,10 +143,17 @@ public static class FairsApi
 
     /// <summary>
     /// The floor at the current version; with <c>sinceVersion</c>, the events after it when the backlog still has them.
-    /// Watchers poll this: it goes to the floor through the fair grain without a separate existence check.
+    /// Watchers poll this: past Draft, the visibility check is answered from memory, and the read goes to the floor
+    /// through the fair grain without a separate existence check.
     /// </summary>
-    private static async Task<Results<Ok<FloorView>, Ok<FloorChangesResponse>>> GetFloorAsync(string fairId, long? sinceVersion, IGrainFactory grains)
+    private static async Task<Results<Ok<FloorView>, Ok<FloorChangesResponse>, ProblemHttpResult>> GetFloorAsync(
+        string fairId, long? sinceVersion, ClaimsPrincipal user, IGrainFactory grains, FairVisibility visibility)
     {
+        if (!await visibility.CanSeeAsync(user, fairId))
+        {
+            return Problems.NotFound("fair.notFound");
+        }
+
         var fair = grains.GetGrain<IFairGrain>(fairId);
         if (sinceVersion is { } since)
         {

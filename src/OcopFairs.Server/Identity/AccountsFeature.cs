@@ -21,7 +21,8 @@ public static class AccountsFeature
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // Identity's own lockout counts per account, so anyone who knows an e-mail could lock its owner out;
+                // SignInThrottle counts per account and client instead. Identity's lock still holds when an admin sets one.
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
@@ -30,6 +31,7 @@ public static class AccountsFeature
         {
             o.Cookie.Name = "ocop.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // An API answers 401/403; it never redirects to a login page.
             o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
 using OcopFairs.Server.Infrastructure;
+using OcopFairs.Server.Security;
 
 namespace OcopFairs.Server.Identity;
 
@@ -72,9 +73,9 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/register", RegisterAsync).AllowAnonymous();
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/register", RegisterAsync).AllowAnonymous().RequireRateLimiting(SecurityFeature.RegistrationPolicy);
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecurityFeature.SignInPolicy);
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(SecurityFeature.SignInPolicy);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
 
         app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Accounts");
@@ -123,20 +124,44 @@ public static class AuthApi
 
     /// <summary>
     /// Signs in. With <c>useCookies=true</c> the answer sets the cookie the web app uses; otherwise the bearer handler
-    /// writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c>.
+    /// writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c>. A client locked out of the account (too many
+    /// wrong passwords from it, see <see cref="SignInThrottle"/>) gets 429 <c>account.locked</c> with the lock's end,
+    /// before its password is checked.
     /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, bool? useCookies, SignInManager<AppUser> signIn)
+        LoginRequest request, bool? useCookies, HttpContext http, SignInManager<AppUser> signIn, SignInThrottle throttle)
     {
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = string.IsNullOrEmpty(request.Email) || string.IsNullOrEmpty(request.Password)
-            ? SignInResult.Failed
-            : await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: useCookies == true, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        if (string.IsNullOrEmpty(request.Email) || string.IsNullOrEmpty(request.Password))
         {
             return Problems.Of(StatusCodes.Status401Unauthorized, "badCredentials");
         }
 
+        var users = signIn.UserManager;
+        var email = request.Email.Trim();
+        var client = throttle.Identify(http, users.NormalizeName(email));
+        if (await throttle.LockedUntilAsync(client) is { } locked)
+        {
+            return throttle.Locked(http, locked);
+        }
+
+        var user = await users.FindByNameAsync(email);
+        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: false);
+        if (result.IsLockedOut && await users.GetLockoutEndDateAsync(user!) is { } lockoutEnd)
+        {
+            return throttle.Locked(http, lockoutEnd);
+        }
+
+        if (!result.Succeeded)
+        {
+            return await throttle.FailedAsync(client) is { } lockedNow
+                ? throttle.Locked(http, lockedNow)
+                : Problems.Of(StatusCodes.Status401Unauthorized, "badCredentials");
+        }
+
+        // Before signing in: the bearer handler writes the token as the body, after which no cookie can be set.
+        await throttle.SucceededAsync(client, http.Response);
+        await signIn.SignInWithClaimsAsync(user!, isPersistent: useCookies == true, [new Claim("amr", "pwd")]);
         return TypedResults.Empty;
     }
 

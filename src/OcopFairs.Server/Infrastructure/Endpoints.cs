@@ -36,17 +36,23 @@ public static class Endpoints
             return await next(context);
         }).ValidatesInput();
 
-    /// <summary>The fair of the route must exist (404 <c>fair.notFound</c>); handlers read it with <see cref="Fair"/>.</summary>
+    /// <summary>
+    /// The fair of the route must exist and the caller may see it (404 <c>fair.notFound</c>: a Draft fair exists only
+    /// for its organiser and admins); handlers read it with <see cref="Fair"/>.
+    /// </summary>
     public static TBuilder ForFair<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithValidIds().AddEndpointFilter(static async (context, next) =>
-            await LoadFairAsync(context.HttpContext) is null ? Problems.NotFound("fair.notFound") : await next(context)).ValidatesInput();
+        {
+            var http = context.HttpContext;
+            return await LoadFairAsync(http) is { } fair && http.User.SeesFair(fair) ? await next(context) : Problems.NotFound("fair.notFound");
+        }).ValidatesInput();
 
     /// <summary>As <see cref="ForFair{TBuilder}"/>, and the caller runs the fair: its organiser or an Admin (else 403).</summary>
     public static TBuilder ForFairOrganiser<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithValidIds().AddEndpointFilter(static async (context, next) =>
         {
             var http = context.HttpContext;
-            if (await LoadFairAsync(http) is not { } fair)
+            if (await LoadFairAsync(http) is not { } fair || !http.User.SeesFair(fair))
             {
                 return Problems.NotFound("fair.notFound");
             }
@@ -61,6 +67,9 @@ public static class Endpoints
     /// <summary>Whether the caller runs the fair: its organiser, or an Admin.</summary>
     public static bool RunsFair(this ClaimsPrincipal user, FairView fair) =>
         user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Organiser) && fair.OrganiserId == user.UserId());
+
+    /// <summary>Whether the caller may see the fair at all: a Draft fair only those who run it.</summary>
+    public static bool SeesFair(this ClaimsPrincipal user, FairView fair) => fair.Status != FairStatus.Draft || user.RunsFair(fair);
 
     private static async Task<FairView?> LoadFairAsync(HttpContext http)
     {

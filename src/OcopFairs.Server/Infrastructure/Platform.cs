@@ -95,6 +95,8 @@ public static class Platform
         // Localization first: the culture it sets flows only into the middleware after it, and the exception handler
         // writes titles in the request's language (after it, refusals thrown to the handler were always Vietnamese).
         app.UseRequestLocalization();
+        // Sign-in and registration limits (Security/SecurityFeature.cs): after localization, so a 429 is in the caller's language.
+        app.UseRateLimiter();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

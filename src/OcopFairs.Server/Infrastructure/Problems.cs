@@ -23,12 +23,18 @@ public static class Problems
         });
     }
 
-    public static ProblemHttpResult Of(int status, string code, string? detail = null, IReadOnlyList<string>? items = null)
+    public static ProblemHttpResult Of(
+        int status, string code, string? detail = null, IReadOnlyList<string>? items = null, IReadOnlyDictionary<string, object?>? extra = null)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (items is { Count: > 0 })
         {
             extensions["items"] = items;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
+        {
+            extensions[key] = value;
         }
 
         return TypedResults.Problem(statusCode: status, title: ErrorText.Get(code), detail: detail, extensions: extensions);

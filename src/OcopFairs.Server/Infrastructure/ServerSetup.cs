@@ -7,6 +7,7 @@ using OcopFairs.Server.Live;
 using OcopFairs.Server.Notifications;
 using OcopFairs.Server.Producers;
 using OcopFairs.Server.Reminders;
+using OcopFairs.Server.Security;
 
 namespace OcopFairs.Server.Infrastructure;
 
@@ -21,6 +22,7 @@ public static class ServerSetup
         builder
             .AddPlatform()
             .AddAccounts()
+            .AddSecurity()
             .AddLive()
             .AddFairs()
             .AddBooths()
@@ -32,6 +34,7 @@ public static class ServerSetup
 
     public static WebApplication UseOcopFairs(this WebApplication app)
     {
+        app.UseSecurity();
         app.UsePlatform();
 
         // Every API endpoint validates its body and query string, and limits its body (Validation).

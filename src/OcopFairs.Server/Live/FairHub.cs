@@ -1,16 +1,19 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using OcopFairs.Abstractions;
 using OcopFairs.Grains;
+using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Infrastructure;
 using OcopFairs.Server.Identity;
 
 namespace OcopFairs.Server.Live;
 
 /// <summary>
-/// The one hub, at <c>/hubs/fairs</c>. Anyone may watch a fair's floor; signed-in users also get their private events.
+/// The one hub, at <c>/hubs/fairs</c>. Anyone may watch a fair's floor (a Draft fair's only its organiser and admins);
+/// signed-in users also get their private events.
 /// Push is a hint: a client that reconnects calls <see cref="JoinFair"/> with its last version and gets what it missed.
 /// </summary>
-public sealed class FairHub(IGrainFactory grains) : Hub
+public sealed class FairHub(IGrainFactory grains, FairVisibility visibility) : Hub
 {
     public static string FairGroup(string fairId) => "fair:" + fairId;
 
@@ -51,7 +54,8 @@ public sealed class FairHub(IGrainFactory grains) : Hub
 
     private async Task<JoinFairResult> JoinAsync(string fairId, long sinceVersion, string group)
     {
-        if (!Endpoints.IsId(fairId))
+        // A Draft fair is not there for anyone but its organiser and admins; past Draft this is answered from memory.
+        if (!Endpoints.IsId(fairId) || !await visibility.CanSeeAsync(Context.User ?? new ClaimsPrincipal(), fairId))
         {
             throw new HubException("fair.notFound");
         }

@@ -7,6 +7,7 @@ using OcopFairs.Domain;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Infrastructure;
+using OcopFairs.Server.Security;
 
 namespace OcopFairs.Server.Producers;
 
@@ -16,7 +17,7 @@ public static class BoothSignApi
     public static IEndpointRouteBuilder MapBoothSignApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/fairs/{fairId}/exhibitors/{producerId}/sign", SignAsync).RequireAuthorization().WithTags("Producers")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").WithContentSecurityPolicy(ContentSecurityPolicy.PrintablePage);
         return app;
     }
 

@@ -33,6 +33,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_ENVIRONMENT"] = "Production",
+            // Every test client comes from 127.0.0.1: per-client sign-in limits would make the suites wait on each
+            // other. SecurityTests start a server of their own with limits.
+            ["Security__SignInPerMinute"] = "0",
+            ["Security__RegistrationsPerHour"] = "0",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

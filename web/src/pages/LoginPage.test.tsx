@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../App';
 import { mockFetch } from '../test/http';
 import { LANGUAGE_KEY } from '../i18n';
+import { formatDateTime } from '../lib/format';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -54,6 +55,37 @@ describe('sign-in flow', () => {
     expect(login.credentials).toBe('same-origin');
     // The account's language applies, as this device chose none.
     await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+  });
+
+  it('says until when sign-in is locked, and when to retry after too many attempts', async () => {
+    const lockedUntil = '2026-12-04T09:45:00Z';
+    let answer = 0;
+    mockFetch(({ url }) => {
+      if (url === '/api/me') return { status: 401, body: { title: 'Unauthorized', status: 401 } };
+      if (url === '/api/auth/login?useCookies=true') {
+        answer += 1;
+        return answer === 1
+          ? { status: 429, body: { status: 429, code: 'account.locked', title: 'Locked', lockedUntil, retryAfter: 900 } }
+          : { status: 429, body: { status: 429, code: 'rateLimited', title: 'Slow down', retryAfter: 42 } };
+      }
+      if (url === '/api/fairs') return { body: [] };
+      return undefined;
+    });
+    window.history.replaceState(null, '', '/login');
+    render(<App />);
+    fireEvent.change(await screen.findByRole('textbox'), { target: { value: 'a@demo.ocop' } });
+    fireEvent.change(document.querySelector('input[name="password"]')!, { target: { value: 'wrong' } });
+
+    fireEvent.click(screen.getByTestId('login-submit'));
+    const time = formatDateTime(lockedUntil, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect((await screen.findByTestId('login-error')).textContent).toBe(
+      `Nhập sai mật khẩu nhiều lần: đăng nhập từ thiết bị này bị tạm khóa đến ${time}.`,
+    );
+
+    fireEvent.click(screen.getByTestId('login-submit'));
+    await waitFor(() =>
+      expect(screen.getByTestId('login-error').textContent).toBe('Bạn thử đăng nhập quá nhiều lần. Hãy đợi 42 giây rồi thử lại.'),
+    );
   });
 
   it('keeps the language chosen on this device', async () => {

@@ -1,9 +1,28 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError, errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { useNavigate, useSearchParams } from 'react-router';
 import { safeNext } from '../lib/navigation';
+import { formatDateTime } from '../lib/format';
+
+/**
+ * Why a sign-in was refused, in words: a wrong password; a lock after too many wrong passwords from this device,
+ * until its end in the browser's time; or too many attempts (the server's 429 problems `account.locked`, `rateLimited`).
+ */
+export function loginErrorMessage(error: unknown, t: TFunction): string {
+  // Identity's 401 says only "Unauthorized/Failed": say it plainly.
+  if (error instanceof ApiError && error.status === 401) return t('login.failed');
+  if (error instanceof ApiError && error.status === 429) {
+    const { code, lockedUntil, retryAfter } = error.problem as { code?: string; lockedUntil?: string; retryAfter?: number };
+    if (code === 'account.locked' && lockedUntil) {
+      return t('login.locked', { time: formatDateTime(lockedUntil, Intl.DateTimeFormat().resolvedOptions().timeZone) });
+    }
+    return t('login.rateLimited', { seconds: retryAfter ?? 60 });
+  }
+  return errorMessage(error);
+}
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -34,8 +53,7 @@ export function LoginPage() {
       }
       void navigate(next.startsWith('/login') ? '/' : next, { replace: true });
     } catch (e) {
-      // Identity's 401 says only "Unauthorized/Failed": say it plainly.
-      setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : errorMessage(e));
+      setError(loginErrorMessage(e, t));
       setBusy(false);
     }
   };
