@@ -113,6 +113,7 @@ public static class ServerSetup
         services.AddTransient<BoothJobs>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsFactory>();
         services.AddScoped<ReminderJobs>();
+        builder.AddObservability();
         return builder;
     }
 
@@ -164,6 +165,7 @@ public static class ServerSetup
         // Localization first: the culture it sets flows only into the middleware after it, and the exception handler
         // writes titles in the request's language (after it, refusals thrown to the handler were always Vietnamese).
         app.UseRequestLocalization();
+        app.UseObservability();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -180,6 +182,7 @@ public static class ServerSetup
             DisplayStorageConnectionString = false,
             DashboardTitle = "OcopFairs jobs",
         });
+        app.MapObservability();
 
         app.MapAuthApi();
         app.MapFairsApi();
