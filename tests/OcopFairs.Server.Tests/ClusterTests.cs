@@ -14,12 +14,8 @@ public sealed class ClusterTests
     [Fact]
     public async Task Event_raised_on_one_node_reaches_clients_on_both_nodes()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var clusterId = "cluster-" + db.Name;
-        await using var nodeA = new ServerProcess(db.ConnectionString, clusterId, seedDemo: true);
-        await nodeA.StartAsync();
-        await using var nodeB = new ServerProcess(db.ConnectionString, clusterId);
-        await nodeB.StartAsync();
+        await using var cluster = await TwoNodes.StartAsync("cluster");
+        var (nodeA, nodeB) = (cluster.A, cluster.B);
 
         using var organiser = nodeA.CreateClient();
         organiser.As(await Api.LoginAsync(organiser, "organiser@demo.ocop"));
@@ -62,12 +58,8 @@ public sealed class ClusterTests
     [Fact]
     public async Task Catalogue_changes_through_either_node_reach_search_on_both()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var clusterId = "cluster-" + db.Name;
-        await using var nodeA = new ServerProcess(db.ConnectionString, clusterId, seedDemo: true);
-        await nodeA.StartAsync();
-        await using var nodeB = new ServerProcess(db.ConnectionString, clusterId);
-        await nodeB.StartAsync();
+        await using var cluster = await TwoNodes.StartAsync("cluster");
+        var (nodeA, nodeB) = (cluster.A, cluster.B);
 
         var producer = await Catalog.NewProducerAsync(nodeA, "Hợp tác xã Cụm Tìm Kiếm");
         using var onB = nodeB.CreateClient();

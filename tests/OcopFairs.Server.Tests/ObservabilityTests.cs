@@ -80,14 +80,8 @@ public sealed class ClusterDashboardTests
     [Fact]
     public async Task Dashboard_on_either_node_shows_both_silos()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var clusterId = "dashboard-" + db.Name;
-        await using var nodeA = new ServerProcess(db.ConnectionString, clusterId, seedDemo: true);
-        await nodeA.StartAsync();
-        await using var nodeB = new ServerProcess(db.ConnectionString, clusterId);
-        await nodeB.StartAsync();
-
-        foreach (var node in new[] { nodeA, nodeB })
+        await using var cluster = await TwoNodes.StartAsync("dashboard");
+        foreach (var node in new[] { cluster.A, cluster.B })
         {
             using var admin = await OperatorEndpointsTests.AdminAsync(node);
             JsonObject counters = null!;
