@@ -114,7 +114,9 @@ public static partial class Observability
 
         if (settings.OrleansDashboard)
         {
-            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AdminsOnly).ExcludeFromDescription();
+            var dashboard = new DeferredDashboard(app.Services, DashboardPath, AdminsOnly);
+            ((IEndpointRouteBuilder)app).DataSources.Add(dashboard);
+            dashboard.MapWhenStarted(app.Lifetime, log);
         }
 
         return app;
