@@ -69,10 +69,16 @@ public static partial class Observability
 
         if (settings.OrleansDashboard)
         {
-            builder.UseOrleans(silo => silo.AddDashboard());
+            var dashboard = builder.Configuration.GetSection("Observability:Dashboard");
+            builder.UseOrleans(silo => silo.AddDashboard(dashboard.Bind));
         }
 
-        GlobalJobFilters.Filters.Add(new JobTelemetryFilter());
+        // Hangfire's filters are process-wide; a second host built in the same process must not count jobs twice.
+        if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetryFilter))
+        {
+            GlobalJobFilters.Filters.Add(new JobTelemetryFilter());
+        }
+
         services.AddHttpLogging(o =>
         {
             // One line per request, written only when the category Microsoft.AspNetCore.HttpLogging is at Information.
