@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
-using System.Text.Json.Nodes;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -74,39 +73,6 @@ public sealed class OperatorEndpointsTests(ServerFixture fixture)
     {
         var http = server.CreateClient();
         return http.As(await Api.LoginAsync(http, "admin@demo.ocop"));
-    }
-}
-
-/// <summary>Every node runs the dashboard's per-silo service; the dashboard on either node reads both.</summary>
-public sealed class ClusterDashboardTests
-{
-    [Fact]
-    public async Task Dashboard_on_either_node_shows_both_silos()
-    {
-        await using var cluster = await TwoNodes.StartAsync("dashboard");
-        foreach (var node in new[] { cluster.A, cluster.B })
-        {
-            using var admin = await OperatorEndpointsTests.AdminAsync(node);
-            JsonObject counters = null!;
-            Assert.True(await Api.EventuallyAsync(async () =>
-            {
-                var response = await admin.GetAsync("orleans/DashboardCounters");
-                if (response.Content.Headers.ContentType?.MediaType != "application/json")
-                {
-                    return false;
-                }
-
-                counters = await response.ReadJsonAsync();
-                return counters["totalActiveHostCount"]!.GetValue<int>() == 2;
-            }, 20), $"the dashboard on port {node.HttpPort} does not see two active silos");
-
-            foreach (var host in counters["hosts"]!.AsArray())
-            {
-                var silo = host!["siloAddress"]!.GetValue<string>();
-                var stats = await admin.GetAsync($"orleans/SiloStats/{silo}");
-                Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
-            }
-        }
     }
 }
 

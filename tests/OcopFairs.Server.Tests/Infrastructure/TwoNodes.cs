@@ -1,44 +1,42 @@
 namespace OcopFairs.Server.Tests.Infrastructure;
 
-/// <summary>Two server processes on one fresh database forming one Orleans cluster; node A seeds the demo data.</summary>
-public sealed class TwoNodes : IAsyncDisposable
+/// <summary>
+/// Two server processes on one fresh database forming one Orleans cluster, shared by the tests of a class: node A
+/// seeds the demo data, node B starts once A is ready, as <c>scripts/cluster.sh</c> does.
+/// </summary>
+public sealed class TwoNodes : IAsyncLifetime
 {
-    private TwoNodes(TestDatabase db, ServerProcess a, ServerProcess b)
+    private TestDatabase? _db;
+
+    public ServerProcess A { get; private set; } = null!;
+
+    public ServerProcess B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
     {
-        Database = db;
-        A = a;
-        B = b;
+        _db = await TestDatabase.CreateAsync();
+        var clusterId = "cluster-" + _db.Name;
+        A = new ServerProcess(_db.ConnectionString, clusterId, seedDemo: true);
+        B = new ServerProcess(_db.ConnectionString, clusterId);
+        await A.StartAsync();
+        await B.StartAsync();
     }
 
-    public TestDatabase Database { get; }
-
-    public ServerProcess A { get; }
-
-    public ServerProcess B { get; }
-
-    /// <summary>Starts node A, then node B once A is ready, as <c>scripts/cluster.sh</c> does.</summary>
-    public static async Task<TwoNodes> StartAsync(string clusterName)
+    public async Task DisposeAsync()
     {
-        var db = await TestDatabase.CreateAsync();
-        var clusterId = clusterName + "-" + db.Name;
-        var nodes = new TwoNodes(db, new ServerProcess(db.ConnectionString, clusterId, seedDemo: true), new ServerProcess(db.ConnectionString, clusterId));
-        try
+        if (B is not null)
         {
-            await nodes.A.StartAsync();
-            await nodes.B.StartAsync();
-            return nodes;
+            await B.DisposeAsync();
         }
-        catch
-        {
-            await nodes.DisposeAsync();
-            throw;
-        }
-    }
 
-    public async ValueTask DisposeAsync()
-    {
-        await B.DisposeAsync();
-        await A.DisposeAsync();
-        await Database.DisposeAsync();
+        if (A is not null)
+        {
+            await A.DisposeAsync();
+        }
+
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
     }
 }
