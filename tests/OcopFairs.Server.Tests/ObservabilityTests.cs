@@ -78,8 +78,10 @@ public sealed class OperatorEndpointsTests(ServerFixture fixture)
 
 /// <summary>
 /// A node with an OTLP endpoint (a small collector in the test) and the request log on in JSON: traces of a request
-/// cross into its grain calls and SQL, and its log line names the fair and the trace.
+/// cross into its grain calls and SQL, and its log line names the fair and the trace. In the server collection, so that
+/// its server starts after the shared one rather than in the crowd of servers every test class starts at once.
 /// </summary>
+[Collection(ServerCollection.Name)]
 public sealed class TracedServerTests(TracedServerTests.Fixture fixture) : IClassFixture<TracedServerTests.Fixture>
 {
     private const string FairId = "hoa-binh-ocop-fair";
