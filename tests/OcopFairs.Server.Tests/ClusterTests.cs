@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using OcopFairs.Server.Tests.Infrastructure;
 
 namespace OcopFairs.Server.Tests;
 
-public sealed class ClusterTests
+/// <summary>One two-node cluster shared by the tests of this class; each test works on fresh fairs, producers and words.</summary>
+public sealed class ClusterTests(TwoNodes cluster) : IClassFixture<TwoNodes>
 {
     /// <summary>
     /// Two server processes form one Orleans cluster on one PostgreSQL. A watcher on each node must see a booth change
@@ -14,12 +17,7 @@ public sealed class ClusterTests
     [Fact]
     public async Task Event_raised_on_one_node_reaches_clients_on_both_nodes()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var clusterId = "cluster-" + db.Name;
-        await using var nodeA = new ServerProcess(db.ConnectionString, clusterId, seedDemo: true);
-        await nodeA.StartAsync();
-        await using var nodeB = new ServerProcess(db.ConnectionString, clusterId);
-        await nodeB.StartAsync();
+        var (nodeA, nodeB) = (cluster.A, cluster.B);
 
         using var organiser = nodeA.CreateClient();
         organiser.As(await Api.LoginAsync(organiser, "organiser@demo.ocop"));
@@ -65,12 +63,7 @@ public sealed class ClusterTests
     [Fact]
     public async Task Catalogue_changes_through_either_node_reach_search_on_both()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var clusterId = "cluster-" + db.Name;
-        await using var nodeA = new ServerProcess(db.ConnectionString, clusterId, seedDemo: true);
-        await nodeA.StartAsync();
-        await using var nodeB = new ServerProcess(db.ConnectionString, clusterId);
-        await nodeB.StartAsync();
+        var (nodeA, nodeB) = (cluster.A, cluster.B);
 
         var producer = await Catalog.NewProducerAsync(nodeA, "Hợp tác xã Cụm Tìm Kiếm");
         using var onB = nodeB.CreateClient();
@@ -105,5 +98,34 @@ public sealed class ClusterTests
 
         (await producer.Http.DeleteAsync($"api/producers/me/products/{productId}")).EnsureSuccessStatusCode();
         Assert.True(await Api.EventuallyAsync(() => BothAsync(renamed, 0), 20), "the deleted product is still found");
+    }
+
+    /// <summary>Every node runs the dashboard's per-silo service; the dashboard on either node reads both silos.</summary>
+    [Fact]
+    public async Task Dashboard_on_either_node_shows_both_silos()
+    {
+        foreach (var node in new[] { cluster.A, cluster.B })
+        {
+            using var admin = await OperatorEndpointsTests.AdminAsync(node);
+            JsonObject counters = null!;
+            Assert.True(await Api.EventuallyAsync(async () =>
+            {
+                var response = await admin.GetAsync("orleans/DashboardCounters");
+                if (response.Content.Headers.ContentType?.MediaType != "application/json")
+                {
+                    return false;
+                }
+
+                counters = await response.ReadJsonAsync();
+                return counters["totalActiveHostCount"]!.GetValue<int>() == 2;
+            }, 20), $"the dashboard on port {node.HttpPort} does not see two active silos");
+
+            foreach (var host in counters["hosts"]!.AsArray())
+            {
+                var silo = host!["siloAddress"]!.GetValue<string>();
+                var stats = await admin.GetAsync($"orleans/SiloStats/{silo}");
+                Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
+            }
+        }
     }
 }

@@ -44,6 +44,7 @@ public static class Platform
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
             .AddCheck<SearchIndexHealthCheck>("search", tags: ["ready"]);
+        builder.AddObservability();
         return builder;
     }
 
@@ -97,6 +98,8 @@ public static class Platform
         app.UseRequestLocalization();
         // Sign-in and registration limits (Security/SecurityFeature.cs): after localization, so a 429 is in the caller's language.
         app.UseRateLimiter();
+        // Before the exception handler, so its error log lines keep the request's fair id.
+        app.UseObservability();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -113,6 +116,7 @@ public static class Platform
             DisplayStorageConnectionString = false,
             DashboardTitle = "OcopFairs jobs",
         });
+        app.MapObservability();
         return app;
     }
 
