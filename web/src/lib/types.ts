@@ -91,7 +91,7 @@ export interface PrivateEvent {
  * RFC 9457 problem details as the server writes them: the validation problem the contract describes, with the
  * extensions every refusal carries.
  */
-export type Problem = Omit<Schemas['HttpValidationProblemDetails'], 'errors'> & {
+export type Problem = Partial<Omit<Schemas['ValidationProblem'], 'errors' | 'code'>> & {
   errors?: Record<string, string[]>;
   /** The refusal's stable code (`booth.taken`, `floorPlan.boothInUse`, …). */
   code?: string;
