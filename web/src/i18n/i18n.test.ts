@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import vi from './vi.json';
-import en from './en.json';
-
-type Tree = { [key: string]: string | Tree };
+import { en, vi, type Tree } from './messages';
 
 /** Leaf keys with plural suffixes folded ("minutes_one" and "minutes_other" → "minutes"). */
 function keys(tree: Tree, prefix = ''): Set<string> {
@@ -17,8 +14,8 @@ function keys(tree: Tree, prefix = ''): Set<string> {
 
 describe('translations', () => {
   it('has every string in both Vietnamese and English', () => {
-    const a = keys(vi as Tree);
-    const b = keys(en as Tree);
+    const a = keys(vi);
+    const b = keys(en);
     expect([...a].filter((k) => !b.has(k))).toEqual([]);
     expect([...b].filter((k) => !a.has(k))).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from './vi.json';
-import en from './en.json';
+import { en, vi } from './messages';
 import type { Locale } from '../lib/types';
 
 export const LANGUAGE_KEY = 'ocopfairs.lang';

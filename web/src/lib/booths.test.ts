@@ -165,8 +165,8 @@ describe('problem codes', () => {
 describe('problem texts', () => {
   it('has our own text for every booth problem code in both languages', async () => {
     const { BOOTH_PROBLEM_CODES } = await import('./booths');
-    const viText = (await import('../i18n/vi.json')).default as Record<string, Record<string, string>>;
-    const enText = (await import('../i18n/en.json')).default as Record<string, Record<string, string>>;
+    const viText = (await import('../i18n/messages')).vi as Record<string, Record<string, string>>;
+    const enText = (await import('../i18n/messages')).en as Record<string, Record<string, string>>;
     for (const code of BOOTH_PROBLEM_CODES) {
       const [, name] = boothProblemKey(code)!.split('.');
       expect(viText.boothErrors[name], code).toBeTruthy();
