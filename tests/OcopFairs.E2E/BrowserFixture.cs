@@ -56,7 +56,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Saves a screenshot next to the test results, for a person to look at.</summary>
     /// <summary>Signs in through the login page and waits until it has moved on.</summary>
     public static async Task SignInAsync(IPage page, string email, string password)
     {
@@ -67,12 +66,73 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/login"));
     }
 
+    /// <summary>
+    /// Saves a full-page screenshot for a person to look at, under <c>TestResults/screenshots</c> of the test project
+    /// (kept as a test artefact; <c>OCOP_SCREENSHOTS</c> chooses another folder).
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
+
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("OCOP_SCREENSHOTS") ?? Path.Combine(RepositoryRoot, "tests", "OcopFairs.E2E", "TestResults", "screenshots");
+
+    /// <summary>
+    /// Runs axe-core (web/node_modules/axe-core, installed with the web app) on the page as it is now and fails with
+    /// every violation (rule, impact, the elements) when there is any. Rules are WCAG 2.1 A and AA.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeSource.Value });
+        }
+
+        var violations = await page.EvaluateAsync<AxeViolation[]>(
+            """
+            async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                .violations.map(v => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))
+            """);
+        Assert.True(violations.Length == 0, $"axe found {violations.Length} violation(s) on {page.Url}:\n"
+            + string.Join("\n", violations.Select(v => $"- {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Targets)}")));
+    }
+
+    /// <summary>Checks the page with axe and keeps a screenshot of it at a phone's width and at a laptop's.</summary>
+    public static async Task CheckPageAsync(IPage page, string name)
+    {
+        var size = page.ViewportSize;
+        foreach (var width in new[] { 360, 1366 })
+        {
+            await page.SetViewportSizeAsync(width, width == 360 ? 740 : 900);
+            await AssertAccessibleAsync(page);
+            await ScreenshotAsync(page, $"{name}-{width}");
+        }
+
+        if (size is not null)
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+        }
+    }
+
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(RepositoryRoot, "web", "node_modules", "axe-core", "axe.min.js")));
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OcopFairs.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("The repository root (OcopFairs.sln) was not found.");
+        }
+    }
+
+    private sealed record AxeViolation(string Id, string Impact, string Help, string[] Targets);
 }
 
 [CollectionDefinition(Name)]

@@ -318,6 +318,8 @@ public sealed class ValidationTests(ServerFixture fixture)
         stranger.As(await Api.LoginAsync(stranger, email, "Mat-khau-9"));
         using var organiser = await fixture.OrganiserAsync();
         var fairId = await Api.CreateFairWithFloorAsync(organiser);
+        // Published, so another organiser sees it (a Draft fair would be 404 to them) and is refused for not running it.
+        (await organiser.PostAsync($"api/fairs/{fairId}/publish", null)).EnsureSuccessStatusCode();
         var before = await FloorAsync(organiser, fairId);
 
         var notTheirs = await stranger.PutAsync($"api/fairs/{fairId}/floor-plan", Json("{}"));
