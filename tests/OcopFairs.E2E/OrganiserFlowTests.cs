@@ -131,15 +131,16 @@ public sealed class OrganiserFlowTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "phone-floor-plan-editor");
 
         // Leaving asks; dismissing keeps the page and its changes.
-        var asked = 0;
+        // The blocker asks from an effect after the click has returned, so wait for the dialog rather than count at once.
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         page.Dialog += async (_, dialog) =>
         {
-            asked++;
-            Assert.Contains("chưa lưu", dialog.Message);
+            var message = dialog.Message;
             await dialog.DismissAsync();
+            asked.TrySetResult(message);
         };
         await page.ClickAsync(".crumb a");
-        Assert.Equal(1, asked);
+        Assert.Contains("chưa lưu", await asked.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.EndsWith("/floor-plan", page.Url);
         await Assertions.Expect(page.Locator("[data-testid=pe-booth-A01X]")).ToBeVisibleAsync();
     }
