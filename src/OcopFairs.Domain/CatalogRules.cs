@@ -120,7 +120,7 @@ public static class CatalogRules
         url is { Length: > 0 and <= MaxUrlLength } && !FieldRules.HasControl(url)
         && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
-    private static bool IsPhone(string phone)
+    public static bool IsPhone(string phone)
     {
         var digits = phone.Count(char.IsAsciiDigit);
         return digits is >= 9 and <= 15 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-' or '(' or ')');
