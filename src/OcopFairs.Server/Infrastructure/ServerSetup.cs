@@ -1,5 +1,6 @@
 using OcopFairs.Server.Applications;
 using OcopFairs.Server.Booths;
+using OcopFairs.Server.Buyers;
 using OcopFairs.Server.Demo;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
@@ -28,6 +29,7 @@ public static class ServerSetup
             .AddBooths()
             .AddApplications()
             .AddProducers()
+            .AddBuyers()
             .AddNotifications()
             .AddReminders()
             .AddDemo();
@@ -44,6 +46,7 @@ public static class ServerSetup
         api.MapBooths();
         api.MapApplications();
         api.MapProducers();
+        api.MapBuyers();
         api.MapNotifications();
         app.MapLive();
         app.MapPlatformFallbacks();
