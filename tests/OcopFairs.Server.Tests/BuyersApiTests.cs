@@ -8,33 +8,12 @@ namespace OcopFairs.Server.Tests;
 [Collection(ServerCollection.Name)]
 public sealed class BuyersApiTests(ServerFixture fixture)
 {
-    private static object Supermarket(string organisation = "Siêu thị Xanh Hà Nội", string kind = "Supermarket") => new
-    {
-        organisation,
-        kind,
-        province = "Hà Nội",
-        contact = "0243 999 8888",
-        representatives = new[] { new { name = "Nguyễn Thu Hà", phone = "0912 345 678" } },
-        needs = new object[]
-        {
-            new
-            {
-                keywords = new[] { "cam Cao Phong" }, groups = new[] { "Food" }, minStars = 4, certifications = new[] { "VietGAP" },
-                quantityPerMonth = new { quantity = 20, unit = "tấn" }, priceBandVnd = new { min = 20000, max = 35000, per = "kg" }, markets = new[] { "Hà Nội" },
-            },
-        },
-    };
+    private static object Supermarket(string organisation = "Siêu thị Xanh Hà Nội", string kind = "Supermarket") => BuyerAccounts.Supermarket(organisation, kind);
 
     private async Task<(HttpClient Http, string BuyerId)> NewBuyerAsync(object? profile = null)
     {
-        var http = fixture.Client();
-        var email = $"buyer-{Guid.NewGuid():N}@example.vn";
-        (await http.PostAsJsonAsync("api/auth/register", new { email, password = "Mat-khau-9", role = "Buyer", displayName = "Người mua thử" })).EnsureSuccessStatusCode();
-        http.As(await Api.LoginAsync(http, email, "Mat-khau-9"));
-        if (profile is null) return (http, "");
-        var saved = await http.PutAsJsonAsync("api/buyers/me", profile);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        return (http, (await saved.ReadJsonAsync())["buyerId"]!.GetValue<string>());
+        var buyer = await BuyerAccounts.NewAsync(fixture.Server, profile, withProfile: profile is not null);
+        return (buyer.Http, buyer.BuyerId);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using OcopFairs.Server.Demo;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Live;
+using OcopFairs.Server.Meetings;
 using OcopFairs.Server.Notifications;
 using OcopFairs.Server.Producers;
 using OcopFairs.Server.Reminders;
@@ -30,6 +31,7 @@ public static class ServerSetup
             .AddApplications()
             .AddProducers()
             .AddBuyers()
+            .AddMeetings()
             .AddNotifications()
             .AddReminders()
             .AddDemo();
@@ -47,6 +49,7 @@ public static class ServerSetup
         api.MapApplications();
         api.MapProducers();
         api.MapBuyers();
+        api.MapMeetings();
         api.MapNotifications();
         app.MapLive();
         app.MapPlatformFallbacks();
