@@ -22,13 +22,32 @@ public sealed record MatchCandidate(
     PriceRange? Price,
     ImmutableArray<string> BoothCodes)
 {
+    /// <summary>The month's capacity in kg, litres, or its own counted unit, worked out once for every need it meets.</summary>
+    public (decimal Amount, string Unit)? CapacityInBase { get; } = Matching.InBase(CapacityPerMonth?.Amount, CapacityPerMonth?.Unit);
+
+    /// <summary>The price range per kg, litre or counted unit.</summary>
+    public (decimal Min, decimal Max, string Unit)? PriceInBase { get; } = Matching.PriceInBase(Price);
+
+    /// <summary>Certifications held, the growing-area code counting as "PUC".</summary>
+    public IReadOnlySet<string> Held { get; } = Matching.HeldCertifications(Certifications, Puc);
+
     /// <summary>Folds the texts a buyer's keywords are looked for in.</summary>
     public static string Fold(string productName, string? subGroup, string producerName) =>
         Matching.Words($"{productName} {subGroup} {producerName}");
 }
 
-/// <summary>A need ready to score: its keywords folded once.</summary>
-public sealed record PreparedNeed(SourcingNeed Need, ImmutableArray<string> Keywords, ImmutableArray<string> FoldedKeywords);
+/// <summary>A need ready to score: its keywords folded, its quantity and price band in base units, its export markets.</summary>
+public sealed record PreparedNeed(SourcingNeed Need, ImmutableArray<string> Keywords, ImmutableArray<string> FoldedKeywords)
+{
+    public (decimal Amount, string Unit)? DemandInBase { get; } = Matching.InBase(Need.QuantityPerMonth?.Amount, Need.QuantityPerMonth?.Unit);
+
+    /// <summary>The band per base unit: (min, max, unit), either end open.</summary>
+    public (decimal? Min, decimal? Max, string Unit)? BandInBase { get; } = Matching.BandInBase(Need.PriceBandVnd);
+
+    public ImmutableArray<string> Exports { get; } = [.. (Need.Markets.IsDefault ? [] : Need.Markets).Where(m => !Matching.IsDomestic(m))];
+
+    public ImmutableArray<string> Required { get; } = Need.Certifications.IsDefault ? [] : Need.Certifications;
+}
 
 /// <summary>
 /// Why a candidate scored what it did, one per component: a stable code, the points earned out of the component's
@@ -60,8 +79,8 @@ public static class Matching
     public static PreparedNeed Prepare(SourcingNeed need)
     {
         var keywords = need.Keywords.IsDefault ? [] : need.Keywords;
-        var folded = keywords.Select(Words).Where(k => k.Length > 0).ToImmutableArray();
-        return new PreparedNeed(need, keywords, folded);
+        var pairs = keywords.Select(k => (k, Folded: Words(k))).Where(x => x.Folded.Length > 0).ToArray();
+        return new PreparedNeed(need, [.. pairs.Select(p => p.k)], [.. pairs.Select(p => p.Folded)]);
     }
 
     /// <summary>Text folded for matching: <see cref="VietnameseText.Fold"/>, every non-letter-or-digit a space, padded with spaces.</summary>
@@ -73,59 +92,140 @@ public static class Matching
         return words.Length == 0 ? string.Empty : $" {string.Join(' ', words)} ";
     }
 
-    public static MatchScore Score(PreparedNeed prepared, MatchCandidate c, DateOnly fairLastDay, bool dismissed = false)
+    /// <summary>The score without its reasons (no allocation): what ranking compares. Equal to <see cref="Score"/>'s by construction.</summary>
+    public static (int Points, string? Veto) Points(PreparedNeed need, MatchCandidate c, DateOnly fairLastDay, bool dismissed = false)
     {
-        var need = prepared.Need;
-        var reasons = ImmutableArray.CreateBuilder<MatchReason>(8);
-        string? veto = dismissed ? VetoDismissed : null;
+        var e = Evaluate(need, c, fairLastDay, dismissed);
+        return (e.Veto is null ? e.Total : 0, e.Veto);
+    }
 
-        // Keywords: the share of the need's keywords found as whole words in the product's text.
-        var matched = prepared.FoldedKeywords.Select((k, i) => (k, i)).Where(x => c.FoldedText.Contains(x.k, StringComparison.Ordinal)).Select(x => prepared.Keywords[x.i]).ToArray();
-        var total = prepared.FoldedKeywords.Length;
-        var keywordPoints = total == 0 ? KeywordPoints : KeywordPoints * matched.Length / total;
-        reasons.Add(Reason("keywords", keywordPoints, KeywordPoints, ("matched", matched.Length.ToString()), ("total", total.ToString()), ("words", string.Join(", ", matched))));
+    /// <summary>The score with one reason per component, each with the numbers behind it.</summary>
+    public static MatchScore Score(PreparedNeed need, MatchCandidate c, DateOnly fairLastDay, bool dismissed = false)
+    {
+        var e = Evaluate(need, c, fairLastDay, dismissed);
+        var n = need.Need;
+        var unitOut = n.QuantityPerMonth?.Unit ?? "";
+        ImmutableArray<MatchReason> reasons =
+        [
+            Reason("keywords", e.Keywords, KeywordPoints, ("matched", e.Matched.ToString()), ("total", need.FoldedKeywords.Length.ToString()),
+                ("words", string.Join(", ", need.Keywords.Where((_, i) => c.FoldedText.Contains(need.FoldedKeywords[i], StringComparison.Ordinal))))),
+            Reason(e.GroupFits ? "group" : "group.mismatch", e.Group, GroupPoints, ("group", c.Group.ToString())),
+            Reason(e.StarsFit ? "stars" : "stars.below", e.Stars, StarPoints, ("stars", c.Stars.ToString()), ("min", n.MinStars.ToString())),
+            need.Required.Length == 0
+                ? Reason("certifications.none", e.Certifications, CertificationPoints)
+                : Reason("certifications", e.Certifications, CertificationPoints,
+                    ("covered", string.Join(", ", need.Required.Where(c.Held.Contains))), ("missing", string.Join(", ", need.Required.Where(r => !c.Held.Contains(r)))),
+                    ("count", need.Required.Count(c.Held.Contains).ToString()), ("required", need.Required.Length.ToString())),
+            e.CapacityCode switch
+            {
+                "capacity.none" => Reason("capacity.none", e.Capacity, CapacityPoints),
+                "capacity.unknown" => Reason("capacity.unknown", 0, CapacityPoints, ("demand", Number(n.QuantityPerMonth!.Amount)), ("unit", Unit(unitOut))),
+                "capacity.incomparable" => Reason("capacity.incomparable", 0, CapacityPoints, ("supply", Number(c.CapacityPerMonth!.Amount)),
+                    ("supplyUnit", Unit(c.CapacityPerMonth.Unit)), ("demand", Number(n.QuantityPerMonth!.Amount)), ("unit", Unit(unitOut))),
+                var code => Reason(code, e.Capacity, CapacityPoints, ("supply", Number(InUnit(c.CapacityPerMonth!.Amount, c.CapacityPerMonth.Unit, unitOut) ?? 0)),
+                    ("demand", Number(n.QuantityPerMonth!.Amount)), ("unit", Unit(unitOut))),
+            },
+            PriceReason(n, c, e),
+            Reason(e.MarketCode, e.Market, MarketPoints,
+                ("markets", string.Join(", ", e.MarketCode == "market.domestic" ? (n.Markets.IsDefault ? [] : n.Markets) : need.Exports))),
+            Reason(e.CertificateValid ? "certificate" : "certificate.lapsed", 0, 0,
+                ("expiresOn", c.CertificateExpiresOn.ToString("yyyy-MM-dd")), ("fairLastDay", fairLastDay.ToString("yyyy-MM-dd"))),
+        ];
+        return new MatchScore(c, e.Veto is null ? e.Total : 0, reasons, e.Veto);
+    }
 
-        var groups = need.Groups.IsDefault ? [] : need.Groups;
-        var groupFits = groups.Length == 0 || groups.Contains(c.Group);
-        veto ??= groupFits ? null : VetoGroup;
-        reasons.Add(Reason(groupFits ? "group" : "group.mismatch", groupFits ? GroupPoints : 0, GroupPoints, ("group", c.Group.ToString())));
+    private static MatchReason PriceReason(SourcingNeed n, MatchCandidate c, Evaluation e)
+    {
+        if (e.PriceCode == "price.none") return Reason("price.none", e.Price, PricePoints);
+        var band = n.PriceBandVnd!;
+        (string, string)[] facts = [("min", band.Min?.ToString() ?? ""), ("max", band.Max?.ToString() ?? ""), ("unit", Unit(band.Per))];
+        if (e.PriceCode is "price.unknown" or "price.incomparable") return Reason(e.PriceCode, 0, PricePoints, facts);
+        var min = PerUnit(c.Price!.Min, c.Price.Unit, band.Per) ?? 0;
+        var max = PerUnit(c.Price.Max, c.Price.Unit, band.Per) ?? 0;
+        return Reason(e.PriceCode, e.Price, PricePoints, [.. facts, ("priceMin", min.ToString()), ("priceMax", max.ToString())]);
+    }
 
-        var starsFit = c.Stars >= need.MinStars;
-        veto ??= starsFit ? null : VetoStars;
-        var starPoints = starsFit ? StarPoints * (c.Stars - need.MinStars + 1) / (6 - Math.Clamp(need.MinStars, 1, 5)) : 0;
-        reasons.Add(Reason(starsFit ? "stars" : "stars.below", starPoints, StarPoints, ("stars", c.Stars.ToString()), ("min", need.MinStars.ToString())));
+    /// <summary>Every component's points, and the codes that say which case applied; one path for ranking and for reasons.</summary>
+    private readonly record struct Evaluation(
+        int Keywords, int Matched, bool GroupFits, int Group, bool StarsFit, int Stars, int Certifications,
+        string CapacityCode, int Capacity, string PriceCode, int Price, string MarketCode, int Market, bool CertificateValid, string? Veto)
+    {
+        public int Total => Keywords + Group + Stars + Certifications + Capacity + Price + Market;
+    }
 
-        reasons.Add(Certifications(need, c));
-        reasons.Add(Capacity(need, c));
-        reasons.Add(Price(need, c));
-        reasons.Add(Market(need, c));
+    private static Evaluation Evaluate(PreparedNeed need, MatchCandidate c, DateOnly fairLastDay, bool dismissed)
+    {
+        var n = need.Need;
+        var matched = 0;
+        foreach (var k in need.FoldedKeywords)
+        {
+            if (c.FoldedText.Contains(k, StringComparison.Ordinal)) matched++;
+        }
 
+        var total = need.FoldedKeywords.Length;
+        var keywords = total == 0 ? KeywordPoints : KeywordPoints * matched / total;
+        var groupFits = n.Groups.IsDefaultOrEmpty || n.Groups.Contains(c.Group);
+        var starsFit = c.Stars >= n.MinStars;
+        var stars = starsFit ? StarPoints * (c.Stars - n.MinStars + 1) / (6 - Math.Clamp(n.MinStars, 1, 5)) : 0;
+        var required = need.Required.Length;
+        var certifications = required == 0 ? CertificationPoints : CertificationPoints * need.Required.Count(c.Held.Contains) / required;
+
+        var (capacityCode, capacity) = (need.DemandInBase, c.CapacityInBase) switch
+        {
+            (null, _) => ("capacity.none", CapacityPoints),
+            (_, null) when c.CapacityPerMonth is null => ("capacity.unknown", 0),
+            ({ } d, { } s) when d.Unit == s.Unit => s.Amount >= d.Amount ? ("capacity", CapacityPoints) : ("capacity.short", (int)(CapacityPoints * (s.Amount / d.Amount))),
+            _ => ("capacity.incomparable", 0),
+        };
+
+        var (priceCode, price) = (need.BandInBase, c.PriceInBase) switch
+        {
+            (null, _) => ("price.none", PricePoints),
+            (_, null) when c.Price is null => ("price.unknown", 0),
+            ({ } b, { } p) when b.Unit == p.Unit =>
+                p.Min <= (b.Max ?? decimal.MaxValue) && p.Max >= (b.Min ?? 0) ? ("price", PricePoints) : ("price.outside", 0),
+            _ => ("price.incomparable", 0),
+        };
+
+        var (marketCode, market) = need.Exports.Length == 0 ? ("market.domestic", MarketPoints)
+            : c.Puc is { Length: > 0 } ? ("market.export", MarketPoints) : ("market.exportNoPuc", 0);
         var certificateValid = c.CertificateExpiresOn >= fairLastDay;
-        veto ??= certificateValid ? null : VetoCertificate;
-        reasons.Add(Reason(certificateValid ? "certificate" : "certificate.lapsed", 0, 0,
-            ("expiresOn", c.CertificateExpiresOn.ToString("yyyy-MM-dd")), ("fairLastDay", fairLastDay.ToString("yyyy-MM-dd"))));
-
-        var built = reasons.ToImmutable();
-        return new MatchScore(c, veto is null ? built.Sum(r => r.Points) : 0, built, veto);
+        var veto = dismissed ? VetoDismissed : !groupFits ? VetoGroup : !starsFit ? VetoStars : !certificateValid ? VetoCertificate : null;
+        return new Evaluation(keywords, matched, groupFits, groupFits ? GroupPoints : 0, starsFit, stars, certifications,
+            capacityCode, capacity, priceCode, price, marketCode, market, certificateValid, veto);
     }
 
     /// <summary>
     /// The need's best suppliers: each producer once (its best product), vetoed ones left out, by score, then stars,
-    /// then product name and id so that equal scores always come in the same order.
+    /// then product name and id so that equal scores always come in the same order. Reasons are built for the ones
+    /// answered only.
     /// </summary>
     public static IReadOnlyList<MatchScore> Rank(
         PreparedNeed need, IEnumerable<MatchCandidate> candidates, DateOnly fairLastDay, IReadOnlySet<string> dismissed, int limit)
     {
-        var best = new Dictionary<string, MatchScore>(StringComparer.Ordinal);
+        var best = new Dictionary<string, (int Points, MatchCandidate C)>(StringComparer.Ordinal);
         foreach (var c in candidates)
         {
-            if (dismissed.Contains(c.ProducerId) || !QuickFit(need.Need, c, fairLastDay)) continue;
-            var s = Score(need, c, fairLastDay);
-            if (s.Vetoed) continue;
-            if (!best.TryGetValue(c.ProducerId, out var current) || Order.Compare(s, current) < 0) best[c.ProducerId] = s;
+            if (!QuickFit(need.Need, c, fairLastDay) || dismissed.Contains(c.ProducerId)) continue;
+            var (points, veto) = Points(need, c, fairLastDay);
+            if (veto is not null) continue;
+            if (!best.TryGetValue(c.ProducerId, out var current) || Better(points, c, current.Points, current.C)) best[c.ProducerId] = (points, c);
         }
 
-        return best.Values.Order(Order).Take(Math.Max(0, limit)).ToArray();
+        return best.Values
+            .OrderByDescending(x => x.Points).ThenByDescending(x => x.C.Stars).ThenBy(x => x.C.ProductName, StringComparer.Ordinal)
+            .ThenBy(x => x.C.ProducerId, StringComparer.Ordinal).ThenBy(x => x.C.ProductId, StringComparer.Ordinal)
+            .Take(Math.Max(0, limit))
+            .Select(x => Score(need, x.C, fairLastDay))
+            .ToArray();
+    }
+
+    private static bool Better(int points, MatchCandidate c, int otherPoints, MatchCandidate other)
+    {
+        if (points != otherPoints) return points > otherPoints;
+        if (c.Stars != other.Stars) return c.Stars > other.Stars;
+        var byName = string.CompareOrdinal(c.ProductName, other.ProductName);
+        return byName != 0 ? byName < 0 : string.CompareOrdinal(c.ProductId, other.ProductId) < 0;
     }
 
     /// <summary>Orders scores best first; ties by stars, product name and ids.</summary>
@@ -144,59 +244,11 @@ public static class Matching
         c.Stars >= need.MinStars && c.CertificateExpiresOn >= fairLastDay
         && (need.Groups.IsDefaultOrEmpty || need.Groups.Contains(c.Group));
 
-    private static MatchReason Certifications(SourcingNeed need, MatchCandidate c)
-    {
-        var required = need.Certifications.IsDefault ? [] : need.Certifications;
-        var held = new HashSet<string>(c.Certifications.IsDefault ? [] : c.Certifications, StringComparer.OrdinalIgnoreCase);
-        if (c.Puc is { Length: > 0 }) held.Add("PUC");
-        var covered = required.Where(held.Contains).ToArray();
-        var missing = required.Where(r => !held.Contains(r)).ToArray();
-        var points = required.Length == 0 ? CertificationPoints : CertificationPoints * covered.Length / required.Length;
-        return Reason(required.Length == 0 ? "certifications.none" : "certifications", points, CertificationPoints,
-            ("covered", string.Join(", ", covered)), ("missing", string.Join(", ", missing)),
-            ("count", covered.Length.ToString()), ("required", required.Length.ToString()));
-    }
-
-    private static MatchReason Capacity(SourcingNeed need, MatchCandidate c)
-    {
-        if (need.QuantityPerMonth is not { } demand) return Reason("capacity.none", CapacityPoints, CapacityPoints);
-        if (c.CapacityPerMonth is not { } supply) return Reason("capacity.unknown", 0, CapacityPoints, ("demand", Number(demand.Amount)), ("unit", Unit(demand.Unit)));
-        if (InUnit(supply.Amount, supply.Unit, demand.Unit) is not { } supplied)
-            return Reason("capacity.incomparable", 0, CapacityPoints, ("supply", Number(supply.Amount)), ("supplyUnit", Unit(supply.Unit)), ("demand", Number(demand.Amount)), ("unit", Unit(demand.Unit)));
-        var enough = supplied >= demand.Amount;
-        var points = enough ? CapacityPoints : (int)(CapacityPoints * (supplied / demand.Amount));
-        return Reason(enough ? "capacity" : "capacity.short", points, CapacityPoints, ("supply", Number(supplied)), ("demand", Number(demand.Amount)), ("unit", Unit(demand.Unit)));
-    }
-
-    private static MatchReason Price(SourcingNeed need, MatchCandidate c)
-    {
-        if (need.PriceBandVnd is not { } band) return Reason("price.none", PricePoints, PricePoints);
-        var low = band.Min ?? 0;
-        var high = band.Max ?? long.MaxValue;
-        var bandFacts = new[] { ("min", band.Min?.ToString() ?? ""), ("max", band.Max?.ToString() ?? ""), ("unit", Unit(band.Per)) };
-        if (c.Price is not { } price) return Reason("price.unknown", 0, PricePoints, bandFacts);
-        if (PerUnit(price.Min, price.Unit, band.Per) is not { } min || PerUnit(price.Max, price.Unit, band.Per) is not { } max)
-            return Reason("price.incomparable", 0, PricePoints, bandFacts);
-        var fits = min <= high && max >= low;
-        return Reason(fits ? "price" : "price.outside", fits ? PricePoints : 0, PricePoints,
-            [.. bandFacts, ("priceMin", min.ToString()), ("priceMax", max.ToString())]);
-    }
-
-    private static MatchReason Market(SourcingNeed need, MatchCandidate c)
-    {
-        var markets = need.Markets.IsDefault ? [] : need.Markets;
-        var exports = markets.Where(m => !IsDomestic(m)).ToArray();
-        if (exports.Length == 0) return Reason("market.domestic", MarketPoints, MarketPoints, ("markets", string.Join(", ", markets)));
-        var hasPuc = c.Puc is { Length: > 0 };
-        return Reason(hasPuc ? "market.export" : "market.exportNoPuc", hasPuc ? MarketPoints : 0, MarketPoints, ("markets", string.Join(", ", exports)));
-    }
-
     /// <summary>A Vietnamese province or "VN" is a domestic market; a two- or three-letter code other than VN, or another name, is export.</summary>
     public static bool IsDomestic(string market)
     {
         var folded = VietnameseText.Fold(market);
-        if (Domestic.Contains(folded)) return true;
-        return Provinces.Contains(folded);
+        return Domestic.Contains(folded) || Provinces.Contains(folded);
     }
 
     private static readonly HashSet<string> Provinces = new(
@@ -219,6 +271,32 @@ public static class Matching
     /// <summary>A price per <paramref name="from"/> as a price per <paramref name="to"/>, in whole VND.</summary>
     public static long? PerUnit(long price, string from, string to) =>
         InUnit(1, to, from) is { } perTarget ? (long)Math.Round(price * perTarget, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>An amount in kg or litres, or in its own counted unit (boxes stay boxes); null when the unit is unknown.</summary>
+    public static (decimal Amount, string Unit)? InBase(decimal? amount, string? unit)
+    {
+        if (amount is not { } a || Units.Canonical(unit) is not { } code) return null;
+        return Units.ToBase(a, code) is { } b ? (b.Amount, b.Unit) : (a, code);
+    }
+
+    internal static (decimal Min, decimal Max, string Unit)? PriceInBase(PriceRange? p)
+    {
+        if (p is null || InBase(1, p.Unit) is not { } one || one.Amount == 0) return null;
+        return (p.Min / one.Amount, p.Max / one.Amount, one.Unit);
+    }
+
+    internal static (decimal? Min, decimal? Max, string Unit)? BandInBase(PriceBand? b)
+    {
+        if (b is null || InBase(1, b.Per) is not { } one || one.Amount == 0) return null;
+        return (b.Min / one.Amount, b.Max / one.Amount, one.Unit);
+    }
+
+    internal static IReadOnlySet<string> HeldCertifications(ImmutableArray<string> certifications, string? puc)
+    {
+        var held = new HashSet<string>(certifications.IsDefault ? [] : certifications, StringComparer.OrdinalIgnoreCase);
+        if (puc is { Length: > 0 }) held.Add("PUC");
+        return held;
+    }
 
     private static string Number(decimal d) => decimal.Round(d, 3).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
