@@ -21,7 +21,7 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
 {
     private const int Requests = 300;
 
-    private enum Caller { Anonymous, Throwaway, Admin, Organiser, Producer }
+    private enum Caller { Anonymous, Throwaway, Admin, Organiser, Producer, Buyer }
 
     /// <summary>Who calls each mutating route: every POST, PUT and PATCH the document lists is here, and only those.</summary>
     private static readonly Dictionary<string, Caller> Callers = new()
@@ -58,6 +58,16 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         ["POST /api/producers/me/products"] = Caller.Producer,
         ["PUT /api/producers/me/products/{productId}"] = Caller.Producer,
         ["POST /api/me/notifications/{id}/read"] = Caller.Producer,
+        ["PUT /api/buyers/me"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/buyers/me"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/check-in"] = Caller.Organiser,
+        ["PUT /api/fairs/{fairId}/matching-hours"] = Caller.Organiser,
+        ["POST /api/fairs/{fairId}/meetings"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/meetings/{meetingId}/accept"] = Caller.Producer,
+        ["POST /api/fairs/{fairId}/meetings/{meetingId}/decline"] = Caller.Producer,
+        ["POST /api/fairs/{fairId}/meetings/{meetingId}/propose"] = Caller.Producer,
+        ["POST /api/fairs/{fairId}/meetings/{meetingId}/cancel"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/meetings/{meetingId}/check-in"] = Caller.Buyer,
     };
 
     private sealed record Route(string Key, string Method, string Path, Caller Caller, JsonObject Baseline, string[] Fields);
@@ -173,19 +183,34 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         var throwaway = await Catalog.NewProducerAsync(fixture.Server);
         using var anonymous = fixture.Client();
 
-        var routes = await RoutesAsync(fixture.Client(), fairId, productId, applicationId, producer.ProducerId);
+        // A registered buyer with one meeting request waiting for the exhibitor, in matching hours on the fair's first day.
+        var buyer = await BuyerAccounts.NewAsync(fixture.Server, registerFor: fairId);
+        var fair = await (await organiser.GetAsync($"api/fairs/{fairId}")).ReadJsonAsync();
+        var hanoi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fair["startsAt"]!.GetValue<DateTimeOffset>(), hanoi).DateTime);
+        (await organiser.PutAsJsonAsync($"api/fairs/{fairId}/matching-hours", MatchingHours(day))).EnsureSuccessStatusCode();
+        var slot = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7));
+        var asked = await buyer.Http.PostAsJsonAsync($"api/fairs/{fairId}/meetings", new { producerId = producer.ProducerId, startsAt = slot });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var meetingId = (await asked.ReadJsonAsync())["meetingId"]!.GetValue<string>();
+        var badge = (await (await buyer.Http.GetAsync($"api/fairs/{fairId}/buyers/me")).ReadJsonAsync())["badgeCode"]!.GetValue<string>();
+        var context = new Context(producer.ProducerId, productId, applicationId, day, slot, badge);
+
+        var routes = await RoutesAsync(fixture.Client(), context);
         HttpClient ClientOf(Caller caller) => caller switch
         {
             Caller.Anonymous => anonymous,
             Caller.Throwaway => throwaway.Http,
             Caller.Admin => admin,
             Caller.Organiser => organiser,
+            Caller.Buyer => buyer.Http,
             _ => producer.Http,
         };
         string PathOf(Route route) => route.Path
             .Replace("{fairId}", route.Path.EndsWith("/publish") || route.Path.EndsWith("/close-registration") || route.Path.EndsWith("/start")
                 || route.Path.EndsWith("/close") ? lifecycleFairId : fairId)
-            .Replace("{boothCode}", "A01").Replace("{applicationId}", applicationId).Replace("{productId}", productId).Replace("{id}", "n-fuzz");
+            .Replace("{boothCode}", "A01").Replace("{applicationId}", applicationId).Replace("{productId}", productId).Replace("{id}", "n-fuzz")
+            .Replace("{meetingId}", meetingId);
 
         // What a refused request must leave as it was.
         async Task<JsonNode?[]> SnapshotAsync() =>
@@ -196,6 +221,10 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             JsonNode.Parse(await organiser.GetStringAsync($"api/fairs/{lifecycleFairId}")),
             JsonNode.Parse(await producer.Http.GetStringAsync("api/producers/me")),
             JsonNode.Parse(await producer.Http.GetStringAsync("api/me/applications")),
+            JsonNode.Parse(await buyer.Http.GetStringAsync("api/buyers/me")),
+            JsonNode.Parse(await buyer.Http.GetStringAsync($"api/fairs/{fairId}/buyers/me")),
+            JsonNode.Parse(await organiser.GetStringAsync($"api/fairs/{fairId}/matching-hours")),
+            JsonNode.Parse(await organiser.GetStringAsync($"api/fairs/{fairId}/meetings")),
         ];
 
         var seen = new Dictionary<int, int>();
@@ -211,7 +240,7 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             var status = (int)response.StatusCode;
             lock (seen) seen[status] = seen.GetValueOrDefault(status) + 1;
 
-            Assert.True(status < 500, $"{c.Route.Key} answered {status}: {text}");
+            Assert.True(status < 500, $"{c.Route.Key} answered {status}: {text}\n{LastLines(fixture.Server.Output, 40)}");
             var after = await SnapshotAsync();
             if (status >= 400)
             {
@@ -241,7 +270,12 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
     }
 
     /// <summary>The mutating routes of the API description, with a valid body each and the paths of its fields.</summary>
-    private static async Task<List<Route>> RoutesAsync(HttpClient http, string fairId, string productId, string applicationId, string producerId)
+    private sealed record Context(string ProducerId, string ProductId, string ApplicationId, DateOnly Day, DateTimeOffset Slot, string BadgeCode);
+
+    private static object MatchingHours(DateOnly day) =>
+        new { days = new[] { new { date = day, from = "08:00", to = "12:00" } }, slotMinutes = 20, requestExpiryMinutes = 120 };
+
+    private static async Task<List<Route>> RoutesAsync(HttpClient http, Context context)
     {
         using var _ = http;
         var document = JsonNode.Parse(await http.GetStringAsync("openapi/v1.json"))!;
@@ -261,15 +295,16 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         Assert.Equal(Callers.Keys.Order(StringComparer.Ordinal), listed.Select(l => l.Key).Order(StringComparer.Ordinal));
         return [.. listed.Select(l =>
         {
-            var baseline = Baseline(l.Key, productId, applicationId, producerId);
+            var baseline = Baseline(l.Key, context);
             string[] fields = [.. Paths(baseline, "").Concat(l.SchemaFields).Append("unknown").Distinct()];
             return new Route(l.Key, l.Method, l.Path, Callers[l.Key], baseline, fields);
         })];
     }
 
     /// <summary>A body each route accepts (given the state it finds), which the fuzzer spoils a few fields at a time.</summary>
-    private static JsonObject Baseline(string key, string productId, string applicationId, string producerId)
+    private static JsonObject Baseline(string key, Context context)
     {
+        var (producerId, productId, applicationId) = (context.ProducerId, context.ProductId, context.ApplicationId);
         object body = key switch
         {
             "POST /api/auth/register" or "POST /api/admin/users" =>
@@ -299,10 +334,19 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             "POST /api/fairs/{fairId}/applications/bulk" => new { action = "waitlist", applicationIds = new[] { applicationId }, reason = (string?)null },
             "PUT /api/producers/me" => Catalog.Profile("Hợp tác xã Thử Lửa"),
             "POST /api/producers/me/products" or "PUT /api/producers/me/products/{productId}" => Catalog.Product("Gạo nếp thử lửa"),
+            "PUT /api/buyers/me" => BuyerAccounts.Supermarket(),
+            "POST /api/fairs/{fairId}/check-in" => new { badgeCode = context.BadgeCode },
+            "PUT /api/fairs/{fairId}/matching-hours" => MatchingHours(context.Day),
+            "POST /api/fairs/{fairId}/meetings" => new { producerId, startsAt = context.Slot.AddMinutes(40), note = "Bàn về gạo nếp" },
+            "POST /api/fairs/{fairId}/meetings/{meetingId}/decline" => new { reason = "Bận việc." },
+            "POST /api/fairs/{fairId}/meetings/{meetingId}/propose" => new { startsAt = context.Slot.AddMinutes(20) },
+            "POST /api/fairs/{fairId}/meetings/{meetingId}/cancel" => new { reason = "Đổi lịch." },
             _ => new { },
         };
         return JsonSerializerHelpers.With(body);
     }
+
+    private static string LastLines(string text, int count) => string.Join('\n', text.Split('\n').TakeLast(count));
 
     private static void AssertNoControls(JsonNode? node, string route)
     {

@@ -79,7 +79,7 @@ public static class MeetingsApi
         fair.MapGet("/meetings/slots", SlotsAsync).ForFair();
         fair.MapPost("/meetings", RequestAsync).RequireAuthorization(p => p.RequireRole(Roles.Buyer)).ForFair();
         fair.MapGet("/meetings", ListAsync).ForFair();
-        var meeting = fair.MapGroup("/meetings/{meetingId}").WithValidIds();
+        var meeting = fair.MapGroup("/meetings/{meetingId}").WithValidIds().ForFair();
         meeting.MapPost("/accept", (string meetingId, [AsParameters] FairCall call) => AsParty(call, (g, side, id) => g.AcceptAsync(meetingId, side, id)));
         meeting.MapPost("/decline", (string meetingId, DeclineRequest body, [AsParameters] FairCall call) =>
             AsParty(call, (g, side, id) => g.DeclineAsync(meetingId, side, id, body.Reason!)));
