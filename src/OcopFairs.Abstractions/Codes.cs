@@ -37,4 +37,5 @@ public static class EventTypes
     public const string Notification = "Notification";
     public const string ApplicationChanged = "ApplicationChanged";
     public const string MeetingChanged = "MeetingChanged";
+    public const string MatchesChanged = "MatchesChanged";
 }

@@ -18,4 +18,6 @@ public sealed record PrivateEvent(
     [property: Id(0)] string UserId,
     [property: Id(1)] string Type,
     [property: Id(2)] Notification? Notification,
-    [property: Id(3)] ApplicationView? Application = null);
+    [property: Id(3)] ApplicationView? Application = null,
+    [property: Id(4)] MatchesChanged? Matches = null,
+    [property: Id(5)] Meeting? Meeting = null);

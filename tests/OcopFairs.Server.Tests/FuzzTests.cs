@@ -68,6 +68,9 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         ["POST /api/fairs/{fairId}/meetings/{meetingId}/propose"] = Caller.Producer,
         ["POST /api/fairs/{fairId}/meetings/{meetingId}/cancel"] = Caller.Buyer,
         ["POST /api/fairs/{fairId}/meetings/{meetingId}/check-in"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/matches/{producerId}/save"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/matches/{producerId}/dismiss"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/matches/{producerId}/clear"] = Caller.Buyer,
     };
 
     private sealed record Route(string Key, string Method, string Path, Caller Caller, JsonObject Baseline, string[] Fields);
@@ -210,7 +213,7 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             .Replace("{fairId}", route.Path.EndsWith("/publish") || route.Path.EndsWith("/close-registration") || route.Path.EndsWith("/start")
                 || route.Path.EndsWith("/close") ? lifecycleFairId : fairId)
             .Replace("{boothCode}", "A01").Replace("{applicationId}", applicationId).Replace("{productId}", productId).Replace("{id}", "n-fuzz")
-            .Replace("{meetingId}", meetingId);
+            .Replace("{meetingId}", meetingId).Replace("{producerId}", producer.ProducerId);
 
         // What a refused request must leave as it was.
         async Task<JsonNode?[]> SnapshotAsync() =>
@@ -225,6 +228,7 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             JsonNode.Parse(await buyer.Http.GetStringAsync($"api/fairs/{fairId}/buyers/me")),
             JsonNode.Parse(await organiser.GetStringAsync($"api/fairs/{fairId}/matching-hours")),
             JsonNode.Parse(await organiser.GetStringAsync($"api/fairs/{fairId}/meetings")),
+            JsonNode.Parse(await buyer.Http.GetStringAsync($"api/fairs/{fairId}/matches")),
         ];
 
         var seen = new Dictionary<int, int>();

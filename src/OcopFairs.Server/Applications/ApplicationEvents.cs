@@ -15,7 +15,7 @@ namespace OcopFairs.Server.Applications;
 /// Keeps the review queue's copy of each application (app.applications) and tells the producer about status changes:
 /// an inbox notification in their language and a live <c>ApplicationChanged</c> event.
 /// </summary>
-public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains, TimeProvider clock) : IApplicationEvents
+public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains, TimeProvider clock, Matching.MatchSignals signals) : IApplicationEvents
 {
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
@@ -42,6 +42,11 @@ public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains,
             cmd.Parameters.AddWithValue("waitlisted", (object?)a.WaitlistedAt ?? DBNull.Value);
             cmd.Parameters.Add(new NpgsqlParameter("payload", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(a, Json) });
             await cmd.ExecuteNonQueryAsync();
+        }
+
+        if (previous != a.Status && (previous == ApplicationStatus.Approved || a.Status == ApplicationStatus.Approved))
+        {
+            await signals.ExhibitorChangedAsync(a.ProducerId, a.FairId);
         }
 
         if (a.OwnerUserId is null || previous == a.Status)

@@ -6,6 +6,8 @@ public static class BuyerTexts
     public static readonly IReadOnlyDictionary<string, (string Vi, string En)> All = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
     {
         ["buyer.notFound"] = ("Chưa có hồ sơ người mua.", "There is no buyer profile yet."),
+        ["match.notExhibiting"] = ("Nhà sản xuất này không trưng bày tại hội chợ.", "This producer does not exhibit at the fair."),
+        ["match.unknownNeed"] = ("Không có nhu cầu này trong hồ sơ của bạn.", "Your profile has no such need."),
         ["buyer.noProfile"] = ("Hãy tạo hồ sơ người mua trước khi đăng ký tham dự.", "Create the buyer profile before registering for a fair."),
         ["buyer.invalid"] = ("Hồ sơ người mua không hợp lệ.", "The buyer profile is not valid."),
         ["buyer.fairNotOpen"] = ("Hội chợ chưa mở hoặc đã kết thúc.", "The fair is not open or has ended."),

@@ -9,7 +9,7 @@ namespace OcopFairs.Server.Buyers;
 /// Buyers registered for fairs (<c>app.fair_buyers</c>): registration with a badge code, check-in by that code, and the
 /// organiser's counts by kind. Registering twice answers the first registration; checking in twice changes nothing.
 /// </summary>
-public sealed class FairBuyers(NpgsqlDataSource db, TimeProvider clock) : IBuyerEvents
+public sealed class FairBuyers(NpgsqlDataSource db, TimeProvider clock, Matching.MatchSignals signals) : IBuyerEvents
 {
     public const int MaxBadgeLength = 20;
 
@@ -34,9 +34,15 @@ public sealed class FairBuyers(NpgsqlDataSource db, TimeProvider clock) : IBuyer
             cmd.Parameters.AddWithValue(clock.GetUtcNow());
             try
             {
-                await using var reader = await cmd.ExecuteReaderAsync();
-                await reader.ReadAsync();
-                return Read(reader);
+                FairBuyerResponse registration;
+                await using (var reader = await cmd.ExecuteReaderAsync())
+                {
+                    await reader.ReadAsync();
+                    registration = Read(reader);
+                }
+
+                await signals.BuyerChangedAsync(buyer.BuyerId, fairId);
+                return registration;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -96,6 +102,7 @@ public sealed class FairBuyers(NpgsqlDataSource db, TimeProvider clock) : IBuyer
         cmd.Parameters.AddWithValue(buyer.Profile.Kind.ToString());
         cmd.Parameters.AddWithValue(buyer.Profile.Organisation);
         await cmd.ExecuteNonQueryAsync();
+        await signals.BuyerChangedAsync(buyer.BuyerId);
     }
 
     /// <summary>A typed or scanned badge as stored: upper case, no separators, O read as 0 and I or L as 1.</summary>

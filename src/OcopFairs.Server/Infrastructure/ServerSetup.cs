@@ -6,6 +6,7 @@ using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Live;
 using OcopFairs.Server.Meetings;
+using OcopFairs.Server.Matching;
 using OcopFairs.Server.Notifications;
 using OcopFairs.Server.Producers;
 using OcopFairs.Server.Reminders;
@@ -32,6 +33,7 @@ public static class ServerSetup
             .AddProducers()
             .AddBuyers()
             .AddMeetings()
+            .AddMatching()
             .AddNotifications()
             .AddReminders()
             .AddDemo();
@@ -50,6 +52,7 @@ public static class ServerSetup
         api.MapProducers();
         api.MapBuyers();
         api.MapMeetings();
+        api.MapMatching();
         api.MapNotifications();
         app.MapLive();
         app.MapPlatformFallbacks();

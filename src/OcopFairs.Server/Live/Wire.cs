@@ -97,12 +97,13 @@ public sealed class BoothChangeJsonConverter : JsonConverter<BoothChange>
 
 public sealed record PrivateEventMessage(string Type, object? Data)
 {
-    /// <summary>Applications travel in the same shape as the HTTP API gives them.</summary>
+    /// <summary>Applications and meetings travel in the same shape as the HTTP API gives them.</summary>
     public static PrivateEventMessage From(PrivateEvent e) => new(
         e.Type,
-        e.Application is { } application
-            ? Applications.ApplicationResponse.From(application, null, DateOnly.FromDateTime(DateTime.UtcNow))
-            : e.Notification);
+        e.Application is { } application ? Applications.ApplicationResponse.From(application, null, DateOnly.FromDateTime(DateTime.UtcNow))
+        : e.Meeting is { } meeting ? meeting
+        : e.Matches is { } matches ? matches
+        : e.Notification);
 }
 
 /// <summary>What <c>JoinFair</c> answers: the events after the client's version, or a snapshot when they are gone.</summary>

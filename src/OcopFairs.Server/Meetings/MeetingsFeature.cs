@@ -17,15 +17,21 @@ public static class MeetingsFeature
 }
 
 /// <summary>
-/// Logs every meeting change for operators. Private live events and inbox entries to both sides follow once the
-/// notifications speak kind-and-facts (issue 16); clients read their agenda with GET …/meetings meanwhile.
+/// Tells both sides of a meeting that it changed, as a private live event to each side's account, and logs it for
+/// operators. (Inbox entries for meetings come with the reminders' notifications.)
 /// </summary>
-public sealed class MeetingEvents(ILogger<MeetingEvents> log) : IMeetingEvents
+public sealed class MeetingEvents(IGrainFactory grains, ILogger<MeetingEvents> log) : IMeetingEvents
 {
-    public Task ChangedAsync(Meeting meeting)
+    public async Task ChangedAsync(Meeting meeting)
     {
         log.LogInformation("Meeting {MeetingId} of fair {FairId} is {Status} (buyer {BuyerId}, producer {ProducerId}, {StartsAt})",
             meeting.MeetingId, meeting.FairId, meeting.Status, meeting.BuyerId, meeting.ProducerId, meeting.StartsAt);
-        return Task.CompletedTask;
+        var buyer = grains.GetGrain<IBuyerGrain>(meeting.BuyerId).GetAsync();
+        var producer = grains.GetGrain<IProducerGrain>(meeting.ProducerId).GetAsync();
+        var push = grains.GetGrain<IPushGrain>(0);
+        foreach (var owner in new[] { (await buyer)?.OwnerUserId, (await producer)?.OwnerUserId }.OfType<string>().Distinct())
+        {
+            await push.PublishPrivateAsync(new PrivateEvent(owner, EventTypes.MeetingChanged, null, Meeting: meeting));
+        }
     }
 }

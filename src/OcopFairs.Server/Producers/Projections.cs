@@ -12,7 +12,7 @@ namespace OcopFairs.Server.Producers;
 /// Writes the searchable copy of a producer and its products (app.producers, app.products) under a new
 /// catalogue version, tells every node about it (NOTIFY) and updates this node's <see cref="ProductSearchIndex"/>.
 /// </summary>
-public sealed class CatalogIndex(NpgsqlDataSource db, ProductSearchIndex search, TimeProvider clock) : ICatalogIndex
+public sealed class CatalogIndex(NpgsqlDataSource db, ProductSearchIndex search, TimeProvider clock, Matching.MatchSignals signals) : ICatalogIndex
 {
     private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
 
@@ -103,5 +103,6 @@ public sealed class CatalogIndex(NpgsqlDataSource db, ProductSearchIndex search,
 
         await tx.CommitAsync();
         search.Apply(producer.ProducerId, version, rows);
+        await signals.ExhibitorChangedAsync(producer.ProducerId);
     }
 }
