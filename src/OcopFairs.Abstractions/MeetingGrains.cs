@@ -32,6 +32,9 @@ public interface IMeetingsGrain : IGrainWithStringKey
 
     Task<Meeting> CheckInAsync(string meetingId, MeetingSide side, string partyId);
 
+    /// <summary>Expires and settles whatever is due (the minutely sweep's call); answers how many meetings changed.</summary>
+    Task<int> SweepAsync();
+
     /// <summary>The fair's meetings, after expiring and settling whatever is due; filtered to one party when given.</summary>
     Task<ImmutableArray<Meeting>> ListAsync(MeetingSide? side, string? partyId);
 

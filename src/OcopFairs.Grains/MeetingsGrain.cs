@@ -83,6 +83,13 @@ public sealed class MeetingsGrain(IMeetingStore store, IMeetingEvents events, Ti
     public Task<Meeting> CheckInAsync(string meetingId, MeetingSide side, string partyId) =>
         DecideAsync(meetingId, side, partyId, (m, now) => MeetingRules.CheckIn(m, side, now));
 
+    public async Task<int> SweepAsync()
+    {
+        var due = Due(clock.GetUtcNow());
+        if (due.Count > 0) await SaveAsync(due);
+        return due.Count;
+    }
+
     public async Task<ImmutableArray<Meeting>> ListAsync(MeetingSide? side, string? partyId)
     {
         var due = Due(clock.GetUtcNow());

@@ -97,9 +97,12 @@ public sealed class MeetingsApiTests(ServerFixture fixture)
     {
         var (_, fairId, slot, producers) = await FairWithHoursAsync(1);
         var p = producers[0]; // no booth: one table, one place per slot
-        var buyers = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => BuyerAccounts.NewAsync(fixture.Server, registerFor: fairId)));
-        var answers = await Task.WhenAll(buyers.Select(b => b.Http.PostAsJsonAsync($"api/fairs/{fairId}/meetings", new { producerId = p.ProducerId, startsAt = slot })));
+        // 200 requests at once: 50 buyers, each asking four times over (a double tap, a retry, two tabs).
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => BuyerAccounts.NewAsync(fixture.Server, registerFor: fairId)));
+        var answers = await Task.WhenAll(buyers.SelectMany(b => Enumerable.Range(0, 4).Select(_ =>
+            b.Http.PostAsJsonAsync($"api/fairs/{fairId}/meetings", new { producerId = p.ProducerId, startsAt = slot }))));
 
+        Assert.Equal(200, answers.Length);
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
         await using var db = new NpgsqlConnection(fixture.Database.ConnectionString);

@@ -10,6 +10,8 @@ public static class MeetingsFeature
     {
         builder.Services.AddSingleton<IMeetingStore, MeetingStore>();
         builder.Services.AddSingleton<IMeetingEvents, MeetingEvents>();
+        builder.Services.AddSingleton<MeetingJobs>();
+        builder.Services.AddHostedService<MeetingJobsRegistration>();
         return builder;
     }
 
