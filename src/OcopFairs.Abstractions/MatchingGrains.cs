@@ -34,6 +34,13 @@ public sealed record MatchesChanged(
     [property: Id(1)] string Side,
     [property: Id(2)] string Cause);
 
+/// <summary>A buyer–exhibitor pair for the organiser's schedule, worth the best score of the buyer's needs for the exhibitor.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.WishScore")]
+public sealed record WishScore(
+    [property: Id(0)] string BuyerId,
+    [property: Id(1)] string ProducerId,
+    [property: Id(2)] int Score);
+
 /// <summary>
 /// A fair's matching index [fairId]: every product of its approved exhibitors and every need of its registered buyers,
 /// kept in memory and re-ranked as they change. Its sources are durable elsewhere (catalogue, applications,
@@ -46,6 +53,15 @@ public interface IMatchIndexGrain : IGrainWithStringKey
 
     /// <summary>Registered buyers whose needs rank this exhibitor among their best, best score first.</summary>
     Task<ImmutableArray<MatchEntry>> InterestedAsync(string producerId, int limit);
+
+    /// <summary>Each registered buyer's best <paramref name="perBuyer"/> exhibitors over all its needs: the schedule's default wishes.</summary>
+    Task<ImmutableArray<WishScore>> WishesAsync(int perBuyer);
+
+    /// <summary>
+    /// Scores the given pairs (the score given is ignored): registered buyers and approved exhibitors only; a pair the
+    /// rules veto still counts 1, since the organiser asked for it.
+    /// </summary>
+    Task<ImmutableArray<WishScore>> ScoreAsync(ImmutableArray<WishScore> pairs);
 
     /// <summary>Saves, dismisses or clears a supplier for the buyer; false when the supplier does not exhibit.</summary>
     Task<bool> MarkAsync(string buyerId, string producerId, MatchMark mark);

@@ -121,6 +121,41 @@ public sealed class MatchIndexGrain(IMatchSource source) : Grain, IMatchIndexGra
             .Take(Math.Clamp(limit, 1, 200))]);
     }
 
+    public Task<ImmutableArray<WishScore>> WishesAsync(int perBuyer)
+    {
+        var wishes = ImmutableArray.CreateBuilder<WishScore>();
+        foreach (var buyer in _registered.Order(StringComparer.Ordinal).Select(id => _buyers.GetValueOrDefault(id)).OfType<Buyer>())
+        {
+            var best = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var need in buyer.Needs)
+            {
+                foreach (var s in Ranking(buyer, need))
+                {
+                    if (s.Score > best.GetValueOrDefault(s.Candidate.ProducerId)) best[s.Candidate.ProducerId] = s.Score;
+                }
+            }
+
+            wishes.AddRange(best.OrderByDescending(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal)
+                .Take(Math.Max(0, perBuyer)).Select(b => new WishScore(buyer.BuyerId, b.Key, b.Value)));
+        }
+
+        return Task.FromResult(wishes.ToImmutable());
+    }
+
+    public Task<ImmutableArray<WishScore>> ScoreAsync(ImmutableArray<WishScore> pairs)
+    {
+        var scored = ImmutableArray.CreateBuilder<WishScore>();
+        foreach (var pair in pairs)
+        {
+            if (!_registered.Contains(pair.BuyerId) || !_buyers.TryGetValue(pair.BuyerId, out var buyer)
+                || !_exhibitors.TryGetValue(pair.ProducerId, out var exhibitor)) continue;
+            var score = buyer.Needs.Select(n => Best(n, exhibitor.Products)?.Points ?? 0).DefaultIfEmpty(0).Max();
+            scored.Add(pair with { Score = Math.Max(1, score) });
+        }
+
+        return Task.FromResult(scored.ToImmutable());
+    }
+
     public async Task<bool> MarkAsync(string buyerId, string producerId, MatchMark mark)
     {
         if (!_exhibitors.TryGetValue(producerId, out var exhibitor)) return false;

@@ -15,8 +15,14 @@ public interface IMeetingStore
 
     Task SaveHoursAsync(string fairId, MatchingHours hours);
 
-    /// <summary>Saves changed meetings in one transaction, in the order given (frees before takes).</summary>
-    Task SaveAsync(string fairId, IReadOnlyList<SeatedMeeting> changed);
+    /// <summary>
+    /// Saves changed meetings in one transaction, in the order given (frees before takes); with a schedule's
+    /// Idempotency-Key and outcome, stores those in the same transaction.
+    /// </summary>
+    Task SaveAsync(string fairId, IReadOnlyList<SeatedMeeting> changed, (string Key, ScheduleOutcome Outcome)? schedule = null);
+
+    /// <summary>The outcome stored with a schedule's Idempotency-Key, or null.</summary>
+    Task<ScheduleOutcome?> ScheduleOutcomeAsync(string fairId, string key);
 }
 
 /// <summary>A meeting and the seat it takes at its place in its slot.</summary>
@@ -83,6 +89,41 @@ public sealed class MeetingsGrain(IMeetingStore store, IMeetingEvents events, Ti
     public Task<Meeting> CheckInAsync(string meetingId, MeetingSide side, string partyId) =>
         DecideAsync(meetingId, side, partyId, (m, now) => MeetingRules.CheckIn(m, side, now));
 
+    public async Task<ScheduleOutcome> PublishAsync(ImmutableArray<ScheduledMeeting> plan, string timeZone, string? idempotencyKey)
+    {
+        if (idempotencyKey is not null && await store.ScheduleOutcomeAsync(FairId, idempotencyKey) is { } earlier)
+        {
+            return earlier with { Replayed = true };
+        }
+
+        var now = clock.GetUtcNow();
+        var due = Due(now);
+        var created = new List<SeatedMeeting>();
+        var refused = ImmutableArray.CreateBuilder<RefusedPlacement>();
+        foreach (var wanted in plan.OrderBy(p => p.StartsAt).ThenBy(p => p.BuyerId, StringComparer.Ordinal))
+        {
+            // Each placement sees the ones before it: the book is checked as if buyers had asked one after another.
+            var facts = Facts(timeZone, now, wanted.BuyerKind, wanted.Place) with
+            {
+                Involved = [.. _meetings.Values.Concat(created).Select(s => s.Meeting).Where(m => MeetingRules.Live(m, now))],
+            };
+            var id = "m-" + Guid.CreateVersion7().ToString("N");
+            var decision = MeetingRules.Request(facts, id, FairId, wanted.BuyerId, wanted.ProducerId, wanted.StartsAt, null);
+            if (decision is MeetingDecision.Change { Next: var requested } && MeetingRules.Accept(requested, MeetingSide.Producer, now) is MeetingDecision.Change { Next: var accepted })
+            {
+                created.Add(new SeatedMeeting(accepted, SeatFor(accepted, [.. due, .. created])));
+            }
+            else
+            {
+                refused.Add(new RefusedPlacement(wanted, decision is MeetingDecision.Refused r ? r.Refusal.Code : "meeting.unavailable"));
+            }
+        }
+
+        var outcome = new ScheduleOutcome([.. created.Select(c => c.Meeting)], refused.ToImmutable(), false);
+        await SaveAsync([.. due, .. created], idempotencyKey is null ? null : (idempotencyKey, outcome));
+        return outcome;
+    }
+
     public async Task<int> SweepAsync()
     {
         var due = Due(clock.GetUtcNow());
@@ -146,9 +187,9 @@ public sealed class MeetingsGrain(IMeetingStore store, IMeetingEvents events, Ti
         }
     }
 
-    private async Task SaveAsync(List<SeatedMeeting> changed)
+    private async Task SaveAsync(List<SeatedMeeting> changed, (string Key, ScheduleOutcome Outcome)? schedule = null)
     {
-        await store.SaveAsync(FairId, changed);
+        await store.SaveAsync(FairId, changed, schedule);
         foreach (var c in changed) _meetings[c.Meeting.MeetingId] = c;
         foreach (var c in changed)
         {

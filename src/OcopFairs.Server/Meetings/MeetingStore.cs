@@ -47,9 +47,17 @@ public sealed class MeetingStore(NpgsqlDataSource db) : IMeetingStore
         await cmd.ExecuteNonQueryAsync();
     }
 
-    public async Task SaveAsync(string fairId, IReadOnlyList<SeatedMeeting> changed)
+    public async Task<ScheduleOutcome?> ScheduleOutcomeAsync(string fairId, string key)
     {
-        if (changed.Count == 0) return;
+        await using var cmd = db.CreateCommand("SELECT outcome::text FROM app.meeting_schedules WHERE fair_id = $1 AND key = $2");
+        cmd.Parameters.AddWithValue(fairId);
+        cmd.Parameters.AddWithValue(key);
+        return await cmd.ExecuteScalarAsync() is string json ? JsonSerializer.Deserialize<ScheduleOutcome>(json, Json) : null;
+    }
+
+    public async Task SaveAsync(string fairId, IReadOnlyList<SeatedMeeting> changed, (string Key, ScheduleOutcome Outcome)? schedule = null)
+    {
+        if (changed.Count == 0 && schedule is null) return;
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         var batch = new NpgsqlBatch(connection, tx);
@@ -74,6 +82,16 @@ public sealed class MeetingStore(NpgsqlDataSource db) : IMeetingStore
             command.Parameters.AddWithValue(m.Version);
             command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(m, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
             batch.BatchCommands.Add(command);
+        }
+
+        if (schedule is { } s)
+        {
+            // A second publish with the key racing this one fails on the primary key and rolls back its meetings.
+            var keyed = new NpgsqlBatchCommand("INSERT INTO app.meeting_schedules (fair_id, key, outcome) VALUES ($1, $2, $3)");
+            keyed.Parameters.AddWithValue(fairId);
+            keyed.Parameters.AddWithValue(s.Key);
+            keyed.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(s.Outcome, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            batch.BatchCommands.Add(keyed);
         }
 
         await batch.ExecuteNonQueryAsync();

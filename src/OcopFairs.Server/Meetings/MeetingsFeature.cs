@@ -15,7 +15,7 @@ public static class MeetingsFeature
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app) => app.MapMeetingsApi();
+    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app) => app.MapMeetingsApi().MapScheduleApi();
 }
 
 /// <summary>

@@ -652,6 +652,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/meetings/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScheduleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleResponse"];
+                    };
+                };
+                /** @description Invalid or unreadable body or query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (booth.taken, fair.transition…). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the endpoint takes. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of a content type the endpoint reads. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rule refuses it (application.ineligible, booth.notApproved…). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs": {
         parameters: {
             query?: never;
@@ -6742,6 +6857,42 @@ export interface components {
             name?: null | string;
             phone?: null | string;
         };
+        ScheduledItem: {
+            buyerId: string;
+            organisation?: null | string;
+            producerId: string;
+            producerName?: null | string;
+            /** Format: date-time */
+            startsAt: string;
+            place: components["schemas"]["MeetingPlace"];
+            /** Format: int32 */
+            score: number;
+            meetingId?: null | string;
+        };
+        ScheduleRequest: {
+            dryRun?: null | boolean;
+            wishes?: null | components["schemas"]["WishDto"][];
+            /** Format: int32 */
+            perBuyer?: null | number;
+            lockAccepted?: null | boolean;
+        };
+        ScheduleResponse: {
+            dryRun: boolean;
+            method: string;
+            /** Format: int64 */
+            objective: number;
+            /** Format: int64 */
+            bound: number;
+            /** Format: int64 */
+            greedyObjective: number;
+            /** Format: int32 */
+            greedyPlaced: number;
+            /** Format: double */
+            solveSeconds: number;
+            meetings: components["schemas"]["ScheduledItem"][];
+            unplaced: components["schemas"]["UnplacedItem"][];
+            replayed: boolean;
+        };
         ShopLink: {
             platform: string;
             url: string;
@@ -6760,6 +6911,16 @@ export interface components {
             producerName?: null | string;
             reasons: components["schemas"]["AllocationReason"][];
         };
+        UnplacedItem: {
+            buyerId: string;
+            organisation?: null | string;
+            producerId: string;
+            producerName?: null | string;
+            /** Format: int32 */
+            score: number;
+            reasons: string[];
+            messages: string[];
+        };
         UserCreated: {
             userId: string;
             email: string;
@@ -6773,6 +6934,10 @@ export interface components {
             codes?: {
                 [key: string]: string[];
             };
+        };
+        WishDto: {
+            buyerId?: null | string;
+            producerId?: null | string;
         };
         ZoneRequest: {
             code?: null | string;
