@@ -53,16 +53,14 @@ export function Header() {
               lang={lang}
               className="lang-btn"
               aria-pressed={i18n.language === lang}
-              aria-label={t(`lang.${lang}`)}
               data-testid={`lang-${lang}`}
               onClick={() => setLanguage(lang)}
             >
-              <span className="lang-btn__long" aria-hidden="true">
-                {t(`lang.${lang}`)}
-              </span>
+              {/* On a phone the code shows and the name is read out; from 60em the name shows. */}
               <span className="lang-btn__short" aria-hidden="true">
                 {lang.toUpperCase()}
               </span>
+              <span className="lang-btn__long">{t(`lang.${lang}`)}</span>
             </button>
           ))}
         </div>
