@@ -119,6 +119,9 @@ public sealed class OrganiserFlowTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync(360, 740);
         await BrowserFixture.SignInAsync(page, "organiser@demo.ocop", Api.DemoPassword);
         await page.GotoAsync($"/fairs/{fairId}/floor-plan");
+        // A phone is told to use a larger screen first; the organiser may still open the editor.
+        await Assertions.Expect(page.Locator("[data-testid=pe-small-screen]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=pe-small-continue]");
         var a01 = page.Locator("[data-testid=pe-booth-A01]");
         await Assertions.Expect(a01).ToBeVisibleAsync();
         await AssertFitsAsync(page, "the floor-plan editor");

@@ -57,8 +57,7 @@ public sealed class SecurityTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=booth-panel]")).ToContainTextAsync("3T Cao Phong");
 
         // Scalar starts from an inline script and the dashboard styles inline: their own policies let them.
-        // Its fonts come from fonts.scalar.com, which a machine without internet waits on: do not wait for "load". Its
-        // 5 MB script takes long to parse on a busy machine.
+        // Its 5 MB script takes long to parse on a busy machine (it loads nothing from outside: OperatorLinksTests).
         await page.GotoAsync("/api/docs/", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         await Assertions.Expect(page.Locator("[data-sidebar-id*='api/auth/login']").First).ToBeAttachedAsync(new() { Timeout = 60_000 });
         await page.GotoAsync("/hangfire");

@@ -19,6 +19,11 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage'));
 const FloorPlanPage = lazy(() => import('./pages/FloorPlanPage'));
 const AllocationPage = lazy(() => import('./pages/AllocationPage'));
 const ProductPage = lazy(() => import('./pages/ProductPage'));
+// Accounts, fair set-up and operator links.
+const SignUpPage = lazy(() => import('./pages/SignUpPage'));
+const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
+const OperationsPage = lazy(() => import('./pages/OperationsPage'));
+const FairFormPage = lazy(() => import('./pages/FairFormPage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 
@@ -83,6 +88,11 @@ export const routes: RouteObject[] = [
       { path: 'fairs/:fairId/allocation', element: <ForFair page={AllocationPage} /> },
       { path: DISPLAY_PATH.slice(1), element: <ForFair page={DisplayPage} /> },
       { path: 'products/:productId', element: <ForProduct /> },
+      { path: 'signup', element: <SignUpPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'operations', element: <OperationsPage /> },
+      { path: 'fairs/new', element: <FairFormPage /> },
+      { path: 'fairs/:fairId/edit', element: <ForFair page={FairFormPage} /> },
       { path: '*', element: <NotFound /> },
     ],
   },

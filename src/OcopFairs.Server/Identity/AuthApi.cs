@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
@@ -50,6 +51,13 @@ public sealed record MeResponse(string UserId, string Email, IReadOnlyList<strin
 
 public sealed record UserCreated(string UserId, string Email, IReadOnlyList<string> Roles);
 
+/// <summary>What a new password must have: Identity's configured options, so a sign-up form checks what the server checks.</summary>
+public sealed record PasswordRulesResponse(
+    int RequiredLength, int MaxLength, bool RequireDigit, bool RequireLowercase, bool RequireUppercase, bool RequireNonAlphanumeric, int RequiredUniqueChars);
+
+/// <summary>An account as the admin's list shows it.</summary>
+public sealed record UserSummary(string UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, string Locale);
+
 /// <summary>Accounts: register, sign in with a bearer token or a cookie, refresh, sign out, who am I, and admin-made accounts.</summary>
 public static class AuthApi
 {
@@ -77,11 +85,27 @@ public static class AuthApi
         auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecurityFeature.SignInPolicy);
         auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(SecurityFeature.SignInPolicy);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        auth.MapGet("/password-rules", PasswordRules).AllowAnonymous();
 
         app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Accounts");
         app.MapPost("/api/admin/users", CreateUserAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Accounts");
+        app.MapGet("/api/admin/users", ListUsersAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Accounts");
         return app;
     }
+
+    /// <summary>Identity's own error codes for a weak password, and ours (ErrorText) for each: one message per unmet rule.</summary>
+    private static readonly Dictionary<string, string> PasswordCodes = new(StringComparer.Ordinal)
+    {
+        ["PasswordTooShort"] = "password.tooShort",
+        ["PasswordRequiresDigit"] = "password.requiresDigit",
+        ["PasswordRequiresLower"] = "password.requiresLower",
+        ["PasswordRequiresUpper"] = "password.requiresUpper",
+        ["PasswordRequiresNonAlphanumeric"] = "password.requiresNonAlphanumeric",
+        ["PasswordRequiresUniqueChars"] = "password.requiresUniqueChars",
+    };
+
+    /// <summary>Most accounts an admin's list answers, the organisers and admins first.</summary>
+    public const int MaxUsersListed = 500;
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -113,9 +137,13 @@ public static class AuthApi
         if (!created.Succeeded)
         {
             var duplicate = created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");
-            return Problems.Validation(duplicate
-                ? new Dictionary<string, string[]> { ["email"] = ["emailTaken"] }
-                : new Dictionary<string, string[]> { ["password"] = ["invalidPassword"] });
+            if (duplicate)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["email"] = ["emailTaken"] });
+            }
+
+            string[] unmet = [.. created.Errors.Select(e => PasswordCodes.GetValueOrDefault(e.Code, "invalidPassword")).Distinct()];
+            return Problems.Validation(new Dictionary<string, string[]> { ["password"] = unmet.Length == 0 ? ["invalidPassword"] : unmet });
         }
 
         await users.AddToRoleAsync(user, role);
@@ -194,6 +222,38 @@ public static class AuthApi
 
         await signIn.SignOutAsync();
         return TypedResults.Ok();
+    }
+
+    private static Ok<PasswordRulesResponse> PasswordRules(IOptions<IdentityOptions> identity)
+    {
+        var p = identity.Value.Password;
+        return TypedResults.Ok(new PasswordRulesResponse(
+            p.RequiredLength, MaxPasswordLength, p.RequireDigit, p.RequireLowercase, p.RequireUppercase, p.RequireNonAlphanumeric, p.RequiredUniqueChars));
+    }
+
+    /// <summary>Every account (at most <see cref="MaxUsersListed"/>) with its roles: admins and organisers first, then by e-mail.</summary>
+    private static async Task<Ok<UserSummary[]>> ListUsersAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+            from ur in userRoles.DefaultIfEmpty()
+            join r in db.Roles on ur.RoleId equals r.Id into roles
+            from r in roles.DefaultIfEmpty()
+            select new { u.Id, u.Email, u.DisplayName, u.Locale, Role = r == null ? null : r.Name })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        static int Rank(IReadOnlyList<string> roles) =>
+            roles.Contains(Roles.Admin) ? 0 : roles.Contains(Roles.Organiser) ? 1 : 2;
+        var users = rows
+            .GroupBy(x => x.Id)
+            .Select(g => new UserSummary(
+                g.Key, g.First().Email ?? string.Empty, g.First().DisplayName, [.. g.Select(x => x.Role).OfType<string>().Order(StringComparer.Ordinal)], g.First().Locale))
+            .OrderBy(u => Rank(u.Roles))
+            .ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxUsersListed)
+            .ToArray();
+        return TypedResults.Ok(users);
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users)

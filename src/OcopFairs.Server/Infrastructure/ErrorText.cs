@@ -123,6 +123,13 @@ public static class ErrorText
         ["status.Waitlisted"] = ("Danh sách chờ", "Waitlisted"),
         ["status.Rejected"] = ("Bị từ chối", "Rejected"),
         ["status.Withdrawn"] = ("Đã rút", "Withdrawn"),
+        // Accounts: one message per password rule a new password misses.
+        ["password.tooShort"] = ("Mật khẩu quá ngắn.", "The password is too short."),
+        ["password.requiresDigit"] = ("Mật khẩu cần có ít nhất một chữ số (0–9).", "The password needs a digit (0–9)."),
+        ["password.requiresLower"] = ("Mật khẩu cần có ít nhất một chữ thường (a–z).", "The password needs a lower-case letter (a–z)."),
+        ["password.requiresUpper"] = ("Mật khẩu cần có ít nhất một chữ hoa (A–Z).", "The password needs an upper-case letter (A–Z)."),
+        ["password.requiresNonAlphanumeric"] = ("Mật khẩu cần có ít nhất một ký tự đặc biệt (ví dụ - @ #).", "The password needs a symbol (such as - @ #)."),
+        ["password.requiresUniqueChars"] = ("Mật khẩu cần nhiều ký tự khác nhau hơn.", "The password needs more different characters."),
     };
 
     public static bool IsEnglish(CultureInfo? culture) =>

@@ -93,6 +93,8 @@ public static partial class OpenApiContract
     /// <summary>The security schemes and the problem schemas every operation refers to.</summary>
     private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
+        document.Info ??= new OpenApiInfo();
+        document.Info.Title = "OcopFairs API";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme

@@ -8,6 +8,7 @@ using Npgsql;
 using OcopFairs.Grains;
 using OcopFairs.Server.Identity;
 using Orleans.Configuration;
+using OcopFairs.Server.Security;
 using Scalar.AspNetCore;
 
 namespace OcopFairs.Server.Infrastructure;
@@ -105,12 +106,21 @@ public static class Platform
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseOperatorSignIn();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs");
+        // Signed-in users only; nothing from outside this server (no CDN fonts, no telemetry, no vendor client or agent).
+        app.MapScalarApiReference("/api/docs", o => o
+                .WithTitle("OcopFairs API")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .HideClientButton())
+            .RequireAuthorization();
         app.MapHangfireDashboardWithAuthorizationPolicy(AccountsFeature.HangfirePolicy, "/hangfire", new DashboardOptions
         {
             DisplayStorageConnectionString = false,

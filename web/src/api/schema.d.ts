@@ -248,6 +248,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordRulesResponse"];
+                    };
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -308,7 +352,53 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserSummary"][];
+                    };
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -6682,6 +6772,18 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PasswordRulesResponse: {
+            /** Format: int32 */
+            requiredLength: number;
+            /** Format: int32 */
+            maxLength: number;
+            requireDigit: boolean;
+            requireLowercase: boolean;
+            requireUppercase: boolean;
+            requireNonAlphanumeric: boolean;
+            /** Format: int32 */
+            requiredUniqueChars: number;
+        };
         PriceBandDto: {
             /** Format: int64 */
             min?: null | number;
@@ -6925,6 +7027,13 @@ export interface components {
             userId: string;
             email: string;
             roles: string[];
+        };
+        UserSummary: {
+            userId: string;
+            email: string;
+            displayName: string;
+            roles: string[];
+            locale: string;
         };
         /** @description A problem with field errors: errors holds localized text and codes the stable codes, per camelCase field path (booths[3].areaM2). Both are absent when the body could not be read at all (code malformed). */
         ValidationProblem: components["schemas"]["Problem"] & {

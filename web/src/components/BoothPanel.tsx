@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDateTime, formatNumber, formatVnd } from '../lib/format';
 import type { Booth, Locale, Zone } from '../lib/types';
 import { HoldCountdown } from './HoldCountdown';
@@ -23,6 +24,8 @@ interface BoothPanelProps {
   canManage: boolean;
   /** A producer on a FirstCome fair open for holds: hold, confirm, release. */
   canHold?: boolean;
+  /** Signed out on a fair open for holds: the sign-in page that comes back to this booth. */
+  signInToHold?: string;
   /** A producer on a fair where the organiser allocates booths. */
   organiserAllocates?: boolean;
   /** The booth is held or confirmed by the signed-in producer. */
@@ -38,6 +41,7 @@ interface BoothPanelProps {
 export function BoothPanel(props: BoothPanelProps) {
   const { booth, zones, timeZone, canManage, canHold, organiserAllocates, mine, pending, error, onAction, onClose } =
     props;
+  const { signInToHold } = props;
   const { t, i18n } = useTranslation();
   const lang: Locale = i18n.language === 'en' ? 'en' : 'vi';
   const zone = zones.find((z) => z.code === booth.zone);
@@ -151,6 +155,13 @@ export function BoothPanel(props: BoothPanelProps) {
       {canHold && booth.status === 'Free' && (
         <div className="panel__actions">
           {actionButton('hold', 'btn btn--accent')}
+        </div>
+      )}
+      {signInToHold && booth.status === 'Free' && (
+        <div className="panel__actions">
+          <Link to={signInToHold} className="btn btn--accent" data-testid="booth-sign-in">
+            {t('signInTo.hold')}
+          </Link>
         </div>
       )}
       {(myHold || myConfirmed) && (

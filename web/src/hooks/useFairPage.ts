@@ -65,7 +65,7 @@ interface ActionVariables {
 }
 
 export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hubFactory'> = {}) {
-  const { me } = useAuth();
+  const { me, loading: authLoading } = useAuth();
   const queryClient = useQueryClient();
   const [search, setSearch] = useSearchParams();
 
@@ -192,6 +192,9 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
     organiserAllocates: !!producerId && !!fair && fair.allocationMode !== 'FirstCome',
     // Producers apply while registration is open; the apply page explains any refusal.
     canApply: hasRole(me, 'Producer') && fair?.status === 'Published',
+    /** Nobody is signed in (known once /api/me answered): apply and hold links lead to sign-in first. */
+    signedOut: !authLoading && !me,
+    holdsOpen: holdsOpen(fair),
     timeZone: fair?.timeZone || DEFAULT_TIME_ZONE,
   };
 }

@@ -248,4 +248,17 @@ export const api = {
         headers: idempotent(),
       }),
     ),
+
+  // Accounts and fair set-up (sign-up, admin's accounts, the organiser's fair form)
+  passwordRules: (signal?: AbortSignal) => call(client.GET('/api/auth/password-rules', { signal })),
+  register: (body: RegisterInput) => call(client.POST('/api/auth/register', { body })),
+  users: (signal?: AbortSignal) => call(client.GET('/api/admin/users', { signal })),
+  createUser: (body: CreateUserInput) => call(client.POST('/api/admin/users', { body })),
+  createFair: (body: FairInput) => call(client.POST('/api/fairs', { body, headers: idempotent() })),
+  updateFair: (fairId: string, body: FairInput) =>
+    call(client.PATCH('/api/fairs/{fairId}', { params: fair(fairId), body, headers: idempotent() })),
 };
+
+type RegisterInput = import('../api/schema').components['schemas']['RegisterRequest'];
+type CreateUserInput = import('../api/schema').components['schemas']['CreateUserRequest'];
+type FairInput = import('../api/schema').components['schemas']['CreateFairRequest'];

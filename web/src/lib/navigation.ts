@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
 
-/** Only same-site paths are followed after sign-in ("/x", never "//host"). */
+/**
+ * Only same-site paths are followed after sign-in ("/x", never "//host"); no backslash or control character, which
+ * URL parsers drop or read as "/" ("/\\host", "/\t/host").
+ */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+  if ([...next].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return '/';
   return next;
 }
 

@@ -13,6 +13,7 @@ import { errorMessage } from '../lib/api';
 import { isFiltering } from '../lib/booths';
 import { formatDateRange, formatDateTime } from '../lib/format';
 import type { LiveFloorOptions } from '../lib/useLiveFloor';
+import { signInPath } from '../lib/signup';
 
 interface FairPageProps {
   fairId: string;
@@ -69,6 +70,17 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
               <span className="nowrap">{formatDateTime(fair.registrationClosesAt, timeZone)}</span>
             </dd>
           </dl>
+          {page.signedOut && fair.status === 'Published' && (
+            <p className="fair-actions">
+              <Link
+                to={signInPath(`/fairs/${encodeURIComponent(fairId)}/apply`)}
+                className="btn btn--accent"
+                data-testid="apply-sign-in"
+              >
+                {t('signInTo.apply')}
+              </Link>
+            </p>
+          )}
           {(canApply || canManage) && (
             <p className="fair-actions">
               {canApply && (
@@ -87,6 +99,11 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
                   data-testid="review-link"
                 >
                   {t('review.link')}
+                </Link>
+              )}
+              {canManage && (
+                <Link to={`${fairPath}/edit`} className="btn fair-edit-link" data-testid="edit-fair-link">
+                  {t('fairForm.edit')}
                 </Link>
               )}
               {canManage && (
@@ -205,6 +222,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
                     timeZone={timeZone}
                     canManage={canManage}
                     canHold={page.canHold}
+                    signInToHold={page.signedOut && page.holdsOpen ? signInPath(`${fairPath}?booth=${encodeURIComponent(booth.code)}`) : undefined}
                     organiserAllocates={page.organiserAllocates}
                     mine={mine.has(booth.code)}
                     pending={page.pending}

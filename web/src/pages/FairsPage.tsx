@@ -6,10 +6,12 @@ import { DEFAULT_TIME_ZONE, formatDateRange } from '../lib/format';
 import { Link } from 'react-router';
 import { fairsQuery } from '../lib/queries';
 import { FairStatusBadge } from '../components/FairStatusBadge';
+import { hasRole, useAuth } from '../lib/auth';
 
 export function FairsPage() {
   const { t } = useTranslation();
   const { data: fairs, error, refetch } = useQuery(fairsQuery());
+  const { me } = useAuth();
 
   useEffect(() => {
     document.title = t('app.name');
@@ -18,6 +20,11 @@ export function FairsPage() {
   return (
     <main className="page">
       <h1>{t('fairs.title')}</h1>
+      {hasRole(me, 'Organiser', 'Admin') && (
+        <Link to="/fairs/new" className="btn btn--accent new-fair-link" data-testid="new-fair">
+          {t('nav.newFair')}
+        </Link>
+      )}
       {error ? (
         <div className="error" role="alert">
           <p>{errorMessage(error)}</p>

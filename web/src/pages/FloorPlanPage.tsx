@@ -1,4 +1,4 @@
-import { useMemo, type ChangeEvent } from 'react';
+import { useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageError } from '../components/PageError';
@@ -18,6 +18,8 @@ import { RequireRole } from '../lib/guard';
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 function FloorPlanEditor({ fairId }: { fairId: string }) {
+  // Below 768 px the editor is too cramped: a notice says so, and the organiser may still open it.
+  const [smallScreenAnyway, setSmallScreenAnyway] = useState(false);
   const { t } = useTranslation();
   const editor = useFloorPlanEditor(fairId);
   const { fair, loaded, state, dispatch, dirty, overlapping, invalid, canvas, lost, single, zoneForNew, step, busy } = editor;
@@ -49,6 +51,21 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
       </div>
       {fair && fair.status !== 'Draft' && <p className="notice small">{t('editor.liveWarning')}</p>}
 
+      {!smallScreenAnyway && (
+        <section className="small-screen-notice" role="note" data-testid="pe-small-screen">
+          <h2>{t('floorPlanSmall.title')}</h2>
+          <p>{t('floorPlanSmall.body')}</p>
+          <p className="next-steps__links">
+            <Link to={fairLink} className="btn">
+              {t('floorPlanSmall.back')}
+            </Link>
+            <button type="button" className="btn" onClick={() => setSmallScreenAnyway(true)} data-testid="pe-small-continue">
+              {t('floorPlanSmall.anyway')}
+            </button>
+          </p>
+        </section>
+      )}
+      <div className={smallScreenAnyway ? undefined : 'floor-plan-editor--wide-only'}>
       {!loaded ? (
         editor.loadError ? (
           <div className="error" role="alert">
@@ -276,6 +293,7 @@ function FloorPlanEditor({ fairId }: { fairId: string }) {
           )}
         </>
       )}
+      </div>
     </main>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
-import { useNavigate, useSearchParams } from 'react-router';
-import { safeNext } from '../lib/navigation';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { afterSignIn, isServerPage } from '../lib/signup';
 import { formatDateTime } from '../lib/format';
 
 /**
@@ -33,7 +33,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const next = safeNext(search.get('next'));
+  const rawNext = search.get('next');
+  const next = afterSignIn(rawNext);
 
   useEffect(() => {
     document.title = `${t('login.title')} · ${t('app.name')}`;
@@ -51,7 +52,9 @@ export function LoginPage() {
         setBusy(false);
         return;
       }
-      void navigate(next.startsWith('/login') ? '/' : next, { replace: true });
+      // The dashboards and the API docs are the server's own pages, not the app's.
+      if (isServerPage(next)) window.location.assign(next);
+      else void navigate(next, { replace: true });
     } catch (e) {
       setError(loginErrorMessage(e, t));
       setBusy(false);
@@ -94,6 +97,12 @@ export function LoginPage() {
           {busy ? t('login.working') : t('login.submit')}
         </button>
       </form>
+      <p className="auth-switch">
+        {t('signup.noAccount')}{' '}
+        <Link to={rawNext ? `/signup?next=${encodeURIComponent(rawNext)}` : '/signup'} data-testid="login-to-signup">
+          {t('signup.link')}
+        </Link>
+      </p>
     </main>
   );
 }
