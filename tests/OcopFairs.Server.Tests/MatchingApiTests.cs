@@ -127,4 +127,28 @@ public sealed class MatchingApiTests(ServerFixture fixture)
         Assert.True(await Api.EventuallyAsync(() => Task.FromResult(Told(buyerEvents)), 10), "the buyer was not told of the withdrawal");
         Assert.DoesNotContain(await MatchesAsync(buyer.Http, fairId), i => i!["producerId"]!.GetValue<string>() == rice);
     }
+
+    [Fact]
+    public async Task The_demo_buyers_have_needs_matches_with_reasons_and_meetings_in_several_states()
+    {
+        using var supermarket = fixture.Client();
+        supermarket.As(await Api.LoginAsync(supermarket, "buyer1@demo.ocop"));
+        var profile = await (await supermarket.GetAsync("api/buyers/me")).ReadJsonAsync();
+        Assert.Equal("Hệ thống siêu thị BigGreen Hà Nội", profile["organisation"]!.GetValue<string>());
+
+        var matches = await MatchesAsync(supermarket, "hoa-binh-ocop-fair");
+        Assert.Equal("p-demo-3t-cao-phong", matches[0]!["producerId"]!.GetValue<string>());
+        Assert.Contains(matches[0]!["reasons"]!.AsArray(), r => r!["message"]!.GetValue<string>().StartsWith("Khớp", StringComparison.Ordinal));
+        Assert.Contains("A01", matches[0]!["boothCodes"]!.AsArray().Select(b => b!.GetValue<string>()));
+
+        using var organiser = await fixture.OrganiserAsync();
+        var statuses = (await (await organiser.GetAsync("api/fairs/hoa-binh-ocop-fair/meetings")).ReadJsonAsync())["items"]!.AsArray()
+            .Select(m => m!["status"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Requested", "Accepted", "Declined", "Cancelled" }, statuses);
+
+        using var grower = fixture.Client();
+        grower.As(await Api.LoginAsync(grower, "producer1@demo.ocop"));
+        var interested = (await (await grower.GetAsync("api/fairs/hoa-binh-ocop-fair/interested-buyers")).ReadJsonAsync())["items"]!.AsArray();
+        Assert.Contains(interested, i => i!["organisation"]!.GetValue<string>() == "Hệ thống siêu thị BigGreen Hà Nội");
+    }
 }

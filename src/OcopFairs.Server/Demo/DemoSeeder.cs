@@ -33,15 +33,12 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
             }
         }
 
-        for (var i = 1; i <= 3; i++)
-        {
-            await EnsureUserAsync(users, $"buyer{i}@demo.ocop", $"Người mua {i}", Roles.Buyer, null);
-        }
-
         foreach (var demo in DemoData.Fairs)
         {
             await SeedFairAsync(demo, organiser.Id, scope.ServiceProvider.GetRequiredService<Reminders.ReminderScheduler>());
         }
+
+        await SeedBuyersAsync(users, scope.ServiceProvider.GetRequiredService<Buyers.FairBuyers>());
 
         LogSeeded(logger, DemoData.Producers.Length, DemoData.Fairs.Length);
     }
