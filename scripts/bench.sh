@@ -8,6 +8,11 @@
 #                                     while 500 SignalR watchers follow the floor; beside pgbench single-row commits and a
 #                                     bare SignalR hub in the same run. Quick run: rush --producers 300 --booths 100 --watchers 50
 #   scripts/bench.sh rush-series N    N rushes in a row (same options as rush), then min / median / max of each goal's figure
+#   scripts/bench.sh match [args]     2,000 approved exhibitors with 20,000 products and 500 buyers with 1-3 needs, seeded
+#                                     through HTTP: a buyer's top 50 with reasons over HTTP and inside the server, beside a
+#                                     plain scan in the bench process; the push after a need changes. Quick: match --producers 200 --buyers 50
+#   scripts/bench.sh meetings [args]  500 buyers racing for 200 exhibitors' 16 slots from 64 clients, beside pgbench at the
+#                                     same concurrency: double bookings, requests/s, p99, server CPU
 set -euo pipefail
 SERVER_CPUS=""; BENCH_CPUS=""
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
@@ -104,6 +109,19 @@ bench_rush() {
   return $rc
 }
 
+# Matching and meetings: the fair's organiser is a demo account, hence Demo__Seed=true.
+bench_buyers() {
+  local what="$1"
+  shift
+  start_bench_server ocop_bench_buyers 5096 Demo__Seed=true
+  echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  local rc=0
+  dotnet "$ROOT/tests/OcopFairs.Bench/bin/$CONFIGURATION/net10.0/OcopFairs.Bench.dll" "$what" \
+    --server "$BENCH_URL" --db "$BENCH_DB_CS" --server-pid "$BENCH_PID" "$@" || rc=$?
+  stop_bench_server
+  return $rc
+}
+
 # The spread of one figure over the series' logs: "min / median / max" of the number sed's $2 finds on lines matching $1.
 series_spread() {
   local pattern="$1" expr="$2"
@@ -146,6 +164,8 @@ case "$what" in
   search) shift; bench_search "$@" ;;
   rush) shift; bench_rush "$@" ;;
   rush-series) shift; bench_rush_series "$@" ;;
+  match) shift; bench_buyers match "$@" ;;
+  meetings) shift; bench_buyers meetings "$@" ;;
   *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" \
        "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15 --push batched|per-event]" \
        "| rush-series N [rush options]" >&2; exit 2 ;;

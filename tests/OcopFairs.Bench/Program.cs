@@ -41,8 +41,32 @@ switch (command)
             Console.Error.WriteLine($"rush: {ex.Message}");
             return 1;
         }
+    case "match" or "meetings":
+        try
+        {
+            var options = new BuyersOptions(
+                new Uri(Arg("server", "http://127.0.0.1:5096/")),
+                Arg("db", "Host=127.0.0.1;Port=55432;Database=ocop_bench_buyers;Username=ocop;Password=ocop"),
+                Producers: int.Parse(Arg("producers", command == "match" ? "2000" : "200")),
+                ProductsPerProducer: int.Parse(Arg("products", command == "match" ? "10" : "1")),
+                Buyers: int.Parse(Arg("buyers", "500")),
+                Requests: int.Parse(Arg("requests", command == "match" ? "2000" : "4000")),
+                Concurrency: int.Parse(Arg("concurrency", command == "match" ? "8" : "64")),
+                Pushes: int.Parse(Arg("pushes", "100")),
+                ServerPid: Arg("server-pid", "") is { Length: > 0 } serverPid ? int.Parse(serverPid) : null,
+                PgbenchSeconds: int.Parse(Arg("pgbench-seconds", "10")),
+                Pgbench: Arg("pgbench", "") is { Length: > 0 } pgbench ? pgbench : null);
+            return command == "match" ? await BuyersBench.MatchAsync(options) : await BuyersBench.MeetingsAsync(options);
+        }
+        catch (BenchException ex)
+        {
+            Console.Error.WriteLine($"{command}: {ex.Message}");
+            return 1;
+        }
     default:
         Console.Error.WriteLine("usage: OcopFairs.Bench search [--server URL] [--db CS] [--producers N] [--products N] [--requests N] [--concurrency N]");
+        Console.Error.WriteLine("       OcopFairs.Bench match [--server URL] [--db CS] [--producers 2000] [--products 10] [--buyers 500] [--requests 2000] [--concurrency 8] [--pushes 100]");
+        Console.Error.WriteLine("       OcopFairs.Bench meetings [--server URL] [--db CS] [--producers 200] [--buyers 500] [--requests 4000] [--concurrency 64] [--server-pid PID]");
         Console.Error.WriteLine("       OcopFairs.Bench rush [--server URL] [--db CS] [--producers 3000] [--booths 1000] [--clients 64] [--watchers 500]");
         Console.Error.WriteLine("            [--server-pid PID] [--seed-concurrency 8] [--max-seconds 120] [--pgbench-seconds 15] [--pgbench PATH]");
         Console.Error.WriteLine("            [--bare-rate 200 (messages/s for the bare hub when no hold succeeded)] [--via hold|block (block: test aid)]");

@@ -621,7 +621,7 @@ public static class RushBench
     // ---------------------------------------------------------------------------------------------------------------
     // Baseline (a): pgbench
 
-    private static async Task<(double Tps, double LatencyMs, string? Error)> PgbenchAsync(string connectionString, int clients, int seconds, string? pgbench)
+    internal static async Task<(double Tps, double LatencyMs, string? Error)> PgbenchAsync(string connectionString, int clients, int seconds, string? pgbench)
     {
         pgbench ??= Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")
@@ -705,11 +705,11 @@ public static class RushBench
     // ---------------------------------------------------------------------------------------------------------------
     // HTTP helpers
 
-    private static async Task<string> LoginAsync(HttpClient http, string email, string password) =>
+    internal static async Task<string> LoginAsync(HttpClient http, string email, string password) =>
         (await CallAsync(http, HttpMethod.Post, "api/auth/login", null, new { email, password })).GetProperty("accessToken").GetString()!;
 
     /// <summary>Sends one request; throws with the status and body unless it succeeded; answers the JSON body (or an empty object).</summary>
-    private static async Task<JsonElement> CallAsync(HttpClient http, HttpMethod method, string path, string? token, object? body)
+    internal static async Task<JsonElement> CallAsync(HttpClient http, HttpMethod method, string path, string? token, object? body)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null) request.Content = JsonContent.Create(body);
