@@ -20,4 +20,11 @@ public sealed record PrivateEvent(
     [property: Id(2)] Notification? Notification,
     [property: Id(3)] ApplicationView? Application = null,
     [property: Id(4)] MatchesChanged? Matches = null,
-    [property: Id(5)] Meeting? Meeting = null);
+    [property: Id(5)] Meeting? Meeting = null,
+    [property: Id(6)] MeetingCounts? MeetingCounts = null);
+
+/// <summary>A fair's meetings by status, for its organiser's live overview.</summary>
+[GenerateSerializer, Immutable, Alias("ocop.MeetingCounts")]
+public sealed record MeetingCounts(
+    [property: Id(0)] string FairId,
+    [property: Id(1)] System.Collections.Immutable.ImmutableDictionary<MeetingStatus, int> ByStatus);

@@ -33,6 +33,9 @@ public sealed record SeatedMeeting([property: Id(0)] Meeting Meeting, [property:
 public interface IMeetingEvents
 {
     Task ChangedAsync(Meeting meeting);
+
+    /// <summary>The fair's meetings by status after a change, for the organiser's live overview.</summary>
+    Task CountsChangedAsync(string fairId, ImmutableDictionary<MeetingStatus, int> counts);
 }
 
 /// <summary>
@@ -201,6 +204,16 @@ public sealed class MeetingsGrain(IMeetingStore store, IMeetingEvents events, Ti
             {
                 // The change is durable; a lost notice is not worth failing the answer for (clients resync on reconnect).
             }
+        }
+
+        if (changed.Count == 0) return;
+        try
+        {
+            await events.CountsChangedAsync(FairId, _meetings.Values.GroupBy(s => s.Meeting.Status).ToImmutableDictionary(g => g.Key, g => g.Count()));
+        }
+        catch (Exception)
+        {
+            // As above: the organiser's overview catches up on its next read.
         }
     }
 

@@ -103,6 +103,7 @@ public sealed record PrivateEventMessage(string Type, object? Data)
         e.Application is { } application ? Applications.ApplicationResponse.From(application, null, DateOnly.FromDateTime(DateTime.UtcNow))
         : e.Meeting is { } meeting ? meeting
         : e.Matches is { } matches ? matches
+        : e.MeetingCounts is { } counts ? counts
         : e.Notification);
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OcopFairs.Abstractions;
 using OcopFairs.Grains;
 
@@ -35,5 +36,12 @@ public sealed class MeetingEvents(IGrainFactory grains, ILogger<MeetingEvents> l
         {
             await push.PublishPrivateAsync(new PrivateEvent(owner, EventTypes.MeetingChanged, null, Meeting: meeting));
         }
+    }
+
+    public async Task CountsChangedAsync(string fairId, ImmutableDictionary<MeetingStatus, int> counts)
+    {
+        if (await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair) return;
+        await grains.GetGrain<IPushGrain>(0).PublishPrivateAsync(
+            new PrivateEvent(fair.OrganiserId, EventTypes.BoardChanged, null, MeetingCounts: new MeetingCounts(fairId, counts)));
     }
 }
