@@ -87,9 +87,9 @@ public static class ScheduleSolver
             if (xs.Count > left) model.Add(LinearExpr.Sum(xs) <= left);
         }
 
-        // No slot tie-break in the objective: a weight small enough not to distort scores would need coefficients
-        // scaled by (variables × slots), which weakens the LP bound more than symmetry costs (greedy's hint already
-        // starts from the earliest slots).
+        // No slot tie-break in the objective: one small enough never to outweigh a score point needs every score
+        // multiplied by (variables × slots), and the greedy hint already starts from the earliest slots. Not measured
+        // against the tie-break; the bench's gap (docs/PERFORMANCE.md) comes from the bound, not from symmetry.
         model.Maximize(LinearExpr.WeightedSum(vars.Select(v => v.X), vars.Select(v => (long)v.Wish.Score)));
 
         using var solver = new CpSolver();
