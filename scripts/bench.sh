@@ -13,11 +13,21 @@
 #                                     plain scan in the bench process; the push after a need changes. Quick: match --producers 200 --buyers 50
 #   scripts/bench.sh meetings [args]  500 buyers racing for 200 exhibitors' 16 slots from 64 clients, beside pgbench at the
 #                                     same concurrency: double bookings, requests/s, p99, server CPU
+#   scripts/bench.sh schedule [args]  schedule-all for 300 buyers x 200 exhibitors x 16 slots (2,000 wishes): greedy beside
+#                                     CP-SAT with a 10 s limit on 2 workers. Runs in process, with no server and no
+#                                     PostgreSQL: the solver is a pure Domain function. It is CPU-bound, so on a shared
+#                                     machine give the load average with the figures.
 set -euo pipefail
 SERVER_CPUS=""; BENCH_CPUS=""
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 
 what="${1:-startup}"
+if [ "$what" = schedule ]; then
+  shift
+  [ "${SKIP_BUILD:-0}" = 1 ] || { step ".NET build of the bench ($CONFIGURATION)"; dotnet build "$ROOT/tests/OcopFairs.Bench" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:quiet; }
+  echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  exec dotnet "$ROOT/tests/OcopFairs.Bench/bin/$CONFIGURATION/net10.0/OcopFairs.Bench.dll" schedule "$@"
+fi
 ensure_tools
 start_postgres
 trap stop_postgres_if_started EXIT
@@ -168,5 +178,5 @@ case "$what" in
   meetings) shift; bench_buyers meetings "$@" ;;
   *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" \
        "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15 --push batched|per-event]" \
-       "| rush-series N [rush options]" >&2; exit 2 ;;
+       "| rush-series N [rush options] | schedule [--limit 10 --workers 2 --seed 17]" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 using OcopFairs.Bench;
 
-// scripts/bench.sh runs this against a server it started; see docs/PERFORMANCE.md.
+// scripts/bench.sh runs this against a server it started (schedule: in process); see docs/PERFORMANCE.md.
 var command = args.FirstOrDefault() ?? "help";
 string Arg(string name, string fallback) =>
     args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? fallback;
@@ -63,6 +63,16 @@ switch (command)
             Console.Error.WriteLine($"{command}: {ex.Message}");
             return 1;
         }
+    case "schedule":
+        // In process: the solver is a pure Domain function, so no server or database is involved.
+        return ScheduleBench.Run(
+            buyers: int.Parse(Arg("buyers", "300")),
+            exhibitors: int.Parse(Arg("exhibitors", "200")),
+            slots: int.Parse(Arg("slots", "16")),
+            wishes: int.Parse(Arg("wishes", "2000")),
+            limitSeconds: double.Parse(Arg("limit", "10"), System.Globalization.CultureInfo.InvariantCulture),
+            workers: int.Parse(Arg("workers", "2")),
+            seed: int.Parse(Arg("seed", "17")));
     default:
         Console.Error.WriteLine("usage: OcopFairs.Bench search [--server URL] [--db CS] [--producers N] [--products N] [--requests N] [--concurrency N]");
         Console.Error.WriteLine("       OcopFairs.Bench match [--server URL] [--db CS] [--producers 2000] [--products 10] [--buyers 500] [--requests 2000] [--concurrency 8] [--pushes 100]");
@@ -73,5 +83,6 @@ switch (command)
         Console.Error.WriteLine("            [--push batched|per-event (watchers join with JoinFairBatched, as the web app, or JoinFair)]");
         Console.Error.WriteLine("            [--watcher-client light|hubconnection (watchers as bare WebSockets speaking the hub protocol, or full HubConnections)]");
         Console.Error.WriteLine("            [--warm-up-rounds 10 (at most; holds and releases on a second fair before the rush until the server has nothing left to compile; 0 measures a cold server)]");
+        Console.Error.WriteLine("       OcopFairs.Bench schedule [--buyers 300] [--exhibitors 200] [--slots 16] [--wishes 2000] [--limit 10 (s)] [--workers 2] [--seed 17]");
         return 2;
 }

@@ -39,7 +39,7 @@ public class SchedulingTests
         Assert.Empty(Scheduling.Violations(p, [new("b1", "p1", 0, 10), new("b1", "p2", 1, 10)]));
     }
 
-    private static readonly Gen<ScheduleProblem> Problems =
+    internal static readonly Gen<ScheduleProblem> Problems =
         from slots in Gen.Int[1, 6]
         from wishes in Gen.Select(Gen.Int[0, 9], Gen.Int[0, 7], Gen.Int[1, 100]).Array[0, 60]
         from places in Gen.Int[0, 2].Array[8]

@@ -101,7 +101,8 @@ public static class ScheduleApi
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var greedy = Scheduling.Greedy(problem);
-        var plan = Planner(problem);
+        // CP-SAT blocks its threads for up to the time limit: off the request's thread.
+        var plan = await Task.Run(() => ScheduleSolver.Solve(problem, TimeLimit, workers: 2));
         var seconds = Math.Round(started.Elapsed.TotalSeconds, 2);
         var names = await ProducerNamesAsync(db, plan.Meetings.Select(m => m.ProducerId).Concat(plan.Unplaced.Select(u => u.ProducerId)));
         var english = ErrorText.IsEnglish(CultureInfo.CurrentUICulture);
@@ -132,9 +133,6 @@ public static class ScheduleApi
         return TypedResults.Ok(new ScheduleResponse(false, plan.Method, made.Sum(m => (long)m.Score), plan.Bound, greedy.Objective, greedy.Meetings.Length, seconds,
             made, unplaced, outcome.Replayed));
     }
-
-    /// <summary>The planner: the greedy plan for now (the solver joins here).</summary>
-    private static SchedulePlan Planner(ScheduleProblem problem) => Scheduling.Greedy(problem);
 
     private static async Task<Dictionary<string, (string Organisation, BuyerKind Kind)>> BuyersAsync(NpgsqlDataSource db, string fairId)
     {
