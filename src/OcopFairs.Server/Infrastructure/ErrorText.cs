@@ -123,6 +123,10 @@ public static class ErrorText
         ["status.Waitlisted"] = ("Danh sách chờ", "Waitlisted"),
         ["status.Rejected"] = ("Bị từ chối", "Rejected"),
         ["status.Withdrawn"] = ("Đã rút", "Withdrawn"),
+        ["photo.tooLarge"] = ("Ảnh quá lớn (tối đa 5 MB).", "The photo is too large (5 MB at most)."),
+        ["photo.unsupportedType"] = ("Ảnh phải là tệp JPEG, PNG hoặc WebP.", "The photo must be a JPEG, PNG or WebP file."),
+        ["photo.unreadable"] = ("Không đọc được ảnh (tệp hỏng hoặc quá nhiều điểm ảnh).", "The photo could not be read (damaged, or too many pixels)."),
+        ["photo.notFound"] = ("Sản phẩm chưa có ảnh.", "The product has no photo."),
     };
 
     public static bool IsEnglish(CultureInfo? culture) =>
