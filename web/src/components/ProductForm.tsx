@@ -23,6 +23,7 @@ import {
 import { fieldErrorsOf, unplacedErrors } from '../lib/forms';
 import type { Product } from '../lib/types';
 import { FieldError } from './FieldError';
+import { ProductPhotoField } from './ProductPhotoField';
 
 interface Props {
   product: Product | null;
@@ -48,6 +49,7 @@ const SHOWN_FIELDS = [
   'priceRange.max',
   'priceRange.unit',
   'shopLinks',
+  'description',
 ];
 
 /** Server keys for shop links count only the rows sent; point them at the form's rows. */
@@ -331,6 +333,19 @@ export function ProductForm({ product, onSaved, onCancel }: Props) {
         )}
         <FieldError errors={errors} field="shopLinks" />
       </fieldset>
+      <label className="field">
+        <span>{t('card.description')}</span>
+        <textarea
+          rows={4}
+          maxLength={4000}
+          value={form.description}
+          onChange={(e) => set('description', e.target.value)}
+          aria-invalid={!!errors.description}
+          data-testid="product-description"
+        />
+        <FieldError errors={errors} field="description" />
+      </label>
+      <ProductPhotoField productId={product?.productId ?? null} productName={product?.name ?? form.name} />
       {error && (
         <p className="error" role="alert" data-testid="product-error">
           {error}
