@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
@@ -11,12 +11,8 @@ function newestFirst(list: Notification[]): Notification[] {
   return [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
-function isNotification(value: unknown): value is Notification {
-  return typeof value === 'object' && value !== null && typeof (value as Notification).id === 'string';
-}
-
 export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnectionLike> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me, loading } = useAuth();
   const navigate = useNavigate();
   const [items, setItems] = useState<Notification[] | null>(null);
@@ -52,16 +48,24 @@ export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnec
           if (!first) void load();
           first = false;
         },
+        // A pushed entry carries its kind and facts, not words: the list is read again, worded in the UI language.
         onPrivateEvent: (event) => {
-          if (event.type !== 'Notification' || !isNotification(event.data)) return;
-          const incoming = event.data;
-          setItems((list) => newestFirst([incoming, ...(list ?? []).filter((n) => n.id !== incoming.id)]));
+          if (event.type === 'Notification') void load();
         },
       },
       hubFactory,
     );
     return () => void live.stop();
   }, [userId, load, hubFactory]);
+
+  // Entries are worded by the server in the language asked for: a change of language reads them again.
+  const language = i18n.language;
+  const firstLanguage = useRef(language);
+  useEffect(() => {
+    if (!userId || firstLanguage.current === language) return;
+    firstLanguage.current = language;
+    void load();
+  }, [language, userId, load]);
 
   const markRead = async (id: string) => {
     setBusyId(id);
