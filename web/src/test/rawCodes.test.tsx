@@ -4,6 +4,7 @@ import { ProductPage } from '../pages/ProductPage';
 import { MyApplicationsPage } from '../pages/MyApplicationsPage';
 import { ApplyPage } from '../pages/ApplyPage';
 import { InboxPage } from '../pages/InboxPage';
+import { ProducerPage } from '../pages/ProducerPage';
 import { renderPage } from './render';
 import { mockFetch } from './http';
 import { FakeHub } from './fakeHub';
@@ -95,6 +96,20 @@ describe('pages show names, not codes', () => {
     const { container } = renderPage(<ApplyPage fairId={FAIR_ID} checkDelayMs={0} />);
     expect((await screen.findByTestId('apply-already')).textContent).toContain('Đã duyệt');
     expect(screen.queryByTestId('apply-form')).toBeNull();
+    expect(rawCodesIn(container)).toEqual([]);
+  });
+
+  it("the producer's catalogue", async () => {
+    window.history.replaceState(null, '', '/producer');
+    mockFetch(({ url }) => {
+      if (url === '/api/me') return { body: me };
+      if (url === '/api/producers/me') return { body: producer([product('p1', { subGroup: 'FreshProduce' })]) };
+      return undefined;
+    });
+    const { container } = renderPage(<ProducerPage />);
+    await screen.findByTestId('product-p1');
+    expect(screen.getByTestId('product-p1').textContent).toContain('Nông sản tươi sống');
+    expect(container.textContent).not.toContain('HSD');
     expect(rawCodesIn(container)).toEqual([]);
   });
 
