@@ -5,6 +5,8 @@ import { MyApplicationsPage } from '../pages/MyApplicationsPage';
 import { ApplyPage } from '../pages/ApplyPage';
 import { InboxPage } from '../pages/InboxPage';
 import { ProducerPage } from '../pages/ProducerPage';
+import { FairPage } from '../pages/FairPage';
+import { FairsPage } from '../pages/FairsPage';
 import { renderPage } from './render';
 import { mockFetch } from './http';
 import { FakeHub } from './fakeHub';
@@ -111,6 +113,29 @@ describe('pages show names, not codes', () => {
     expect(screen.getByTestId('product-p1').textContent).toContain('Nông sản tươi sống');
     expect(container.textContent).not.toContain('HSD');
     expect(rawCodesIn(container)).toEqual([]);
+  });
+
+  it('the fair page and the fairs list', async () => {
+    mockFetch(({ url }) => {
+      if (url === '/api/me') return { body: me };
+      if (url === `/api/fairs/${FAIR_ID}`) return { body: fairDetails() };
+      if (url === `/api/fairs/${FAIR_ID}/floor`) return { body: floorFixture(5) };
+      if (url === '/api/me/applications') return { body: [application('a1', { status: 'Approved' })] };
+      if (url === '/api/fairs') return { body: [{ ...fairDetails(), fairId: FAIR_ID, boothCount: 5 }] };
+      return undefined;
+    });
+    const hub = new FakeHub();
+    hub.responders.set('JoinFairBatched', (_fairId, since) => ({ fairId: FAIR_ID, version: since as number, events: [], snapshot: null }));
+    const fair = renderPage(<FairPage fairId={FAIR_ID} hubFactory={async () => hub} />);
+    await screen.findByText(fairDetails().name);
+    await waitFor(() => expect(screen.getByTestId('booth-A01')).toBeTruthy());
+    expect(screen.queryByTestId('apply-button')).toBeNull();
+    expect(rawCodesIn(fair.container)).toEqual([]);
+    fair.unmount();
+
+    const list = renderPage(<FairsPage />);
+    await waitFor(() => expect(list.container.querySelector('[data-testid^=fair-card]')).toBeTruthy());
+    expect(rawCodesIn(list.container)).toEqual([]);
   });
 
   it('the inbox', async () => {
