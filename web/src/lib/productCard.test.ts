@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { MAX_PHOTO_BYTES, cardPath, photoProblem, subGroupName } from './productCard';
+import { MAX_PHOTO_BYTES, SUB_GROUPS, cardPath, isKnownSubGroup, photoProblem, subGroupName } from './productCard';
 
 describe('productCard', () => {
   it('lets through photos the server may take and stops the rest before sending', () => {
@@ -19,6 +19,17 @@ describe('productCard', () => {
     expect(subGroupName('FreshProduce', i18n.t)).toBe('Fresh produce');
     expect(subGroupName('Cam quà biếu', i18n.t)).toBe('Cam quà biếu');
     expect(subGroupName(null, i18n.t)).toBe('');
+    await i18n.changeLanguage('vi');
+  });
+
+  it('offers named sub-groups per group, every one of them named in both languages', async () => {
+    expect(isKnownSubGroup('Food', 'FreshProduce')).toBe(true);
+    expect(isKnownSubGroup('Beverages', 'FreshProduce')).toBe(false);
+    expect(isKnownSubGroup('Food', 'Cam quà biếu')).toBe(false);
+    for (const language of ['vi', 'en']) {
+      await i18n.changeLanguage(language);
+      for (const code of Object.values(SUB_GROUPS).flat()) expect(subGroupName(code, i18n.t)).not.toBe(code);
+    }
     await i18n.changeLanguage('vi');
   });
 

@@ -15,6 +15,21 @@ export function photoProblem(file: Pick<File, 'size' | 'type'>): 'tooLarge' | 'w
   return null;
 }
 
+/** Sub-groups offered by name for each OCOP group; a producer may still type another. */
+export const SUB_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  Food: ['FreshProduce', 'Processed'],
+  Beverages: ['Tea', 'Alcohol', 'NonAlcoholic'],
+  Herbal: ['Medicinal', 'Cosmetics'],
+  Handicrafts: ['Textiles', 'Woodwork', 'Ceramics'],
+  Ornamental: ['Flowers', 'Animals'],
+  Tourism: ['CommunityTourism'],
+};
+
+/** Whether a sub-group is one of those offered for the group (else it was typed in). */
+export function isKnownSubGroup(group: string, subGroup: string): boolean {
+  return (SUB_GROUPS[group] ?? []).includes(subGroup);
+}
+
 /** A sub-group by its name in the reader's language; a sub-group the producer typed in is shown as typed. */
 export function subGroupName(code: string | null | undefined, t: TFunction): string {
   if (!code) return '';
