@@ -4,7 +4,7 @@ import { api, errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
 import { startLive, type HubConnectionLike } from '../lib/live';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Notification } from '../lib/types';
 
 function newestFirst(list: Notification[]): Notification[] {
@@ -113,6 +113,13 @@ export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnec
                 </time>
               </div>
               <p className="note__body">{n.body}</p>
+              {n.fairId && (
+                <p className="small">
+                  <Link to={`/fairs/${encodeURIComponent(n.fairId)}`} data-testid={`notification-fair-${n.id}`}>
+                    {t('notice.openFair')}
+                  </Link>
+                </p>
+              )}
               {!n.readAt && (
                 <button
                   type="button"
