@@ -1,6 +1,12 @@
+using System.Collections.Immutable;
+
 namespace OcopFairs.Abstractions;
 
-/// <summary>An inbox entry. <see cref="Key"/> makes delivery idempotent: one entry per key per inbox.</summary>
+/// <summary>
+/// An inbox entry. <see cref="Key"/> makes delivery idempotent: one entry per key per inbox. An entry stores its kind
+/// and the facts behind it, and is worded in the reader's language when read; <see cref="Title"/> and
+/// <see cref="Body"/> hold text only in entries written before that (Facts null), which are shown as stored.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ocop.Notification")]
 public sealed record Notification(
     [property: Id(0)] string Id,
@@ -10,7 +16,13 @@ public sealed record Notification(
     [property: Id(4)] string Body,
     [property: Id(5)] string? FairId,
     [property: Id(6)] DateTimeOffset CreatedAt,
-    [property: Id(7)] DateTimeOffset? ReadAt);
+    [property: Id(7)] DateTimeOffset? ReadAt,
+    [property: Id(8)] ImmutableDictionary<string, string>? Facts = null)
+{
+    /// <summary>A new entry of <paramref name="kind"/> with the facts its text is built from when read.</summary>
+    public static Notification Of(string key, string kind, string? fairId, DateTimeOffset at, ImmutableDictionary<string, string> facts) =>
+        new(Guid.CreateVersion7().ToString("N"), key, kind, string.Empty, string.Empty, fairId, at, null, facts);
+}
 
 /// <summary>An event for one user only (their application, meetings, contracts, inbox).</summary>
 [GenerateSerializer, Immutable, Alias("ocop.PrivateEvent")]

@@ -30,7 +30,8 @@ public sealed record Product(
     [property: Id(10)] ImmutableArray<string> Certifications,
     [property: Id(11)] Quantity? CapacityPerMonth = null,
     [property: Id(12)] PriceRange? PriceRange = null,
-    [property: Id(13)] ImmutableArray<ShopLink> ShopLinks = default);
+    [property: Id(13)] ImmutableArray<ShopLink> ShopLinks = default,
+    [property: Id(14)] string? Description = null);
 
 /// <summary>An amount in a unit code (kg, ta, l, box …); see the API's quantity units.</summary>
 [GenerateSerializer, Immutable, Alias("ocop.Quantity")]

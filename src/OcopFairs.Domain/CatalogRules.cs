@@ -83,6 +83,7 @@ public static class CatalogRules
         errors.Text("name", p.Name, MaxNameLength, required: true);
         errors.Defined("group", (ProductGroup?)p.Group, "invalidGroup");
         errors.Text("subGroup", p.SubGroup, MaxSubGroupLength);
+        errors.Text("description", p.Description, MaxDescriptionLength, multiline: true);
         if (p.Stars is < 3 or > 5) errors.Add("stars", "starsOutOfRange");
         errors.Text("certificateNo", p.CertificateNo, MaxCertificateNoLength, required: true);
         errors.Defined("certificateLevel", (CertificateLevel?)p.CertificateLevel, "invalidLevel");

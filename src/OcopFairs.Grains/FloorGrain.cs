@@ -112,7 +112,7 @@ public sealed partial class FloorGrain(
         await RepeatOfAsync(idempotencyKey) ?? await ApplyAsync(boothCode, BoothRules.Confirm(_floor.Facts(boothCode), producerId), idempotencyKey);
 
     public Task<BoothView> ReleaseAsync(string boothCode, string producerId) =>
-        ApplyAsync(boothCode, BoothRules.Release(_floor.Facts(boothCode), producerId), null);
+        ApplyAsync(boothCode, BoothRules.Release(_floor.Facts(boothCode), producerId), null, BoothNoticeKind.Released);
 
     public async Task<BoothView> AssignAsync(string boothCode, Holder holder, string? overrideReason, string? idempotencyKey) =>
         await RepeatOfAsync(idempotencyKey)
@@ -132,9 +132,8 @@ public sealed partial class FloorGrain(
             return false;
         }
 
-        await ChangeAsync(boothCode, BoothSlot.Free, null);
+        await ChangeAsync(boothCode, BoothSlot.Free, null, BoothNoticeKind.Expired);
         LogExpired(logger, FairId, boothCode, slot.ProducerId!);
-        await boothEvents.HoldExpiredAsync(FairId, boothCode, slot.ProducerId!);
         return true;
     }
 
@@ -182,6 +181,11 @@ public sealed partial class FloorGrain(
 
         var keyed = idempotencyKey is null ? null : new KeyedResult(idempotencyKey, string.Empty, BoothSlot.Free) { Allocation = outcome };
         await _commits.CommitAsync(FloorBacklog.Append(next, events, keyed), events, addedKey: keyed);
+        foreach (var e in events)
+        {
+            Notify(new BoothNotice(FairId, e.Version, e.BoothCode!, _floor.Spec(e.BoothCode!)?.Zone, BoothNoticeKind.Assigned, e.Slot!.ProducerId!, null));
+        }
+
         return outcome;
     }
 
@@ -198,14 +202,14 @@ public sealed partial class FloorGrain(
     }
 
     /// <summary>Carries out a rule's decision: a refusal is thrown, a repeat answered once durable, a change committed.</summary>
-    private async Task<BoothView> ApplyAsync(string boothCode, BoothDecision decision, string? key)
+    private async Task<BoothView> ApplyAsync(string boothCode, BoothDecision decision, string? key, BoothNoticeKind lost = BoothNoticeKind.Unassigned)
     {
         switch (decision)
         {
             case BoothDecision.Refused { Refusal: var refusal }:
                 throw refusal.ToException();
             case BoothDecision.Change { Next: var next }:
-                return await ChangeAsync(boothCode, next, key);
+                return await ChangeAsync(boothCode, next, key, lost);
         }
 
         var slot = ((BoothDecision.Unchanged)decision).Current;
@@ -222,14 +226,38 @@ public sealed partial class FloorGrain(
         return ToView(_floor.Spec(boothCode)!, slot);
     }
 
-    private async Task<BoothView> ChangeAsync(string boothCode, BoothSlot slot, string? key)
+    /// <param name="lost">What a producer who had the booth before and has it no more is told happened.</param>
+    private async Task<BoothView> ChangeAsync(string boothCode, BoothSlot slot, string? key, BoothNoticeKind lost = BoothNoticeKind.Unassigned)
     {
+        var before = _floor.Slot(boothCode);
         var booths = slot.Status == BoothStatus.Free ? State.Booths.Remove(boothCode) : State.Booths.SetItem(boothCode, slot);
         var evt = NextEvent(EventTypes.BoothChanged, boothCode, slot);
         var keyed = key is null ? null : new KeyedResult(key, boothCode, slot);
         await _commits.CommitAsync(FloorBacklog.Append(State with { Booths = booths }, [evt], keyed), [evt], boothCode, keyed);
+
+        // Durable now: tell whoever lost the booth and whoever has it (or has it on new terms).
+        var zone = _floor.Spec(boothCode)?.Zone;
+        if (before.ProducerId is { } previous && previous != slot.ProducerId)
+        {
+            Notify(new BoothNotice(FairId, evt.Version, boothCode, zone, lost, previous, null));
+        }
+
+        if (slot.ProducerId is { } holder && (holder != before.ProducerId || slot.Status != before.Status))
+        {
+            var kind = slot.Status == BoothStatus.Held ? BoothNoticeKind.Held
+                : holder == before.ProducerId ? BoothNoticeKind.Confirmed
+                : BoothNoticeKind.Assigned;
+            Notify(new BoothNotice(FairId, evt.Version, boothCode, zone, kind, holder, slot.HoldExpiresAt));
+        }
+
         return ToView(_floor.Spec(boothCode)!, slot);
     }
+
+    /// <summary>Hands a durable change to the producer's inbox without holding up the caller; a lost notice is logged.</summary>
+    private void Notify(BoothNotice notice) =>
+        boothEvents.BoothChangedAsync(notice)
+            .ContinueWith(t => LogNoticeFailed(logger, t.Exception!, FairId, notice.BoothCode), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
 
     private LiveEvent NextEvent(string type, string? boothCode = null, BoothSlot? slot = null, FairSummary? fair = null) =>
         new(State.Version + 1, clock.GetUtcNow(), type, boothCode, slot, fair);
@@ -289,6 +317,9 @@ public sealed partial class FloorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fair {FairId}: could not schedule the expiry of the hold on {BoothCode}; the sweep will release it")]
     private static partial void LogScheduleFailed(ILogger logger, Exception exception, string fairId, string boothCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fair {FairId}: could not tell the producer about the change to booth {BoothCode}")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, string fairId, string boothCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fair {FairId}: could not reach the hub directory; these events were not pushed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string fairId);

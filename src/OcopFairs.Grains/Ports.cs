@@ -24,15 +24,39 @@ public interface IApplicationEvents
     Task<ImmutableArray<string>> WaitlistAsync(string fairId);
 }
 
-/// <summary>Booth-hold side effects outside the grain: the expiry job (Hangfire in the server) and telling the producer.</summary>
+/// <summary>Booth side effects outside the grain: the expiry job (Hangfire in the server) and telling the producer.</summary>
 public interface IBoothEvents
 {
     /// <summary>Schedules the release of a hold at its expiry; scheduling the same hold twice is harmless.</summary>
     Task ScheduleExpiryAsync(string fairId, string boothCode, string holdId, DateTimeOffset expiresAt);
 
-    /// <summary>Tells the producer its hold ran out and the booth is free again.</summary>
-    Task HoldExpiredAsync(string fairId, string boothCode, string producerId);
+    /// <summary>
+    /// Tells a producer about a change to their booth (the inbox in the server). Called only once the change is durable;
+    /// <see cref="BoothNotice.Version"/> (the fair version of the change) makes a repeat harmless.
+    /// </summary>
+    Task BoothChangedAsync(BoothNotice notice);
 }
+
+/// <summary>What happened to a producer's booth, from that producer's side.</summary>
+public enum BoothNoticeKind
+{
+    Held,
+    Confirmed,
+    Released,
+    Expired,
+    Assigned,
+    Unassigned,
+}
+
+/// <summary>A durable change to <see cref="ProducerId"/>'s booth, made at fair version <see cref="Version"/>.</summary>
+public sealed record BoothNotice(
+    string FairId,
+    long Version,
+    string BoothCode,
+    string? Zone,
+    BoothNoticeKind Kind,
+    string ProducerId,
+    DateTimeOffset? HoldExpiresAt);
 
 /// <summary>
 /// Where the live floor of a fair is kept (PostgreSQL in the server). A save carries only what changed since the

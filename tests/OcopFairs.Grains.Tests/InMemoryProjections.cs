@@ -49,9 +49,17 @@ public sealed class InMemoryProjections : ICatalogIndex, IApplicationEvents, IBo
         return Task.CompletedTask;
     }
 
-    public Task HoldExpiredAsync(string fairId, string boothCode, string producerId)
+    /// <summary>Every booth notice the floor raised, in order.</summary>
+    public ConcurrentQueue<BoothNotice> BoothNotices { get; } = new();
+
+    public Task BoothChangedAsync(BoothNotice notice)
     {
-        ExpiredHolds.Enqueue((fairId, boothCode, producerId));
+        BoothNotices.Enqueue(notice);
+        if (notice.Kind == BoothNoticeKind.Expired)
+        {
+            ExpiredHolds.Enqueue((notice.FairId, notice.BoothCode, notice.ProducerId));
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -102,7 +102,7 @@ public sealed class ApplicationsApiTests(ServerFixture fixture)
         Assert.True(await Api.EventuallyAsync(() => Task.FromResult(events.Any(e =>
             e["type"]!.GetValue<string>() == "ApplicationChanged" && e["data"]!["status"]!.GetValue<string>() == "Approved")), 10));
         var inbox = JsonNode.Parse(await producer.Http.GetStringAsync("api/me/notifications"))!.AsArray();
-        Assert.Contains(inbox, n => n!["kind"]!.GetValue<string>() == "application-approved" && n["fairId"]!.GetValue<string>() == fairId);
+        Assert.Contains(inbox, n => n!["kind"]!.GetValue<string>() == "application.approved" && n["fairId"]!.GetValue<string>() == fairId);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class ApplicationsApiTests(ServerFixture fixture)
         Assert.Equal("Approved", (await StatusAsync(first.Http, fairId, a1))["status"]!.GetValue<string>());
         Assert.Equal("Waitlisted", (await StatusAsync(second.Http, fairId, a2))["status"]!.GetValue<string>());
         var inbox = JsonNode.Parse(await first.Http.GetStringAsync("api/me/notifications"))!.AsArray();
-        Assert.Contains(inbox, n => n!["kind"]!.GetValue<string>() == "application-approved");
+        Assert.Contains(inbox, n => n!["kind"]!.GetValue<string>() == "application.approved");
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class HoldReliabilityTests
         var release = Assert.Single(changes["events"]!.AsArray());
         Assert.Equal("Free", release!["data"]!["status"]!.GetValue<string>());
         var notices = JsonNode.Parse(await http.GetStringAsync("api/me/notifications"))!.AsArray()
-            .Where(n => n!["kind"]!.GetValue<string>() == "hold-expired").ToList();
+            .Where(n => n!["kind"]!.GetValue<string>() == "booth.expired").ToList();
         Assert.Single(notices);
     }
 }

@@ -1,19 +1,18 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using OcopFairs.Abstractions;
 using OcopFairs.Domain;
 using OcopFairs.Grains;
-using OcopFairs.Server.Identity;
 using OcopFairs.Server.Infrastructure;
+using OcopFairs.Server.Notifications;
 
 namespace OcopFairs.Server.Applications;
 
 /// <summary>
 /// Keeps the review queue's copy of each application (app.applications) and tells the producer about status changes:
-/// an inbox notification in their language and a live <c>ApplicationChanged</c> event.
+/// an inbox notification (worded in their language when read) and a live <c>ApplicationChanged</c> event.
 /// </summary>
 public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains, TimeProvider clock, Matching.MatchSignals signals) : IApplicationEvents
 {
@@ -54,12 +53,17 @@ public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains,
             return;
         }
 
-        var english = await UserLocale.IsEnglishAsync(db, a.OwnerUserId);
         var fair = await grains.GetGrain<IFairGrain>(a.FairId).GetAsync();
-        var (title, body) = Texts(a, fair?.Details.Name ?? a.FairId, english);
-        var notification = new Notification(
-            Guid.CreateVersion7().ToString("N"), $"application:{a.ApplicationId}:{a.Status}", "application-" + a.Status.ToString().ToLowerInvariant(),
-            title, body, a.FairId, clock.GetUtcNow(), null);
+        var facts = ImmutableDictionary<string, string>.Empty
+            .Add(NotificationKinds.Facts.FairName, fair?.Details.Name ?? a.FairId)
+            .Add(NotificationKinds.Facts.Status, a.Status.ToString());
+        if (a.Status == ApplicationStatus.Rejected && a.RejectionReason is { Length: > 0 } reason)
+        {
+            facts = facts.Add(NotificationKinds.Facts.Reason, reason);
+        }
+
+        var notification = Notification.Of(
+            $"application:{a.ApplicationId}:{a.Status}", NotificationKinds.Application(a.Status), a.FairId, clock.GetUtcNow(), facts);
         var inbox = grains.GetGrain<INotificationInboxGrain>(a.OwnerUserId);
         await inbox.DeliverAsync(notification);
         await grains.GetGrain<IPushGrain>(0).PublishPrivateAsync(new PrivateEvent(a.OwnerUserId, EventTypes.ApplicationChanged, null, a));
@@ -78,17 +82,5 @@ public sealed class ApplicationEvents(NpgsqlDataSource db, IGrainFactory grains,
         }
 
         return list.ToImmutable();
-    }
-
-
-    private static (string Title, string Body) Texts(ApplicationView a, string fairName, bool english)
-    {
-        var culture = CultureInfo.GetCultureInfo(english ? "en" : "vi");
-        var status = ErrorText.Get("status." + a.Status, culture);
-        var title = english ? $"{fairName}: application {status.ToLowerInvariant()}" : $"{fairName}: hồ sơ {status.ToLowerInvariant()}";
-        var body = a.Status == ApplicationStatus.Rejected && a.RejectionReason is { Length: > 0 } reason
-            ? (english ? $"Reason: {reason}" : $"Lý do: {reason}")
-            : (english ? $"Your application is now {status.ToLowerInvariant()}." : $"Hồ sơ đăng ký của bạn: {status.ToLowerInvariant()}.");
-        return (title, body);
     }
 }

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Hangfire;
-using Npgsql;
 using OcopFairs.Abstractions;
 using OcopFairs.Grains;
+using OcopFairs.Server.Notifications;
 
 namespace OcopFairs.Server.Booths;
 
-/// <summary>Schedules hold expiries in Hangfire and tells producers when their hold ran out.</summary>
-public sealed class BoothEvents(IBackgroundJobClient jobs, IGrainFactory grains, NpgsqlDataSource db, TimeProvider clock) : IBoothEvents
+/// <summary>Schedules hold expiries in Hangfire and tells producers about changes to their booths.</summary>
+public sealed class BoothEvents(IBackgroundJobClient jobs, IGrainFactory grains, TimeProvider clock) : IBoothEvents
 {
     /// <summary>Expiries are released by one job per fair and ten-second window, so a hold is freed at most this late.</summary>
     public const int WindowSeconds = 10;
@@ -49,24 +50,36 @@ public sealed class BoothEvents(IBackgroundJobClient jobs, IGrainFactory grains,
         });
     }
 
-    public async Task HoldExpiredAsync(string fairId, string boothCode, string producerId)
+    /// <summary>
+    /// Off the floor grain's turn (a booth rush makes a notice per hold): find the producer's account and leave the
+    /// notice in its inbox as a kind and facts, worded when read. The fair version keys it, so a repeat adds nothing.
+    /// </summary>
+    public Task BoothChangedAsync(BoothNotice notice) => Task.Run(async () =>
     {
-        if (await grains.GetGrain<IProducerGrain>(producerId).GetAsync() is not { OwnerUserId: { } userId })
+        if (await grains.GetGrain<IProducerGrain>(notice.ProducerId).GetAsync() is not { OwnerUserId: { } userId })
         {
             return;
         }
 
-        var english = await Identity.UserLocale.IsEnglishAsync(db, userId);
-        var fair = await grains.GetGrain<IFairGrain>(fairId).GetAsync();
-        var name = fair?.Details.Name ?? fairId;
-        var (title, body) = english
-            ? ($"{name}: your hold on booth {boothCode} expired", "The booth was not confirmed in time and is free again. You can hold another free booth.")
-            : ($"{name}: hết thời gian giữ gian hàng {boothCode}", "Gian hàng chưa được xác nhận kịp thời và đã được mở lại. Bạn có thể giữ một gian hàng trống khác.");
-        // One notification per expired hold; the key makes a retried job harmless.
-        await grains.GetGrain<INotificationInboxGrain>(userId).DeliverAsync(new Notification(
-            Guid.CreateVersion7().ToString("N"), $"hold-expired:{fairId}:{boothCode}:{clock.GetUtcNow():yyyyMMddHHmm}", "hold-expired",
-            title, body, fairId, clock.GetUtcNow(), null));
-    }
+        var fair = await grains.GetGrain<IFairGrain>(notice.FairId).GetAsync();
+        var facts = ImmutableDictionary<string, string>.Empty
+            .Add(NotificationKinds.Facts.FairName, fair?.Details.Name ?? notice.FairId)
+            .Add(NotificationKinds.Facts.BoothCode, notice.BoothCode)
+            .Add(NotificationKinds.Facts.TimeZone, fair?.Details.TimeZone ?? "Asia/Ho_Chi_Minh");
+        if (notice.Zone is { Length: > 0 } zone)
+        {
+            facts = facts.Add(NotificationKinds.Facts.Zone, zone);
+        }
+
+        if (notice.HoldExpiresAt is { } until)
+        {
+            facts = facts.Add(NotificationKinds.Facts.HoldExpiresAt, NotificationTexts.Instant(until));
+        }
+
+        var kind = "booth." + notice.Kind.ToString().ToLowerInvariant();
+        await grains.GetGrain<INotificationInboxGrain>(userId).DeliverAsync(Notification.Of(
+            $"booth:{notice.FairId}:{notice.Version}:{notice.ProducerId}", kind, notice.FairId, clock.GetUtcNow(), facts));
+    });
 }
 
 /// <summary>Hangfire jobs for booths. They carry ids only and ask the floor grain, which decides from current state.</summary>

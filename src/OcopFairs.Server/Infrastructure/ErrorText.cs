@@ -130,6 +130,10 @@ public static class ErrorText
         ["password.requiresUpper"] = ("Mật khẩu cần có ít nhất một chữ hoa (A–Z).", "The password needs an upper-case letter (A–Z)."),
         ["password.requiresNonAlphanumeric"] = ("Mật khẩu cần có ít nhất một ký tự đặc biệt (ví dụ - @ #).", "The password needs a symbol (such as - @ #)."),
         ["password.requiresUniqueChars"] = ("Mật khẩu cần nhiều ký tự khác nhau hơn.", "The password needs more different characters."),
+        ["photo.tooLarge"] = ("Ảnh quá lớn (tối đa 5 MB).", "The photo is too large (5 MB at most)."),
+        ["photo.unsupportedType"] = ("Ảnh phải là tệp JPEG, PNG hoặc WebP.", "The photo must be a JPEG, PNG or WebP file."),
+        ["photo.unreadable"] = ("Không đọc được ảnh (tệp hỏng hoặc quá nhiều điểm ảnh).", "The photo could not be read (damaged, or too many pixels)."),
+        ["photo.notFound"] = ("Sản phẩm chưa có ảnh.", "The product has no photo."),
     };
 
     public static bool IsEnglish(CultureInfo? culture) =>

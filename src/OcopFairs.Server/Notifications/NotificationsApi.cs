@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,8 +19,13 @@ public static class NotificationsApi
         return app;
     }
 
-    private static async Task<Ok<ImmutableArray<Notification>>> ListAsync(bool? unread, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<INotificationInboxGrain>(user.UserId()!).ListAsync(unread == true));
+    /// <summary>Newest first, each worded in the request's language (Accept-Language).</summary>
+    private static async Task<Ok<ImmutableArray<NotificationView>>> ListAsync(bool? unread, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var items = await grains.GetGrain<INotificationInboxGrain>(user.UserId()!).ListAsync(unread == true);
+        return TypedResults.Ok(items.Select(n => NotificationView.From(n, culture)).ToImmutableArray());
+    }
 
     private static async Task<Results<Ok, ProblemHttpResult>> MarkReadAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
         await grains.GetGrain<INotificationInboxGrain>(user.UserId()!).MarkReadAsync(id)

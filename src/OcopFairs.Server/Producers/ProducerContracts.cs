@@ -33,7 +33,7 @@ public sealed record ShopLinkDto(string? Platform, string? Url);
 public sealed record ProductRequest(
     string? Name, ProductGroup? Group, string? SubGroup, int? Stars, string? CertificateNo, CertificateLevel? CertificateLevel,
     DateOnly? CertifiedOn, DateOnly? CertificateExpiresOn, string[]? Certifications, QuantityDto? CapacityPerMonth,
-    PriceRangeDto? PriceRange, ShopLinkDto[]? ShopLinks) : IValidatable
+    PriceRangeDto? PriceRange, ShopLinkDto[]? ShopLinks, string? Description = null) : IValidatable
 {
     public void Validate(Errors errors)
     {
@@ -68,7 +68,8 @@ public sealed record ProductRequest(
             [.. (Certifications ?? []).Select(VietnameseText.Normalize).Distinct()],
             CapacityPerMonth is { } cap ? new Quantity(cap.Quantity ?? 0, Units.Canonical(cap.Unit) ?? cap.Unit ?? string.Empty) : null,
             PriceRange is { } price ? new PriceRange(price.Min ?? 0, price.Max ?? price.Min ?? 0, Units.Canonical(price.Unit) ?? price.Unit ?? string.Empty) : null,
-            [.. (ShopLinks ?? []).Select(l => new ShopLink(l.Platform ?? string.Empty, l.Url?.Trim() ?? string.Empty))]);
+            [.. (ShopLinks ?? []).Select(l => new ShopLink(l.Platform ?? string.Empty, l.Url?.Trim() ?? string.Empty))],
+            string.IsNullOrWhiteSpace(Description) ? null : VietnameseText.Normalize(Description.Trim()));
     }
 }
 
@@ -80,6 +81,14 @@ public sealed record ProductResponse(
     bool ExpiringSoon, bool Expired, IReadOnlyList<string> Certifications, QuantityResponse? CapacityPerMonth,
     PriceRange? PriceRange, IReadOnlyList<ShopLink> ShopLinks, string? ProducerName, string? District, ProducerCard? Producer = null)
 {
+    public string? Description { get; init; }
+
+    /// <summary>The product's photo (a JPEG the server made), its address changing with the photo; null without one.</summary>
+    public string? PhotoUrl { get; init; }
+
+    /// <summary>On the public card, with <c>?fair=</c>: the producer's booths at that fair.</summary>
+    public IReadOnlyList<ProductBooth>? Booths { get; init; }
+
     public static ProductResponse From(Product p, string producerId, ProducerProfile? profile, DateOnly today)
     {
         var state = CatalogRules.StateOn(p.CertificateExpiresOn, today);
@@ -94,7 +103,10 @@ public sealed record ProductResponse(
             p.ProductId, producerId, p.Name, p.Group, p.SubGroup, p.GroupRule, p.Stars, p.CertificateNo, p.CertificateLevel,
             p.CertifiedOn, p.CertificateExpiresOn, state == CertificateState.ExpiringSoon, state == CertificateState.Expired,
             p.Certifications.IsDefault ? [] : p.Certifications, capacity, p.PriceRange,
-            p.ShopLinks.IsDefault ? [] : p.ShopLinks, profile?.Name, profile?.District);
+            p.ShopLinks.IsDefault ? [] : p.ShopLinks, profile?.Name, profile?.District)
+        {
+            Description = p.Description,
+        };
     }
 }
 
@@ -108,7 +120,16 @@ public sealed record ProducerResponse(
         CatalogRules.IsComplete(v.Profile), [.. v.Products.Select(p => ProductResponse.From(p, v.ProducerId, v.Profile, today))]);
 }
 
-public sealed record ProducerCard(string ProducerId, string Name, string District, string Province, ProducerKind Kind);
+public sealed record ProducerCard(string ProducerId, string Name, string District, string Province, ProducerKind Kind)
+{
+    /// <summary>Phone and e-mail: only for a signed-in reader (null otherwise, and when the producer gave none).</summary>
+    public ProducerContact? Contact { get; init; }
+}
+
+public sealed record ProducerContact(string? Phone, string? Email);
+
+/// <summary>A booth of the product's producer at one fair: its code, zone code and zone name.</summary>
+public sealed record ProductBooth(string FairId, string BoothCode, string Zone, string ZoneName, BoothStatus Status);
 
 /// <summary>
 /// A producer in search results. <see cref="MatchedProduct"/> is set when the producer was found through one of its

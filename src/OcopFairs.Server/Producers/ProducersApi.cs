@@ -84,7 +84,8 @@ public static class ProducersApi
         return TypedResults.Ok(ProductResponse.From(product, producerId, view.Profile, Today(clock)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteProductAsync(string productId, ClaimsPrincipal user, IGrainFactory grains, CatalogSearch search)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteProductAsync(
+        string productId, ClaimsPrincipal user, IGrainFactory grains, CatalogSearch search, ProductPhotoStore photos)
     {
         if (user.ProducerId() is not { } producerId)
         {
@@ -93,6 +94,7 @@ public static class ProducersApi
 
         if (await grains.GetGrain<IProducerGrain>(producerId).DeleteProductAsync(productId))
         {
+            await photos.DeleteAsync(productId);
             return TypedResults.NoContent();
         }
 
@@ -144,9 +146,12 @@ public static class ProducersApi
             : (new SearchQuery(q, district, group, minStars, page ?? 1, pageSize ?? 20), errors.ToDictionary());
     }
 
-    /// <summary>The public product card: the product with a short card of its producer.</summary>
+    /// <summary>
+    /// The public product card: the product with a short card of its producer (its contact only for a signed-in
+    /// reader), its photo, and with <c>?fair=</c> the producer's booths at that fair.
+    /// </summary>
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync(
-        string productId, IGrainFactory grains, CatalogSearch search, TimeProvider clock)
+        string productId, string? fair, ClaimsPrincipal user, IGrainFactory grains, CatalogSearch search, ProductPhotoStore photos, TimeProvider clock)
     {
         if (await FindAsync(productId, grains, search) is not { } found)
         {
@@ -155,10 +160,32 @@ public static class ProducersApi
 
         var (view, product) = found;
         var p = view.Profile;
+        var signedIn = user.Identity?.IsAuthenticated == true;
         return TypedResults.Ok(ProductResponse.From(product, view.ProducerId, p, Today(clock)) with
         {
-            Producer = new ProducerCard(view.ProducerId, p.Name, p.District, p.Province, p.Kind),
+            Producer = new ProducerCard(view.ProducerId, p.Name, p.District, p.Province, p.Kind)
+            {
+                Contact = signedIn && (p.Phone is not null || p.Email is not null) ? new ProducerContact(p.Phone, p.Email) : null,
+            },
+            PhotoUrl = ProductPhotosApi.PhotoUrl(productId, await photos.ETagAsync(productId)),
+            Booths = fair is null ? null : await BoothsAtAsync(fair, view.ProducerId, grains),
         });
+    }
+
+    /// <summary>The producer's held or confirmed booths at a fair the public may see (none for an unknown or draft fair).</summary>
+    private static async Task<IReadOnlyList<ProductBooth>> BoothsAtAsync(string fairId, string producerId, IGrainFactory grains)
+    {
+        if (!Endpoints.IsId(fairId) || await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair || fair.Status == FairStatus.Draft)
+        {
+            return [];
+        }
+
+        var floor = await grains.GetGrain<IFloorGrain>(fairId).GetFloorAsync();
+        var zones = floor.Zones.IsDefault ? [] : floor.Zones;
+        return [.. floor.Booths
+            .Where(b => b.ProducerId == producerId && b.Status is BoothStatus.Held or BoothStatus.Confirmed)
+            .OrderBy(b => b.Code, StringComparer.Ordinal)
+            .Select(b => new ProductBooth(fairId, b.Code, b.Zone, zones.FirstOrDefault(z => z.Code == b.Zone)?.Name ?? b.Zone, b.Status))];
     }
 
     private static async Task<IResult> QrAsync(string productId, HttpRequest request, IGrainFactory grains, CatalogSearch search, IConfiguration config)

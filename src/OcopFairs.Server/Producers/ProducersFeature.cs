@@ -12,8 +12,9 @@ public static class ProducersFeature
         services.AddSingleton<ProductSearchIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<ProductSearchIndex>());
         services.AddSingleton<CatalogSearch>();
+        services.AddSingleton<ProductPhotoStore>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapProducers(this IEndpointRouteBuilder app) => app.MapProducersApi().MapBoothSignApi();
+    public static IEndpointRouteBuilder MapProducers(this IEndpointRouteBuilder app) => app.MapProducersApi().MapBoothSignApi().MapProductPhotosApi();
 }

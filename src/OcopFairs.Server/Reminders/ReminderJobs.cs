@@ -1,8 +1,9 @@
-using System.Globalization;
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using OcopFairs.Abstractions;
 using OcopFairs.Server.Identity;
+using OcopFairs.Server.Notifications;
 
 namespace OcopFairs.Server.Reminders;
 
@@ -42,9 +43,13 @@ public sealed partial class ReminderJobs(
             return;
         }
 
-        var (title, body) = Texts(kind, fair, organiser.Locale);
-        var notification = new Notification(
-            Guid.CreateVersion7().ToString("N"), $"{kind}:{fairId}", kind, title, body, fairId, clock.GetUtcNow(), null);
+        var at = kind == ReminderKinds.RegistrationClosing ? fair.Details.RegistrationClosesAt : fair.Details.StartsAt;
+        var facts = ImmutableDictionary<string, string>.Empty
+            .Add(NotificationKinds.Facts.FairName, fair.Details.Name)
+            .Add(NotificationKinds.Facts.At, NotificationTexts.Instant(at))
+            .Add(NotificationKinds.Facts.TimeZone, fair.Details.TimeZone)
+            .Add(NotificationKinds.Facts.Venue, fair.Details.Venue);
+        var notification = Notification.Of($"{kind}:{fairId}", kind, fairId, clock.GetUtcNow(), facts);
         await grains.GetGrain<INotificationInboxGrain>(organiser.Id).DeliverAsync(notification);
         await RecordAsync(kind, fairId, organiser.Id);
     }
@@ -57,27 +62,6 @@ public sealed partial class ReminderJobs(
         cmd.Parameters.AddWithValue("s", subject);
         cmd.Parameters.AddWithValue("r", recipient);
         await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static (string Title, string Body) Texts(string kind, FairView fair, string locale)
-    {
-        var en = locale == "en";
-        var zone = Domain.FairRules.TryFindTimeZone(fair.Details.TimeZone, out var tz) ? tz : TimeZoneInfo.Utc;
-        var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "vi-VN");
-        string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("dd/MM/yyyy HH:mm", culture);
-        var name = fair.Details.Name;
-        return kind switch
-        {
-            ReminderKinds.RegistrationClosing => en
-                ? ($"Registration for {name} closes tomorrow", $"Registration closes at {Local(fair.Details.RegistrationClosesAt)}.")
-                : ($"Hội chợ {name} sắp đóng đăng ký", $"Đăng ký đóng lúc {Local(fair.Details.RegistrationClosesAt)}."),
-            ReminderKinds.FairStart7Days => en
-                ? ($"{name} starts in 7 days", $"The fair opens at {Local(fair.Details.StartsAt)} at {fair.Details.Venue}.")
-                : ($"Còn 7 ngày đến hội chợ {name}", $"Hội chợ khai mạc lúc {Local(fair.Details.StartsAt)} tại {fair.Details.Venue}."),
-            _ => en
-                ? ($"{name} starts tomorrow", $"The fair opens at {Local(fair.Details.StartsAt)} at {fair.Details.Venue}.")
-                : ($"Hội chợ {name} khai mạc ngày mai", $"Hội chợ khai mạc lúc {Local(fair.Details.StartsAt)} tại {fair.Details.Venue}."),
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {Kind} for fair {FairId} is no longer due; skipped")]

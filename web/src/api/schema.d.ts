@@ -742,6 +742,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{productId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    v?: string;
+                };
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/meetings/schedule": {
         parameters: {
             query?: never;
@@ -4079,7 +4134,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    fair?: string;
+                };
                 header?: never;
                 path: {
                     productId: string;
@@ -4173,6 +4230,195 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/producers/me/products/{productId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhotoResponse"];
+                    };
+                };
+                /** @description Invalid or unreadable body or query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (booth.taken, fair.transition…). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the endpoint takes. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of a content type the endpoint reads. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rule refuses it (application.ineligible, booth.notApproved…). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (booth.taken, fair.transition…). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A rule refuses it (application.ineligible, booth.notApproved…). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6123,7 +6369,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Notification"][];
+                        "application/json": components["schemas"]["NotificationView"][];
                     };
                 };
                 /** @description Invalid query (field errors). */
@@ -6742,9 +6988,8 @@ export interface components {
             priceBandVnd?: null | components["schemas"]["PriceBandDto"];
             markets: string[];
         };
-        Notification: {
+        NotificationView: {
             id: string;
-            key: string;
             kind: string;
             title: string;
             body: string;
@@ -6753,6 +6998,9 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             readAt?: null | string;
+            facts: {
+                [key: string]: string;
+            };
         };
         PageOfOfProducerSummary: {
             items: components["schemas"]["ProducerSummary"][];
@@ -6783,6 +7031,9 @@ export interface components {
             requireNonAlphanumeric: boolean;
             /** Format: int32 */
             requiredUniqueChars: number;
+        };
+        PhotoResponse: {
+            photoUrl: string;
         };
         PriceBandDto: {
             /** Format: int64 */
@@ -6831,6 +7082,11 @@ export interface components {
             district: string;
             province: string;
             kind: components["schemas"]["ProducerKind"];
+            contact?: null | components["schemas"]["ProducerContact"];
+        };
+        ProducerContact: {
+            phone?: null | string;
+            email?: null | string;
         };
         /** @enum {string} */
         ProducerKind: "Cooperative" | "Enterprise" | "Household";
@@ -6872,6 +7128,13 @@ export interface components {
             groups: string[];
             matchedProduct?: null | components["schemas"]["ProductMatch"];
         };
+        ProductBooth: {
+            fairId: string;
+            boothCode: string;
+            zone: string;
+            zoneName: string;
+            status: components["schemas"]["BoothStatus"];
+        };
         /** @enum {string} */
         ProductGroup: "Food" | "Beverages" | "Herbal" | "Handicrafts" | "Ornamental" | "Tourism";
         ProductMatch: {
@@ -6894,6 +7157,7 @@ export interface components {
             capacityPerMonth?: null | components["schemas"]["QuantityDto"];
             priceRange?: null | components["schemas"]["PriceRangeDto"];
             shopLinks?: null | components["schemas"]["ShopLinkDto"][];
+            description?: null | string;
         };
         ProductResponse: {
             productId: string;
@@ -6919,6 +7183,9 @@ export interface components {
             producerName?: null | string;
             district?: null | string;
             producer?: null | components["schemas"]["ProducerCard"];
+            description?: null | string;
+            photoUrl?: null | string;
+            booths?: null | components["schemas"]["ProductBooth"][];
         };
         ProposeRequest: {
             /** Format: date-time */

@@ -9,12 +9,10 @@ export function LiveStatus({ state, version }: { state: LiveState; version?: num
         <span className="live__dot" aria-hidden="true" />
         {t(`live.${state}`)}
       </span>
+      {/* The floor's version is for tests and support, not for visitors: kept in the page, never shown. */}
       {version != null && (
-        <span className="floor-version">
-          {t('map.version')}{' '}
-          <span data-testid="floor-version" data-version={version}>
-            {version}
-          </span>
+        <span data-testid="floor-version" data-version={version} hidden>
+          {version}
         </span>
       )}
     </div>

@@ -23,6 +23,10 @@ import {
 import { fieldErrorsOf, unplacedErrors } from '../lib/forms';
 import type { Product } from '../lib/types';
 import { FieldError } from './FieldError';
+import { ProductPhotoField } from './ProductPhotoField';
+import { SUB_GROUPS, isKnownSubGroup, subGroupName } from '../lib/productCard';
+
+const OTHER = '__other';
 
 interface Props {
   product: Product | null;
@@ -48,6 +52,7 @@ const SHOWN_FIELDS = [
   'priceRange.max',
   'priceRange.unit',
   'shopLinks',
+  'description',
 ];
 
 /** Server keys for shop links count only the rows sent; point them at the form's rows. */
@@ -81,6 +86,8 @@ export function ProductForm({ product, onSaved, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A sub-group not among those offered for the group was typed in: keep it editable as typed.
+  const [otherSubGroup, setOtherSubGroup] = useState(() => form.subGroup !== '' && !isKnownSubGroup(form.group, form.subGroup));
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setLink = (index: number, patch: Partial<Form['shopLinks'][number]>) =>
@@ -131,7 +138,15 @@ export function ProductForm({ product, onSaved, onCancel }: Props) {
       <div className="form__row">
         <label className="field">
           <span>{t('product.group')}</span>
-          <select value={form.group} onChange={(e) => set('group', e.target.value as Form['group'])} data-testid="product-group">
+          <select
+            value={form.group}
+            onChange={(e) => {
+              const group = e.target.value as Form['group'];
+              // A sub-group offered for the old group means nothing in the new one; a typed one stays.
+              setForm((f) => ({ ...f, group, subGroup: otherSubGroup || isKnownSubGroup(group, f.subGroup) ? f.subGroup : '' }));
+            }}
+            data-testid="product-group"
+          >
             {PRODUCT_GROUPS.map((g) => (
               <option key={g} value={g}>
                 {t(`groups.${g}`)}
@@ -140,11 +155,37 @@ export function ProductForm({ product, onSaved, onCancel }: Props) {
           </select>
           <FieldError errors={errors} field="group" />
         </label>
-        <label className="field">
-          <span>{t('product.subGroup')}</span>
-          <input value={form.subGroup} onChange={(e) => set('subGroup', e.target.value)} maxLength={60} data-testid="product-subgroup" />
+        <div className="field">
+          <label htmlFor="product-subgroup-select">{t('product.subGroup')}</label>
+          <select
+            id="product-subgroup-select"
+            value={otherSubGroup ? OTHER : form.subGroup}
+            onChange={(e) => {
+              const value = e.target.value;
+              setOtherSubGroup(value === OTHER);
+              set('subGroup', value === OTHER ? '' : value);
+            }}
+            data-testid="product-subgroup"
+          >
+            <option value="">{t('card.subGroupNone')}</option>
+            {(SUB_GROUPS[form.group] ?? []).map((code) => (
+              <option key={code} value={code}>
+                {subGroupName(code, t)}
+              </option>
+            ))}
+            <option value={OTHER}>{t('card.subGroupOther')}</option>
+          </select>
+          {otherSubGroup && (
+            <input
+              value={form.subGroup}
+              onChange={(e) => set('subGroup', e.target.value)}
+              maxLength={60}
+              aria-label={t('card.subGroupOther')}
+              data-testid="product-subgroup-other"
+            />
+          )}
           <FieldError errors={errors} field="subGroup" />
-        </label>
+        </div>
       </div>
       <div className="form__row">
         <label className="field">
@@ -331,6 +372,19 @@ export function ProductForm({ product, onSaved, onCancel }: Props) {
         )}
         <FieldError errors={errors} field="shopLinks" />
       </fieldset>
+      <label className="field">
+        <span>{t('card.description')}</span>
+        <textarea
+          rows={4}
+          maxLength={4000}
+          value={form.description}
+          onChange={(e) => set('description', e.target.value)}
+          aria-invalid={!!errors.description}
+          data-testid="product-description"
+        />
+        <FieldError errors={errors} field="description" />
+      </label>
+      <ProductPhotoField productId={product?.productId ?? null} productName={product?.name ?? form.name} />
       {error && (
         <p className="error" role="alert" data-testid="product-error">
           {error}

@@ -22,7 +22,8 @@ import {
   type BoothOverride,
 } from '../lib/booths';
 import { DEFAULT_TIME_ZONE } from '../lib/format';
-import { fairQuery, keys, myBoothsQuery } from '../lib/queries';
+import { fairQuery, keys, myApplicationsQuery, myBoothsQuery } from '../lib/queries';
+import { mayOfferApply } from '../lib/applications';
 import type { Booth, FairEvent } from '../lib/types';
 import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
 
@@ -120,6 +121,8 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
   // Booth codes the signed-in producer holds or confirmed; the booths' own producerId still tells if this fails.
   const producerId = hasRole(me, 'Producer') ? (me?.producerId ?? null) : null;
   const mineCodes = useQuery({ ...myBoothsQuery(fairId), enabled: !!producerId }).data;
+  // A producer already in this fair's registration (approved, submitted, waitlisted) is not offered to apply.
+  const myApplications = useQuery({ ...myApplicationsQuery(), enabled: hasRole(me, 'Producer') }).data;
 
   const action = useMutation({
     mutationFn: ({ code, action, assignTo, overrideReason }: ActionVariables) => boothCall(fairId, code, action, assignTo, overrideReason),
@@ -190,8 +193,8 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
     canManage: managesFair(me, fair),
     canHold: !!producerId && holdsOpen(fair),
     organiserAllocates: !!producerId && !!fair && fair.allocationMode !== 'FirstCome',
-    // Producers apply while registration is open; the apply page explains any refusal.
-    canApply: hasRole(me, 'Producer') && fair?.status === 'Published',
+    // Producers apply while registration is open, unless an application of theirs is still in play.
+    canApply: mayOfferApply(hasRole(me, 'Producer'), fair?.status, myApplications, fairId),
     /** Nobody is signed in (known once /api/me answered): apply and hold links lead to sign-in first. */
     signedOut: !authLoading && !me,
     holdsOpen: holdsOpen(fair),

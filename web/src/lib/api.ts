@@ -211,8 +211,26 @@ export const api = {
     ),
   deleteProduct: (productId: string) =>
     call(client.DELETE('/api/producers/me/products/{productId}', { params: { path: { productId } }, headers: idempotent() })),
-  product: (productId: string, signal?: AbortSignal) =>
-    call(client.GET('/api/products/{productId}', { params: { path: { productId } }, signal })),
+  /** The public card; with a fair, the producer's booths at it. */
+  product: (productId: string, signal?: AbortSignal, fair?: string | null) =>
+    call(
+      client.GET('/api/products/{productId}', {
+        params: { path: { productId }, query: fair ? { fair } : {} },
+        signal,
+      }),
+    ),
+  /** The photo file itself is the body; the server reads its bytes to know what it is. */
+  uploadProductPhoto: (productId: string, file: Blob) =>
+    call(
+      client.PUT('/api/producers/me/products/{productId}/photo', {
+        params: { path: { productId } },
+        body: file as unknown as string,
+        bodySerializer: (body: unknown) => body as Blob,
+        headers: { 'Content-Type': file.type || 'application/octet-stream' },
+      }),
+    ),
+  deleteProductPhoto: (productId: string) =>
+    call(client.DELETE('/api/producers/me/products/{productId}/photo', { params: { path: { productId } } })),
   productQrUrl: (productId: string) => `/api/products/${encodeURIComponent(productId)}/qr.svg`,
 
   // Applications

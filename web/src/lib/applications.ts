@@ -251,3 +251,28 @@ export function checkKey(form: ApplyForm): string {
 export function toggleIn<T extends string>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
+
+/** Statuses in which a producer already takes part in a fair's registration, so is not offered to apply again. */
+export const ACTIVE_STATUSES: readonly ApplicationStatus[] = ['Submitted', 'Approved', 'Waitlisted'];
+
+/** The producer's application to the fair that is still in play (submitted, approved or waitlisted), if any. */
+export function activeApplication(
+  applications: readonly Pick<Application, 'fairId' | 'status' | 'applicationId'>[] | null | undefined,
+  fairId: string,
+): Pick<Application, 'fairId' | 'status' | 'applicationId'> | null {
+  return applications?.find((a) => a.fairId === fairId && ACTIVE_STATUSES.includes(a.status)) ?? null;
+}
+
+/**
+ * Whether to offer "apply": only to a producer, while registration is open, once their applications are known and
+ * none of them to this fair is still in play (an approved exhibitor never sees it; a rejected or withdrawn one may
+ * apply again, as the server allows).
+ */
+export function mayOfferApply(
+  isProducer: boolean,
+  fairStatus: string | null | undefined,
+  applications: readonly Pick<Application, 'fairId' | 'status' | 'applicationId'>[] | null | undefined,
+  fairId: string,
+): boolean {
+  return isProducer && fairStatus === 'Published' && applications != null && activeApplication(applications, fairId) === null;
+}

@@ -74,13 +74,14 @@ describe('numbers typed by people', () => {
 
 describe('product form', () => {
   it('round-trips a product into the API body', () => {
-    const p = product('p1', { subGroup: 'fresh', certifications: ['HACCP', 'VietGAP'] });
+    const p = product('p1', { subGroup: 'fresh', certifications: ['HACCP', 'VietGAP'], description: 'Cam ngọt.\nMọng nước.' });
     const { input, errors } = formToProductInput(productToForm(p));
     expect(errors).toEqual({});
     expect(input).toEqual({
       name: 'Cam Cao Phong',
       group: 'Food',
       subGroup: 'fresh',
+      description: 'Cam ngọt.\nMọng nước.',
       stars: 4,
       certificateNo: '123/QĐ-UBND',
       certificateLevel: 'Province',

@@ -165,6 +165,7 @@ export interface ProductForm {
   priceMax: string;
   priceUnit: string;
   shopLinks: ShopLinkForm[];
+  description: string;
 }
 
 export function emptyProductForm(): ProductForm {
@@ -184,6 +185,7 @@ export function emptyProductForm(): ProductForm {
     priceMax: '',
     priceUnit: 'kg',
     shopLinks: [],
+    description: '',
   };
 }
 
@@ -204,6 +206,7 @@ export function productToForm(p: Product): ProductForm {
     priceMax: p.priceRange ? String(p.priceRange.max) : '',
     priceUnit: p.priceRange?.unit ?? p.capacityPerMonth?.unit ?? 'kg',
     shopLinks: (p.shopLinks ?? []).map((l) => ({ platform: l.platform, url: l.url })),
+    description: p.description ?? '',
   };
 }
 
@@ -260,6 +263,7 @@ export function formToProductInput(f: ProductForm): ProductFormResult {
     name,
     group: f.group,
     subGroup: blankToNull(f.subGroup),
+    description: blankToNull(f.description),
     stars,
     certificateNo,
     certificateLevel: f.certificateLevel,

@@ -35,8 +35,11 @@ export const applicationsQuery = (fairId: string, params: ApplicationsQuery) =>
 export const myProducerQuery = () =>
   queryOptions({ queryKey: keys.myProducer, queryFn: ({ signal }) => api.myProducer(signal) });
 
-export const productQuery = (productId: string) =>
-  queryOptions({ queryKey: keys.product(productId), queryFn: ({ signal }) => api.product(productId, signal) });
+export const productQuery = (productId: string, fairId: string | null = null) =>
+  queryOptions({
+    queryKey: fairId ? ([...keys.product(productId), fairId] as const) : keys.product(productId),
+    queryFn: ({ signal }) => api.product(productId, signal, fairId),
+  });
 
 /**
  * The whole floor from HTTP. A live event may have moved the cached floor past the snapshot while it was on its way:
@@ -51,3 +54,7 @@ export const floorQuery = (queryClient: QueryClient, fairId: string) =>
       return applyFloorResponse(held, full).floor ?? full;
     },
   });
+
+/** The signed-in producer's applications to every fair (apply offers depend on them). */
+export const myApplicationsQuery = () =>
+  queryOptions({ queryKey: ['applications', 'mine'] as const, queryFn: ({ signal }) => api.myApplications(signal) });

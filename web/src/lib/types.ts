@@ -24,7 +24,7 @@ export type Floor = Schemas['FloorView'];
 export type FloorDelta = Omit<Schemas['FloorChangesResponse'], 'events'> & { events: FairEvent[] };
 /** What `GET /floor?sinceVersion=N` answers: a delta, or the full snapshot. */
 export type FloorSinceResponse = FloorDelta | Floor;
-export type Notification = Schemas['Notification'];
+export type Notification = Schemas['NotificationView'];
 
 export type ProducerKind = Schemas['ProducerKind'];
 export type ProductGroup = Schemas['ProductGroup'];

@@ -71,9 +71,13 @@ describe('ApplyPage', () => {
   it('checks on every change and disables submit while ineligible', async () => {
     const calls = setup();
     await screen.findByTestId('apply-product-p1');
-    // The first check (nothing chosen) already explains why not.
+    // Nothing chosen yet: no red reasons at first sight; trying to submit shows why not and sends nothing.
+    await screen.findByTestId('eligibility-pending');
+    expect(screen.queryByTestId('eligibility-reasons')).toBeNull();
+    fireEvent.click(submitButton());
     await screen.findByTestId('reason-noProducts');
     expect(submitButton().disabled).toBe(true);
+    expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/applications'))).toBe(false);
 
     fireEvent.click(screen.getByTestId('apply-product-p2'));
     await screen.findByTestId('reason-starsBelowMinimum');

@@ -5,6 +5,7 @@ import { EligibilityReasons } from '../components/EligibilityReasons';
 import { ApiError, api, errorMessage } from '../lib/api';
 import {
   NEEDS,
+  activeApplication,
   applyFormToRequest,
   checkKey,
   emptyApplyForm,
@@ -47,6 +48,9 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  // Reasons are shown once the producer has chosen something or tried to submit, not at first sight.
+  const [touched, setTouched] = useState(false);
+  const [existing, setExisting] = useState<ReturnType<typeof activeApplication>>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -58,6 +62,11 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
       .catch((e: unknown) => {
         if (!abort.signal.aborted) setLoadError(e);
       });
+    // An application still in play (approved, submitted, waitlisted) means there is nothing to apply for.
+    api
+      .myApplications(abort.signal)
+      .then((list) => setExisting(activeApplication(list, fairId)))
+      .catch(() => undefined);
     // Zones only refine preferences: a fair without a floor plan has none.
     api
       .floor(fairId, abort.signal)
@@ -100,11 +109,17 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
   const flagged = useMemo(() => productsWithReasons(eligibility?.reasons), [eligibility]);
   const products = producer?.products ?? [];
   const productName = (id: string) => products.find((p) => p.productId === id)?.name;
-  const disabled = submitting || !current || eligibility?.eligible === false;
+  // Submit waits for the server's check of exactly this form; what it refuses is never sent.
+  const disabled = submitting || !current || (touched && eligibility?.eligible === false);
+  const change = (update: (f: ApplyForm) => ApplyForm) => {
+    setTouched(true);
+    setForm(update);
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (disabled) return;
+    setTouched(true);
+    if (disabled || eligibility?.eligible === false) return;
     setSubmitting(true);
     setError(null);
     setConflict(false);
@@ -152,7 +167,12 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
           ` · ${t('fair.groups')}: ${fair.acceptedGroups.map((g) => t(`groups.${g}`, { defaultValue: g })).join(', ')}`}
       </p>
 
-      {!producer ? (
+      {existing ? (
+        <p className="notice" data-testid="apply-already">
+          {t('applyFlow.already', { status: t(`applicationStatus.${existing.status}`, { defaultValue: '' }) })}{' '}
+          <Link to="/producer/applications">{t('apply.seeApplications')}</Link>
+        </p>
+      ) : !producer ? (
         <p className="notice" data-testid="apply-no-profile">
           {t('apply.noProfile')} <Link to="/producer">{t('apply.toProfile')}</Link>
         </p>
@@ -172,7 +192,7 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
                       <input
                         type="checkbox"
                         checked={form.productIds.includes(p.productId)}
-                        onChange={() => setForm((f) => ({ ...f, productIds: toggleIn(f.productIds, p.productId) }))}
+                        onChange={() => change((f) => ({ ...f, productIds: toggleIn(f.productIds, p.productId) }))}
                         data-testid={`apply-product-${p.productId}`}
                       />
                       <span>
@@ -206,7 +226,7 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
                   <input
                     type="checkbox"
                     checked={form.types.includes(type)}
-                    onChange={() => setForm((f) => ({ ...f, types: toggleIn(f.types, type) }))}
+                    onChange={() => change((f) => ({ ...f, types: toggleIn(f.types, type) }))}
                     data-testid={`apply-type-${type}`}
                   />
                   {t(`boothType.${type}`, { defaultValue: type })}
@@ -222,7 +242,7 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
                       <input
                         type="checkbox"
                         checked={form.zones.includes(z.code)}
-                        onChange={() => setForm((f) => ({ ...f, zones: toggleIn(f.zones, z.code) }))}
+                        onChange={() => change((f) => ({ ...f, zones: toggleIn(f.zones, z.code) }))}
                         data-testid={`apply-zone-${z.code}`}
                       />
                       {z.name ? `${z.name} (${z.code})` : z.code}
@@ -241,7 +261,7 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
                   <input
                     type="checkbox"
                     checked={form.needs[need]}
-                    onChange={() => setForm((f) => ({ ...f, needs: { ...f.needs, [need]: !f.needs[need] } }))}
+                    onChange={() => change((f) => ({ ...f, needs: { ...f.needs, [need]: !f.needs[need] } }))}
                     data-testid={`apply-need-${need}`}
                   />
                   {t(`needs.${need}`)}
@@ -273,6 +293,10 @@ function ApplyFormView({ fairId, checkDelayMs = 300 }: Props) {
             ) : eligibility?.eligible ? (
               <p className="ok" data-testid="eligibility-ok">
                 ✓ {t('apply.eligible')}
+              </p>
+            ) : !touched ? (
+              <p className="muted" data-testid="eligibility-pending">
+                {t('applyFlow.chooseToCheck')}
               </p>
             ) : (
               <EligibilityReasons reasons={eligibility?.reasons} productName={productName} />

@@ -17,9 +17,10 @@ const organiser = {
   locale: 'vi',
 };
 
-function setup(roles = organiser.roles) {
+function setup(roles = organiser.roles, myApplications: unknown[] = []) {
   const calls = mockFetch(({ url, method }) => {
     if (url === '/api/me') return { body: { ...organiser, roles } };
+    if (url === '/api/me/applications') return { body: myApplications };
     if (url === `/api/fairs/${FAIR_ID}`) return { body: details };
     if (url === `/api/fairs/${FAIR_ID}/floor`) return { body: floorFixture(5) };
     if (method === 'POST' && url.endsWith('/booths/B01/unblock')) return { body: booth('B01') };
@@ -149,5 +150,12 @@ describe('FairPage live floor', () => {
     expect(apply.getAttribute('href')).toBe(`/fairs/${FAIR_ID}/apply`);
     expect(apply.textContent).toBe('Đăng ký tham gia');
     expect(screen.queryByTestId('review-link')).toBeNull();
+  });
+
+  it('never offers an approved producer to apply again', async () => {
+    setup(['Producer'], [{ applicationId: 'a1', fairId: FAIR_ID, status: 'Approved' }]);
+    await screen.findByText(details.name);
+    await waitFor(() => expect(screen.getByTestId('booth-A01')).toBeTruthy());
+    expect(screen.queryByTestId('apply-button')).toBeNull();
   });
 });

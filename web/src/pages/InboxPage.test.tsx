@@ -10,13 +10,15 @@ afterEach(() => {
 });
 
 describe('InboxPage', () => {
-  it('lists notifications newest first, marks read, and adds live ones', async () => {
+  it('lists notifications newest first, marks read, and reads the list again when one is pushed', async () => {
+    const pushed: unknown[] = [];
     const calls = mockFetch(({ url, method }) => {
       if (url === '/api/me')
         return { body: { userId: 'u', email: 'p@demo.ocop', roles: ['Producer'], displayName: 'HTX', locale: 'vi' } };
       if (url === '/api/me/notifications')
         return {
           body: [
+            ...pushed,
             { id: 'n1', kind: 'RegistrationClosing', title: 'Sắp hết hạn đăng ký', body: 'Còn 1 ngày', createdAt: '2025-03-01T01:00:00Z' },
             { id: 'n2', kind: 'FairStart', title: 'Hội chợ sắp bắt đầu', body: '7 ngày nữa', createdAt: '2025-03-05T01:00:00Z', readAt: '2025-03-05T02:00:00Z' },
           ],
@@ -39,12 +41,15 @@ describe('InboxPage', () => {
     expect(calls.some((c) => c.method === 'POST' && c.url === '/api/me/notifications/n1/read')).toBe(true);
 
     await waitFor(() => expect(hub.startCalls).toBe(1));
+    // The push carries kind and facts only; the words come from the server in the UI language.
+    pushed.push({ id: 'n3', kind: 'booth.held', title: 'Bạn đang giữ gian hàng A01', body: 'Gian A01', createdAt: '2025-03-06T01:00:00Z', facts: {} });
     act(() =>
       hub.emit('PrivateEvent', {
         type: 'Notification',
-        data: { id: 'n3', kind: 'HoldExpiring', title: 'Giữ chỗ sắp hết hạn', body: 'Gian A01', createdAt: '2025-03-06T01:00:00Z' },
+        data: { id: 'n3', kind: 'booth.held', title: '', body: '', createdAt: '2025-03-06T01:00:00Z' },
       }),
     );
+    await screen.findByText('Bạn đang giữ gian hàng A01');
     expect(items()).toEqual(['notification-n3', 'notification-n2', 'notification-n1']);
   });
 });

@@ -1,22 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
 import { startLive, type HubConnectionLike } from '../lib/live';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Notification } from '../lib/types';
 
 function newestFirst(list: Notification[]): Notification[] {
   return [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
-function isNotification(value: unknown): value is Notification {
-  return typeof value === 'object' && value !== null && typeof (value as Notification).id === 'string';
-}
-
 export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnectionLike> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me, loading } = useAuth();
   const navigate = useNavigate();
   const [items, setItems] = useState<Notification[] | null>(null);
@@ -52,16 +48,24 @@ export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnec
           if (!first) void load();
           first = false;
         },
+        // A pushed entry carries its kind and facts, not words: the list is read again, worded in the UI language.
         onPrivateEvent: (event) => {
-          if (event.type !== 'Notification' || !isNotification(event.data)) return;
-          const incoming = event.data;
-          setItems((list) => newestFirst([incoming, ...(list ?? []).filter((n) => n.id !== incoming.id)]));
+          if (event.type === 'Notification') void load();
         },
       },
       hubFactory,
     );
     return () => void live.stop();
   }, [userId, load, hubFactory]);
+
+  // Entries are worded by the server in the language asked for: a change of language reads them again.
+  const language = i18n.language;
+  const firstLanguage = useRef(language);
+  useEffect(() => {
+    if (!userId || firstLanguage.current === language) return;
+    firstLanguage.current = language;
+    void load();
+  }, [language, userId, load]);
 
   const markRead = async (id: string) => {
     setBusyId(id);
@@ -109,6 +113,13 @@ export function InboxPage({ hubFactory }: { hubFactory?: () => Promise<HubConnec
                 </time>
               </div>
               <p className="note__body">{n.body}</p>
+              {n.fairId && (
+                <p className="small">
+                  <Link to={`/fairs/${encodeURIComponent(n.fairId)}`} data-testid={`notification-fair-${n.id}`}>
+                    {t('notice.openFair')}
+                  </Link>
+                </p>
+              )}
               {!n.readAt && (
                 <button
                   type="button"

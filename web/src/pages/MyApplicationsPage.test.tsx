@@ -14,6 +14,27 @@ afterEach(() => {
 });
 
 describe('MyApplicationsPage', () => {
+  it('offers to apply again only after a rejection or withdrawal, never beside an approval', async () => {
+    mockFetch(({ url }) => {
+      if (url === '/api/me') return { body: me };
+      if (url === '/api/fairs')
+        return { body: [{ fairId: FAIR_ID, name: 'Hội chợ A', status: 'Published' }, { fairId: 'other', name: 'Hội chợ B', status: 'Published' }] };
+      if (url === '/api/me/applications')
+        return {
+          body: [
+            application('a1', { status: 'Approved' }),
+            application('a2', { status: 'Rejected', rejectionReason: 'Thiếu giấy' }),
+            application('a3', { fairId: 'other', status: 'Withdrawn' }),
+          ],
+        };
+      return undefined;
+    });
+    renderPage(<MyApplicationsPage hubFactory={async () => new FakeHub()} />);
+    await screen.findByTestId('application-status-a1');
+    expect(screen.queryByTestId('apply-again-a2')).toBeNull();
+    expect((await screen.findByTestId('apply-again-a3')).getAttribute('href')).toBe('/fairs/other/apply');
+  });
+
   it('shows statuses, withdraws, and follows ApplicationChanged live', async () => {
     let list = [application('a1'), application('a2', { fairId: 'other', submittedAt: '2025-01-01T00:00:00Z', status: 'Rejected', rejectionReason: 'Trùng sản phẩm' })];
     const calls = mockFetch(({ url, method }) => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApplicationStatusBadge } from '../components/ApplicationStatusBadge';
 import { EligibilityReasons } from '../components/EligibilityReasons';
 import { api, errorMessage } from '../lib/api';
-import { applicationFromEvent, applicationsReducer, canAct } from '../lib/applications';
+import { applicationFromEvent, applicationsReducer, canAct, mayOfferApply } from '../lib/applications';
 import { formatIsoDate, starsText } from '../lib/catalogue';
 import { formatDateTime } from '../lib/format';
 import { RequireRole } from '../lib/guard';
@@ -142,6 +142,20 @@ function MyApplications({ userId, hubFactory }: Props & { userId: string }) {
                   {rowError.message}
                 </p>
               )}
+              {/* Rejected or withdrawn, while registration is open and nothing else is in play: apply again. */}
+              {(a.status === 'Rejected' || a.status === 'Withdrawn') &&
+                mayOfferApply(true, fairs[a.fairId]?.status, items, a.fairId) &&
+                items.find((x) => x.fairId === a.fairId) === a && (
+                  <p>
+                    <Link
+                      to={`/fairs/${encodeURIComponent(a.fairId)}/apply`}
+                      className="btn btn--small"
+                      data-testid={`apply-again-${a.applicationId}`}
+                    >
+                      {t('applyFlow.applyAgain')}
+                    </Link>
+                  </p>
+                )}
               {canAct(a.status, 'withdraw') && (
                 <div className="row-actions">
                   <button

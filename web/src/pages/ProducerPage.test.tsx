@@ -118,6 +118,7 @@ describe('ProducerPage', () => {
       name: 'Mật ong rừng Hợp Tiến',
       group: 'Food',
       subGroup: null,
+      description: null,
       stars: 3,
       certificateNo: '45/QĐ-UBND',
       certificateLevel: 'District',

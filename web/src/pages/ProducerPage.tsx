@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ExpiryBadge } from '../components/ExpiryBadge';
 import { FieldError } from '../components/FieldError';
 import { ProductForm } from '../components/ProductForm';
+import { subGroupName } from '../lib/productCard';
 import { api, errorMessage } from '../lib/api';
 import {
   PRODUCER_KINDS,
@@ -204,7 +205,8 @@ function CatalogueSection({ producer, onChange }: { producer: Producer; onChange
                   </span>
                 </div>
                 <p className="card__meta">
-                  {t(`groups.${p.group}`, { defaultValue: p.group })} · {t('product.certificateNo')} {p.certificateNo} ·{' '}
+                  {t(`groups.${p.group}`, { defaultValue: '' })}
+                  {p.subGroup ? ` · ${subGroupName(p.subGroup, t)}` : ''} · {t('product.certificateNo')} {p.certificateNo} ·{' '}
                   <span className="nowrap">
                     {t('product.expiresShort', { date: formatIsoDate(p.certificateExpiresOn) })}
                   </span>

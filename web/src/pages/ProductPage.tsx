@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, errorMessage } from '../lib/api';
+import { api, errorMessage } from '../lib/api';
 import {
   formatCapacity,
   formatIsoDate,
@@ -11,12 +10,16 @@ import {
   testIdPart,
 } from '../lib/catalogue';
 import { Link } from 'react-router';
-import { productQuery } from '../lib/queries';
+import { useProductCard } from '../hooks/useProductCard';
 
-/** The public, printable OCOP product card that the QR code points to. No sign-in. */
+/**
+ * The public, printable OCOP product card that the QR code points to. No sign-in; the producer's contact shows to a
+ * signed-in reader only, and with ?fair= the producer's booth at that fair.
+ */
 export function ProductPage({ productId }: { productId: string }) {
   const { t, i18n } = useTranslation();
-  const { data: product, error, refetch } = useQuery(productQuery(productId));
+  const card = useProductCard(productId);
+  const { product, error, notFound, contact, booths, fairId } = card;
   const locale = i18n.language === 'en' ? 'en' : 'vi';
 
   useEffect(() => {
@@ -24,14 +27,13 @@ export function ProductPage({ productId }: { productId: string }) {
   }, [product, t]);
 
   if (error) {
-    const notFound = error instanceof ApiError && error.status === 404;
     return (
       <main className="page">
         <p className="error" role="alert" data-testid="product-not-found">
           {notFound ? t('product.notFound') : errorMessage(error)}
         </p>
         {!notFound && (
-          <button type="button" className="btn" onClick={() => void refetch()}>
+          <button type="button" className="btn" onClick={card.retry}>
             {t('common.retry')}
           </button>
         )}
@@ -62,6 +64,37 @@ export function ProductPage({ productId }: { productId: string }) {
             <span className="product-card__stars-text">{t('product.starsValue', { count: product.stars })}</span>
           </p>
         </header>
+        {product.photoUrl && (
+          <img
+            className="product-card__photo"
+            src={product.photoUrl}
+            alt={t('card.photoAlt', { name: product.name })}
+            data-testid="product-card-photo"
+          />
+        )}
+        {product.description && (
+          <p className="product-card__description" data-testid="product-card-description">
+            {product.description}
+          </p>
+        )}
+        {fairId && (
+          <section className="product-card__booth" data-testid="product-card-booth">
+            <h2>{t('card.boothAtFair')}</h2>
+            {booths.length > 0 ? (
+              <ul>
+                {booths.map((b) => (
+                  <li key={b.boothCode}>
+                    <Link to={`/fairs/${encodeURIComponent(b.fairId)}?booth=${encodeURIComponent(b.boothCode)}`}>
+                      {t('card.boothValue', { code: b.boothCode, zone: b.zoneName })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('card.noBoothAtFair')}</p>
+            )}
+          </section>
+        )}
         <div className="product-card__body">
           <dl className="facts">
             <dt>{t('product.producer')}</dt>
@@ -74,9 +107,9 @@ export function ProductPage({ productId }: { productId: string }) {
             <dt>{t('product.district')}</dt>
             <dd data-testid="product-card-district">{[district, province].filter(Boolean).join(', ')}</dd>
             <dt>{t('product.group')}</dt>
-            <dd>
-              {t(`groups.${product.group}`, { defaultValue: product.group })}
-              {product.subGroup ? ` · ${product.subGroup}` : ''}
+            <dd data-testid="product-card-group">
+              {card.groupName}
+              {card.subGroupName ? ` · ${card.subGroupName}` : ''}
             </dd>
             <dt>{t('product.certificateNo')}</dt>
             <dd data-testid="product-card-certificate">
@@ -122,10 +155,36 @@ export function ProductPage({ productId }: { productId: string }) {
             )}
             {product.priceRange && (
               <>
-                <dt>{t('product.priceRange')}</dt>
-                <dd>{formatPriceRange(product.priceRange, locale, t)}</dd>
+                <dt>{t('card.price')}</dt>
+                <dd data-testid="product-card-price">{formatPriceRange(product.priceRange, locale, t)}</dd>
               </>
             )}
+            <dt>{t('card.contact')}</dt>
+            <dd data-testid="product-card-contact">
+              {contact ? (
+                <>
+                  {contact.phone && (
+                    <a href={`tel:${contact.phone.replace(/\s+/g, '')}`} className="nowrap">
+                      {contact.phone}
+                    </a>
+                  )}
+                  {contact.phone && contact.email && ' · '}
+                  {contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}
+                </>
+              ) : card.signedIn ? (
+                <span className="muted">—</span>
+              ) : (
+                <span className="muted">
+                  {t('card.signInForContact')}{' '}
+                  <Link
+                    to={`/login?next=${encodeURIComponent(`/products/${productId}${fairId ? `?fair=${fairId}` : ''}`)}`}
+                    data-testid="product-card-sign-in"
+                  >
+                    {t('card.signIn')}
+                  </Link>
+                </span>
+              )}
+            </dd>
           </dl>
           <figure className="product-card__qr">
             <img
