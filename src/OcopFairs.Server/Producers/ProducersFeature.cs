@@ -15,5 +15,5 @@ public static class ProducersFeature
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapProducers(this IEndpointRouteBuilder app) => app.MapProducersApi().MapBoothSignApi();
+    public static IEndpointRouteBuilder MapProducers(this IEndpointRouteBuilder app) => app.MapProducersApi().MapBoothSignApi().MapExhibitorsApi();
 }
