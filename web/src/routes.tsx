@@ -19,6 +19,7 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage'));
 const FloorPlanPage = lazy(() => import('./pages/FloorPlanPage'));
 const AllocationPage = lazy(() => import('./pages/AllocationPage'));
 const ProductPage = lazy(() => import('./pages/ProductPage'));
+const PublicProducerPage = lazy(() => import('./pages/PublicProducerPage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 
@@ -67,6 +68,11 @@ function ForProduct() {
   return <ProductPage key={productId} productId={productId} />;
 }
 
+function ForProducer() {
+  const { producerId = '' } = useParams();
+  return <PublicProducerPage key={producerId} producerId={producerId} />;
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
@@ -83,6 +89,7 @@ export const routes: RouteObject[] = [
       { path: 'fairs/:fairId/allocation', element: <ForFair page={AllocationPage} /> },
       { path: DISPLAY_PATH.slice(1), element: <ForFair page={DisplayPage} /> },
       { path: 'products/:productId', element: <ForProduct /> },
+      { path: 'producers/:producerId', element: <ForProducer /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -248,4 +248,12 @@ export const api = {
         headers: idempotent(),
       }),
     ),
+
+  // Who exhibits where (public for fairs past Draft)
+  exhibitors: (fairId: string, signal?: AbortSignal) =>
+    call(client.GET('/api/fairs/{fairId}/exhibitors', { params: fair(fairId), signal })),
+  publicProducer: (producerId: string, signal?: AbortSignal) =>
+    call(client.GET('/api/producers/{producerId}', { params: { path: { producerId } }, signal })),
+  producerFairs: (producerId: string, signal?: AbortSignal) =>
+    call(client.GET('/api/producers/{producerId}/fairs', { params: { path: { producerId } }, signal })),
 };

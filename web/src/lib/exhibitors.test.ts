@@ -4,7 +4,11 @@ import {
   exhibitorDistricts,
   exhibitorGroups,
   filterExhibitors,
+  applicationFor,
+  withLiveBooths,
   fold,
+  tickerLine,
+  nameLines,
   NO_EXHIBITOR_FILTER,
   shortName,
   truncateName,
@@ -105,5 +109,60 @@ describe('names on booths', () => {
     expect(truncateName('Hợp tác xã Mật ong rừng Đà Bắc', 14)).toBe('HTX Mật ong…');
     expect([...truncateName('Hợp tác xã Mật ong rừng Đà Bắc', 10)].length).toBeLessThanOrEqual(10);
     expect(truncateName('Hợp tác xã Hà Phong', 3)).toBe('');
+  });
+});
+
+
+describe('nameLines', () => {
+  it('fills lines by words and ends with an ellipsis when the name goes on', () => {
+    expect(nameLines('Hợp tác xã Hà Phong', 12)).toEqual(['HTX Hà Phong']);
+    expect(nameLines('Hợp tác xã Mật ong rừng Đà Bắc', 12)).toEqual(['HTX Mật ong', 'rừng Đà Bắc']);
+    expect(nameLines('Công ty CP Tập đoàn Minh Trung Việt Nam – Chi nhánh Hòa Bình', 12)).toEqual(['CTCP Tập', 'đoàn Minh…']);
+    expect(nameLines('Hợp tác xã Hà Phong', 3)).toEqual([]);
+    for (const line of nameLines('Hợp tác xã Nông nghiệp Xanh Kim Bôi', 9, 2)) expect([...line].length).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('withLiveBooths', () => {
+  it('takes booths and zones from the live floor', () => {
+    const booths = [
+      { code: 'A07', zone: 'A', status: 'Held', producerId: 'p-honey' },
+      { code: 'A05', zone: 'A', status: 'Free', producerId: null },
+      { code: 'B01', zone: 'B', status: 'Confirmed', producerId: 'p-juice' },
+    ];
+    const [h, j, w] = withLiveBooths(all, booths);
+    expect(h.boothCodes).toEqual(['A07']);
+    expect(j).toBe(juice);
+    expect(w.boothCodes).toEqual([]);
+  });
+});
+
+describe('applicationFor', () => {
+  const app = (fairId: string, status: string, submittedAt: string, groups: string[]) => ({
+    fairId,
+    status,
+    submittedAt,
+    products: groups.map((group) => ({ group })),
+  });
+  it('picks the latest application to the fair that is not withdrawn', () => {
+    expect(applicationFor(undefined, 'f')).toBeUndefined();
+    expect(applicationFor([], 'f')).toBeNull();
+    expect(
+      applicationFor(
+        [app('f', 'Withdrawn', '2026-03-01', ['Herbal']), app('f', 'Approved', '2026-01-01', ['Food', 'Food']), app('g', 'Approved', '2026-04-01', [])],
+        'f',
+      ),
+    ).toEqual({ status: 'Approved', groups: ['Food'] });
+  });
+});
+
+describe('tickerLine', () => {
+  it('words booth changes and ignores the rest', () => {
+    expect(
+      tickerLine({ type: 'BoothChanged', version: 7, at: '2026-01-01T01:00:00Z', data: { code: 'A05', status: 'Confirmed', producerName: 'HTX' } }),
+    ).toEqual({ key: '7-A05', kind: 'confirmed', code: 'A05', producer: 'HTX', status: 'Confirmed', at: '2026-01-01T01:00:00Z' });
+    expect(tickerLine({ type: 'BoothChanged', version: 8, data: { code: 'A05', status: 'Free' } })?.kind).toBe('freed');
+    expect(tickerLine({ type: 'FairChanged', version: 9, data: {} })).toBeNull();
+    expect(tickerLine({ type: 'BoothChanged', version: 9, data: null })).toBeNull();
   });
 });

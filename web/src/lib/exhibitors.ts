@@ -169,3 +169,108 @@ export function truncateName(name: string, maxChars: number): string {
 export function boothList(codes: readonly string[]): string {
   return codes.join(', ');
 }
+
+/**
+ * The exhibitor's name on a booth in at most `maxLines` lines of `maxChars` characters, cut at words, the last line
+ * ending in "…" when the name does not fit; [] when not even a short word fits.
+ */
+export function nameLines(name: string, maxChars: number, maxLines = 2): string[] {
+  const max = Math.floor(maxChars);
+  if (max < 4 || maxLines < 1) return [];
+  const words = shortName(name).split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let i = 0;
+  while (i < words.length && lines.length < maxLines) {
+    const last = lines.length === maxLines - 1;
+    if (last) {
+      lines.push(truncateName(words.slice(i).join(' '), max));
+      i = words.length;
+      break;
+    }
+    let line = '';
+    while (i < words.length && [...(line ? `${line} ${words[i]}` : words[i])].length <= max) {
+      line = line ? `${line} ${words[i]}` : words[i];
+      i++;
+    }
+    if (!line) {
+      // One word longer than a line: cut it.
+      lines.push(truncateName(words.slice(i).join(' '), max));
+      i = words.length;
+      break;
+    }
+    lines.push(line);
+  }
+  return lines.filter(Boolean);
+}
+
+/**
+ * The exhibitors with their booths and zones as the live floor has them now (the list loads once; booths change
+ * live), keeping the server's order.
+ */
+export function withLiveBooths<T extends ExhibitorLike>(
+  list: readonly T[],
+  booths: readonly { code: string; zone: string; status: string; producerId?: string | null }[],
+): T[] {
+  if (booths.length === 0) return [...list];
+  const byProducer = new Map<string, { codes: string[]; zones: string[] }>();
+  for (const b of booths) {
+    if (!b.producerId || (b.status !== 'Held' && b.status !== 'Confirmed')) continue;
+    const entry = byProducer.get(b.producerId) ?? { codes: [], zones: [] };
+    entry.codes.push(b.code);
+    if (!entry.zones.includes(b.zone)) entry.zones.push(b.zone);
+    byProducer.set(b.producerId, entry);
+  }
+  return list.map((e) => {
+    const live = byProducer.get(e.producerId);
+    const codes = live ? [...live.codes].sort() : [];
+    const same = codes.length === e.boothCodes.length && codes.every((c, i) => c === e.boothCodes[i]);
+    return same ? e : { ...e, boothCodes: codes, zones: live?.zones ?? [] };
+  });
+}
+
+/** The producer's application to the fair that decides its holds (the latest not withdrawn), with its groups. */
+export function applicationFor(
+  applications: readonly { fairId: string; status: string; submittedAt: string; products: readonly { group: string }[] }[] | null | undefined,
+  fairId: string,
+): { status: string; groups: string[] } | null | undefined {
+  if (applications === undefined) return undefined;
+  const mine = (applications ?? [])
+    .filter((a) => a.fairId === fairId)
+    .sort((a, b) => (a.status === 'Withdrawn' ? 1 : 0) - (b.status === 'Withdrawn' ? 1 : 0) || b.submittedAt.localeCompare(a.submittedAt));
+  const a = mine[0];
+  return a ? { status: a.status, groups: [...new Set(a.products.map((p) => p.group))] } : null;
+}
+
+/** A line of the hall display's ticker: what happened to which booth, for whom. */
+export interface TickerLine {
+  key: string;
+  kind: 'held' | 'confirmed' | 'freed' | 'blocked';
+  code: string;
+  producer: string | null;
+  status: string;
+  at: string | null;
+}
+
+const TICKER_KIND: Record<string, TickerLine['kind']> = {
+  Held: 'held',
+  Confirmed: 'confirmed',
+  Free: 'freed',
+  Blocked: 'blocked',
+};
+
+/** The ticker's line for a live event (a booth that changed), or null for anything else. */
+export function tickerLine(event: { type: string; version: number; at?: string; data?: unknown }): TickerLine | null {
+  if (event.type !== 'BoothChanged' || !event.data || typeof event.data !== 'object') return null;
+  const booth = event.data as { code?: unknown; status?: unknown; producerName?: unknown };
+  if (typeof booth.code !== 'string' || typeof booth.status !== 'string') return null;
+  const kind = TICKER_KIND[booth.status];
+  if (!kind) return null;
+  return {
+    key: `${event.version}-${booth.code}`,
+    kind,
+    code: booth.code,
+    producer: typeof booth.producerName === 'string' ? booth.producerName : null,
+    status: booth.status,
+    at: event.at ?? null,
+  };
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FloorMap } from '../components/FloorMap';
@@ -6,12 +6,17 @@ import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
 import { ApiError, errorMessage } from '../lib/api';
 import { occupancy } from '../lib/booths';
+import { tickerLine, type TickerLine } from '../lib/exhibitors';
+import { formatDateTime } from '../lib/format';
 import type { FairEvent } from '../lib/types';
 import { fairQuery, keys } from '../lib/queries';
 import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
 
 /** An unattended screen retries a failed first load on its own. */
 export const DISPLAY_RETRY_MS = 15000;
+
+/** How many recent changes the ticker shows. */
+export const TICKER_LINES = 5;
 
 interface DisplayPageProps {
   fairId: string;
@@ -25,9 +30,13 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
   const queryClient = useQueryClient();
   const { data: fair, error: fairError, refetch: refetchFair } = useQuery(fairQuery(fairId));
 
+  // The fair's recent changes, newest first, from the live stream this page already gets.
+  const [ticker, setTicker] = useState<TickerLine[]>([]);
   const onEvent = useCallback(
     (event: FairEvent) => {
       if (event.type === 'FairChanged') void queryClient.invalidateQueries({ queryKey: keys.fair(fairId), exact: true });
+      const line = tickerLine(event);
+      if (line) setTicker((lines) => [line, ...lines.filter((l) => l.key !== line.key)].slice(0, TICKER_LINES));
     },
     [queryClient, fairId],
   );
@@ -49,6 +58,11 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
   }, [fair, t]);
 
   const occ = useMemo(() => occupancy(floor?.booths ?? []), [floor]);
+  const exhibitorCount = useMemo(
+    () => new Set((floor?.booths ?? []).filter((b) => b.producerId && (b.status === 'Held' || b.status === 'Confirmed')).map((b) => b.producerId)).size,
+    [floor],
+  );
+  const timeZone = fair?.timeZone || undefined;
   const notFound =
     (fairError instanceof ApiError && fairError.status === 404) ||
     (floorError instanceof ApiError && floorError.status === 404 && !fair);
@@ -67,6 +81,9 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
               </span>
               <span className="display__occupancy-label">
                 {t('display.occupancy', { taken: occ.taken, available: occ.available })}
+                <span className="display__exhibitors" data-testid="display-exhibitors">
+                  {t('hall.exhibitors', { count: exhibitorCount })}
+                </span>
               </span>
             </p>
           )}
@@ -82,6 +99,23 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
             <div className="display__map">
               <FloorMap floor={floor} variant="display" />
             </div>
+            <section className="display__ticker" aria-labelledby="display-ticker-title" aria-live="polite" data-testid="display-ticker">
+              <h2 id="display-ticker-title" className="display__ticker-title">
+                {t('hall.ticker')}
+              </h2>
+              {ticker.length === 0 ? (
+                <p className="display__ticker-empty muted">{t('hall.tickerEmpty')}</p>
+              ) : (
+                <ol className="display__ticker-lines">
+                  {ticker.map((line) => (
+                    <li key={line.key} className={`display__ticker-line booth--${line.status}`} data-testid="display-ticker-line">
+                      {line.at && <time className="display__ticker-time">{formatDateTime(line.at, timeZone).slice(0, 5)}</time>}
+                      <span>{t(`hall.${line.kind}`, { code: line.code, producer: line.producer ?? '' })}</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
           </>
         )
       ) : floorError ? (
