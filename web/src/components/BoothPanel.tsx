@@ -188,7 +188,7 @@ export function BoothPanel(props: BoothPanelProps) {
           <Link to={`/producers/${encodeURIComponent(booth.producerId)}`} className="btn" data-testid="booth-public-page">
             {t('mapx.publicPage')}
           </Link>
-          <Link to={`/producers/${encodeURIComponent(booth.producerId)}#products`} className="btn btn--ghost">
+          <Link to={`/producers/${encodeURIComponent(booth.producerId)}#products`} className="btn">
             {t('mapx.products')}
           </Link>
         </p>

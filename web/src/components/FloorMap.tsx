@@ -47,7 +47,7 @@ const BoothShape = memo(function BoothShape({ booth, selected, mine, dimmed, hig
   // The exhibitor's name where it fits: up to two lines under the code, cut at words.
   const occupied = status === 'Held' || status === 'Confirmed';
   const lineFontSize = Math.min(w, h) * (large ? 0.16 : 0.14);
-  const lines = occupied && booth.producerName ? nameLines(booth.producerName, (w - 2 * inset) / (lineFontSize * 0.56), h >= 2.2 ? 2 : 1) : [];
+  const lines = occupied && booth.producerName ? nameLines(booth.producerName, (w - 2 * inset) / (lineFontSize * 0.56), h >= 2.8 ? 3 : h >= 2.2 ? 2 : 1) : [];
   const classes = ['booth', `booth--${status}`];
   if (selected) classes.push('booth--selected');
   if (highlighted) classes.push('booth--highlighted');

@@ -6,7 +6,7 @@ import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
 import { ApiError, errorMessage } from '../lib/api';
 import { occupancy } from '../lib/booths';
-import { tickerLine, type TickerLine } from '../lib/exhibitors';
+import { shortName, tickerLine, type TickerLine } from '../lib/exhibitors';
 import { formatDateTime } from '../lib/format';
 import type { FairEvent } from '../lib/types';
 import { fairQuery, keys } from '../lib/queries';
@@ -63,6 +63,13 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
     [floor],
   );
   const timeZone = fair?.timeZone || undefined;
+  const exhibitorBooths = useMemo(
+    () =>
+      (floor?.booths ?? [])
+        .filter((b) => b.producerName && (b.status === 'Held' || b.status === 'Confirmed'))
+        .sort((a, b) => a.code.localeCompare(b.code, 'vi', { numeric: true })),
+    [floor],
+  );
   const notFound =
     (fairError instanceof ApiError && fairError.status === 404) ||
     (floorError instanceof ApiError && floorError.status === 404 && !fair);
@@ -96,8 +103,26 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
         ) : (
           <>
             <Legend booths={floor.booths} />
-            <div className="display__map">
-              <FloorMap floor={floor} variant="display" />
+            <div className="display__body">
+              <div className="display__map">
+                <FloorMap floor={floor} variant="display" />
+              </div>
+              {exhibitorBooths.length > 0 && (
+                // Names on the booths are small on a big hall's map: the list beside it is readable from afar.
+                <section className="display__who" aria-labelledby="display-who-title">
+                  <h2 id="display-who-title" className="display__who-title">
+                    {t('mapx.exhibitor')}
+                  </h2>
+                  <ol className="display__who-list">
+                    {exhibitorBooths.map((b) => (
+                      <li key={b.code} className={`display__who-item booth--${b.status}`} data-testid={`display-who-${b.code}`}>
+                        <span className="display__who-code">{b.code}</span>
+                        <span className="display__who-name">{shortName(b.producerName ?? '')}</span>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              )}
             </div>
             <section className="display__ticker" aria-labelledby="display-ticker-title" aria-live="polite" data-testid="display-ticker">
               <h2 id="display-ticker-title" className="display__ticker-title">
