@@ -146,6 +146,8 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
       if (producerId && (action === 'hold' || action === 'confirm' || action === 'release')) {
         void queryClient.invalidateQueries({ queryKey: keys.myBooths(fairId) });
       }
+      // A refused hold may mean the application moved on since the page loaded: ask again.
+      if (producerId && action === 'hold' && _error) void queryClient.invalidateQueries({ queryKey: ['me', 'applications'] });
     },
   });
 
