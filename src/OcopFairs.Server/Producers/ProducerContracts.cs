@@ -12,9 +12,11 @@ public sealed record ProducerRequest(
     public void Validate(Errors errors)
     {
         if (Kind is null) errors.Add("kind", "required");
+        var before = errors.Count;
         errors.Items("shopLinks", ShopLinks, required: false);
-        if (errors.Count == 0)
+        if (errors.Count == before)
         {
+            // Every field's problem at once; only a null shop link stops the rest being checked.
             errors.AddAll(CatalogRules.Validate(ToProfile()));
         }
     }
