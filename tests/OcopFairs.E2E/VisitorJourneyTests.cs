@@ -125,6 +125,10 @@ public sealed class VisitorJourneyTests(BrowserFixture fixture)
         await BrowserFixture.SignInAsync(page, "producer8@demo.ocop", Api.DemoPassword);
         await page.GotoAsync($"/fairs/{FairId}?booth=A05");
         await Assertions.Expect(page.Locator("[data-testid=booth-mine]")).ToBeVisibleAsync();
+        // On a desktop the exhibitor list stands beside the map, no tab needed.
+        await Assertions.Expect(page.Locator("[data-testid=exhibitor-list]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=tab-list]")).ToBeHiddenAsync();
+        await BrowserFixture.ScreenshotAsync(page, "desktop-fair-with-list");
         await page.ClickAsync("[data-testid=booth-release]");
         await Assertions.Expect(page.Locator("[data-testid=booth-release-confirm]")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=booth-release-confirm-no]");
