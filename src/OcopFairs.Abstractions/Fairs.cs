@@ -19,12 +19,16 @@ public sealed record FairDetails(
     [property: Id(11)] int HoldMinutes,
     [property: Id(12)] AllocationMode AllocationMode);
 
-/// <summary>A zone of the hall, reserved for some product groups.</summary>
+/// <summary>
+/// A zone of the hall, reserved for some product groups. <see cref="Name"/> is Vietnamese; <see cref="NameEn"/> is the
+/// English name, optional (plans stored before it existed have none): readers fall back to <see cref="Name"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ocop.Zone")]
 public sealed record Zone(
     [property: Id(0)] string Code,
     [property: Id(1)] string Name,
-    [property: Id(2)] ImmutableArray<ProductGroup> Groups);
+    [property: Id(2)] ImmutableArray<ProductGroup> Groups,
+    [property: Id(3)] string? NameEn = null);
 
 /// <summary>A booth as drawn on the floor plan; position and size are in metres.</summary>
 [GenerateSerializer, Immutable, Alias("ocop.BoothSpec")]

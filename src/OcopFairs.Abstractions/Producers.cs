@@ -12,7 +12,17 @@ public sealed record ProducerProfile(
     [property: Id(5)] string? Puc,
     [property: Id(6)] string? Phone,
     [property: Id(7)] string? Email,
-    [property: Id(8)] string? Description);
+    [property: Id(8)] string? Description,
+    [property: Id(9)] ImmutableArray<ShopLink> ShopLinks = default)
+{
+    /// <summary>Record equality compares ImmutableArray by reference: compare the links by content.</summary>
+    public bool Equals(ProducerProfile? other) =>
+        other is not null && Name == other.Name && Kind == other.Kind && Province == other.Province && District == other.District
+        && Commune == other.Commune && Puc == other.Puc && Phone == other.Phone && Email == other.Email && Description == other.Description
+        && (ShopLinks.IsDefault ? [] : ShopLinks).SequenceEqual(other.ShopLinks.IsDefault ? [] : other.ShopLinks);
+
+    public override int GetHashCode() => HashCode.Combine(Name, District, Commune);
+}
 
 /// <summary>An OCOP-certified product. Group codes carry the rule version they come from.</summary>
 [GenerateSerializer, Immutable, Alias("ocop.Product")]
@@ -46,7 +56,7 @@ public sealed record PriceRange(
     [property: Id(1)] long Max,
     [property: Id(2)] string Unit);
 
-/// <summary>Where the product is sold online (Postmart, Voso, Shopee, Sendo, Website).</summary>
+/// <summary>Where the product or producer sells online (Postmart, Voso, Shopee, Sendo, Tiki, Website).</summary>
 [GenerateSerializer, Immutable, Alias("ocop.ShopLink")]
 public sealed record ShopLink(
     [property: Id(0)] string Platform,

@@ -16,7 +16,34 @@ public static class CatalogRules
 
     public static readonly IReadOnlyList<string> KnownCertifications = ["VietGAP", "HACCP", "Organic", "ISO 22000", "GlobalGAP"];
 
-    public static readonly IReadOnlyList<string> ShopPlatforms = ["Postmart", "Voso", "Shopee", "Sendo", "Website"];
+    public static readonly IReadOnlyList<string> ShopPlatforms = ["Postmart", "Voso", "Shopee", "Sendo", "Website", "Tiki"];
+
+    /// <summary>The marketplaces recognised from a link's host (the host or a subdomain of it); anything else is a website.</summary>
+    private static readonly (string Host, string Platform)[] PlatformHosts =
+    [
+        ("postmart.vn", "Postmart"), ("voso.vn", "Voso"), ("shopee.vn", "Shopee"), ("shp.ee", "Shopee"),
+        ("sendo.vn", "Sendo"), ("tiki.vn", "Tiki"),
+    ];
+
+    /// <summary>The platform a web address belongs to ("Shopee" for https://shopee.vn/…), or "Website"; null when it is no http(s) address.</summary>
+    public static string? PlatformOf(string? url)
+    {
+        if (!IsWebAddress(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var host = uri.Host.ToLowerInvariant();
+        foreach (var (known, platform) in PlatformHosts)
+        {
+            if (host == known || host.EndsWith("." + known, StringComparison.Ordinal))
+            {
+                return platform;
+            }
+        }
+
+        return "Website";
+    }
 
     public static DateOnly DefaultExpiry(DateOnly certifiedOn) => certifiedOn.AddMonths(CertificateMonths);
 
@@ -69,6 +96,7 @@ public static class CatalogRules
             errors.Add("puc", "invalidPuc");
         if (p.Phone is { Length: > 0 } phone && !IsPhone(phone)) errors.Add("phone", "invalidPhone");
         if (p.Email is { Length: > 0 } email && !IsEmail(email)) errors.Add("email", "invalidEmail");
+        ShopLinkErrors(errors, p.ShopLinks);
         return errors.ToDictionary();
     }
 
@@ -106,15 +134,20 @@ public static class CatalogRules
             if (Units.Canonical(price.Unit) is null) errors.Add("priceRange.unit", "unknownUnit");
         }
 
-        var links = p.ShopLinks.IsDefault ? [] : p.ShopLinks;
+        ShopLinkErrors(errors, p.ShopLinks);
+        return errors.ToDictionary();
+    }
+
+    /// <summary>At most <see cref="MaxShopLinks"/> links, each on a known platform and an http(s) address.</summary>
+    private static void ShopLinkErrors(Errors errors, System.Collections.Immutable.ImmutableArray<ShopLink> shopLinks)
+    {
+        var links = shopLinks.IsDefault ? [] : shopLinks;
         if (links.Length > MaxShopLinks) errors.Add("shopLinks", "tooMany");
         for (var i = 0; i < links.Length; i++)
         {
             if (!ShopPlatforms.Contains(links[i].Platform)) errors.Add($"shopLinks[{i}].platform", "unknownPlatform");
             if (!IsWebAddress(links[i].Url)) errors.Add($"shopLinks[{i}].url", "invalidUrl");
         }
-
-        return errors.ToDictionary();
     }
 
     private static bool IsWebAddress(string? url) =>

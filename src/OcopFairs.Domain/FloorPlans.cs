@@ -50,6 +50,7 @@ public static class FloorPlans
             if (z.Groups.IsDefaultOrEmpty) Add($"zones[{i}].groups", "required");
             else if (z.Groups.Length > FairRules.MaxGroupsListed || !z.Groups.All(Enum.IsDefined)) Add($"zones[{i}].groups", "invalidGroup");
             if (FieldRules.TextError(z.Name, MaxZoneNameLength) is { } nameError) Add($"zones[{i}].name", nameError);
+            if (FieldRules.TextError(z.NameEn, MaxZoneNameLength) is { } nameEnError) Add($"zones[{i}].nameEn", nameEnError);
         }
 
         var boothCodes = new HashSet<string>(StringComparer.Ordinal);

@@ -151,7 +151,7 @@ public class CatalogRulesTests
             Name = "",
             Stars = 1,
             CertificateExpiresOn = new DateOnly(2020, 1, 1),
-            ShopLinks = [new ShopLink("Tiki", "not a url")],
+            ShopLinks = [new ShopLink("Lazada", "not a url")],
         });
 
         Assert.Equal(
@@ -288,4 +288,39 @@ public class CatalogRulesTests
 
         Assert.Equal(state, CatalogRules.StateOn(today.AddDays(daysFromToday), today));
     }
+
+    [Theory]
+    [InlineData("https://shopee.vn/htx", "Shopee")]
+    [InlineData("https://m.shopee.vn/htx", "Shopee")]
+    [InlineData("https://postmart.vn/gian-hang/1", "Postmart")]
+    [InlineData("https://voso.vn/shop/1", "Voso")]
+    [InlineData("https://www.sendo.vn/shop/1", "Sendo")]
+    [InlineData("https://tiki.vn/cua-hang/1", "Tiki")]
+    [InlineData("http://htx.example.vn", "Website")]
+    [InlineData("https://notshopee.vn/x", "Website")]
+    [InlineData("javascript:alert(1)", null)]
+    [InlineData("ftp://files.example.vn", null)]
+    [InlineData("shopee.vn/htx", null)]
+    public void A_shop_links_platform_is_recognised_from_its_address(string url, string? platform) =>
+        Assert.Equal(platform, CatalogRules.PlatformOf(url));
+
+    [Fact]
+    public void A_profiles_shop_links_are_known_platforms_on_web_addresses()
+    {
+        Assert.Empty(CatalogRules.Validate(Profile() with { ShopLinks = [new ShopLink("Tiki", "https://tiki.vn/x")] }));
+        var errors = CatalogRules.Validate(Profile() with
+        {
+            ShopLinks = [new ShopLink("Lazada", "https://lazada.vn/x"), new ShopLink("Website", "javascript:alert(1)")],
+        });
+        Assert.Equal(["unknownPlatform"], errors["shopLinks[0].platform"]);
+        Assert.Equal(["invalidUrl"], errors["shopLinks[1].url"]);
+        Assert.Equal(["tooMany"], CatalogRules.Validate(Profile() with
+        {
+            ShopLinks = [.. Enumerable.Range(0, 11).Select(i => new ShopLink("Website", $"https://x{i}.vn"))],
+        })["shopLinks"]);
+    }
+
+    [Fact]
+    public void Profiles_with_the_same_shop_links_are_equal() =>
+        Assert.Equal(Profile() with { ShopLinks = [new ShopLink("Tiki", "https://tiki.vn/x")] }, Profile() with { ShopLinks = [new ShopLink("Tiki", "https://tiki.vn/x")] });
 }

@@ -70,4 +70,30 @@ public sealed class SerializerTests
         var future = BinaryData.FromString("{\"format\":99,\"state\":{}}");
         Assert.Throws<InvalidDataException>(() => _serializer.Deserialize<FairState>(future));
     }
+
+    /// <summary>A producer stored before profiles had shop links loads with none, and its links round-trip once given.</summary>
+    [Fact]
+    public void A_producer_stored_before_shop_links_still_loads()
+    {
+        const string old = """
+            {"format":1,"state":{"profile":{"name":"Hợp tác xã Hà Phong","kind":"Cooperative","province":"Hòa Bình",
+            "district":"Cao Phong","commune":"Cao Phong","puc":null,"phone":"0218 3880 102","email":null,"description":null},
+            "products":[],"ownerUserId":"u-1"}}
+            """;
+        var state = _serializer.Deserialize<ProducerState>(BinaryData.FromString(old));
+        Assert.Equal("Hợp tác xã Hà Phong", state.Profile!.Name);
+        Assert.True(state.Profile.ShopLinks.IsDefaultOrEmpty);
+
+        var linked = state with { Profile = state.Profile with { ShopLinks = [new ShopLink("Shopee", "https://shopee.vn/ha-phong")] } };
+        var back = _serializer.Deserialize<ProducerState>(_serializer.Serialize(linked));
+        Assert.Equal(linked.Profile, back.Profile);
+    }
+
+    /// <summary>A floor plan stored before zones had English names loads with none.</summary>
+    [Fact]
+    public void A_zone_stored_before_english_names_still_loads()
+    {
+        var zone = System.Text.Json.JsonSerializer.Deserialize<Zone>("""{"code":"A","name":"Thực phẩm","groups":["Food"]}""", JsonDefaults.Create());
+        Assert.Equal(("A", "Thực phẩm", (string?)null), (zone!.Code, zone.Name, zone.NameEn));
+    }
 }

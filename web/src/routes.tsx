@@ -24,6 +24,7 @@ const SignUpPage = lazy(() => import('./pages/SignUpPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const OperationsPage = lazy(() => import('./pages/OperationsPage'));
 const FairFormPage = lazy(() => import('./pages/FairFormPage'));
+const PublicProducerPage = lazy(() => import('./pages/PublicProducerPage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 
@@ -72,6 +73,11 @@ function ForProduct() {
   return <ProductPage key={productId} productId={productId} />;
 }
 
+function ForProducer() {
+  const { producerId = '' } = useParams();
+  return <PublicProducerPage key={producerId} producerId={producerId} />;
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
@@ -93,6 +99,7 @@ export const routes: RouteObject[] = [
       { path: 'operations', element: <OperationsPage /> },
       { path: 'fairs/new', element: <FairFormPage /> },
       { path: 'fairs/:fairId/edit', element: <ForFair page={FairFormPage} /> },
+      { path: 'producers/:producerId', element: <ForProducer /> },
       { path: '*', element: <NotFound /> },
     ],
   },

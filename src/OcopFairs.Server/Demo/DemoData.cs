@@ -74,17 +74,26 @@ public static class DemoData
             new ProducerProfile("Công ty CP Tập đoàn Minh Trung Việt Nam – Chi nhánh Hòa Bình", ProducerKind.Enterprise, "Hòa Bình", "Lương Sơn", "Lương Sơn", null, "0218 3880 107", "producer7@demo.ocop",
                 "Cháo sen Bát Bảo, 40 tấn xuất khẩu sang Nhật Bản."),
             [P("pr-mt-lotus-porridge", "Cháo sen Bát Bảo", ProductGroup.Food, "Processed", 4, "HB-OCOP-4S-2024-022", CertificateLevel.Province, MonthsAgo(28), "HACCP", "ISO 22000")]),
+        new("p-demo-da-bac-honey", "producer8@demo.ocop",
+            new ProducerProfile("Hợp tác xã Mật ong rừng Đà Bắc", ProducerKind.Cooperative, "Hòa Bình", "Đà Bắc", "Tân Minh", null, "0218 3880 108", "producer8@demo.ocop",
+                "Mật ong rừng khai thác tự nhiên trên núi Đà Bắc, không pha trộn; bán tại hội chợ và trên các sàn thương mại điện tử.",
+                [
+                    new ShopLink("Postmart", "https://postmart.vn/gian-hang/mat-ong-rung-da-bac"),
+                    new ShopLink("Shopee", "https://shopee.vn/matongrungdabac"),
+                    new ShopLink("Website", "https://matongdabac.example.vn"),
+                ]),
+            [P("pr-db-forest-honey", "Mật ong rừng Đà Bắc", ProductGroup.Food, "Processed", 4, "HB-OCOP-4S-2025-031", CertificateLevel.Province, MonthsAgo(14), "VietGAP")]),
     ];
 
     /// <summary>About 60 booths in zones by product group.</summary>
     public static readonly (Zone Zone, int Booths)[] FloorZones =
     [
-        (new Zone("A", "Thực phẩm", [ProductGroup.Food]), 20),
-        (new Zone("B", "Đồ uống", [ProductGroup.Beverages]), 12),
-        (new Zone("C", "Thảo dược", [ProductGroup.Herbal]), 10),
-        (new Zone("D", "Thủ công mỹ nghệ", [ProductGroup.Handicrafts]), 10),
-        (new Zone("E", "Sinh vật cảnh", [ProductGroup.Ornamental]), 4),
-        (new Zone("F", "Du lịch cộng đồng", [ProductGroup.Tourism]), 4),
+        (new Zone("A", "Thực phẩm", [ProductGroup.Food], "Food"), 20),
+        (new Zone("B", "Đồ uống", [ProductGroup.Beverages], "Beverages"), 12),
+        (new Zone("C", "Thảo dược", [ProductGroup.Herbal], "Herbal products"), 10),
+        (new Zone("D", "Thủ công mỹ nghệ", [ProductGroup.Handicrafts], "Handicrafts"), 10),
+        (new Zone("E", "Sinh vật cảnh", [ProductGroup.Ornamental], "Ornamentals"), 4),
+        (new Zone("F", "Du lịch cộng đồng", [ProductGroup.Tourism], "Community tourism"), 4),
     ];
 
     /// <summary>
@@ -98,12 +107,13 @@ public static class DemoData
             ("p-demo-3t-cao-phong", ApplicationStatus.Approved, null),
             ("p-demo-ha-phong", ApplicationStatus.Approved, null),
             ("p-demo-minh-trung", ApplicationStatus.Approved, null),
+            ("p-demo-da-bac-honey", ApplicationStatus.Approved, null),
             ("p-demo-kim-boi-green", ApplicationStatus.Submitted, null),
             ("p-demo-yen-tri", ApplicationStatus.Submitted, null),
             ("p-demo-hop-tien", ApplicationStatus.Waitlisted, null),
             ("p-demo-muong-pa", ApplicationStatus.Rejected, "Thiếu giấy chứng nhận an toàn thực phẩm cho khu ẩm thực."),
         ],
-        [("A01", "p-demo-3t-cao-phong"), ("A11", "p-demo-minh-trung"), ("B01", "p-demo-ha-phong")],
+        [("A01", "p-demo-3t-cao-phong"), ("A11", "p-demo-minh-trung"), ("B01", "p-demo-ha-phong"), ("A05", "p-demo-da-bac-honey")],
         ["F04"]);
 
     /// <summary>
@@ -114,9 +124,9 @@ public static class DemoData
         MatchingFairId, "Hội nghị kết nối giao thương sản phẩm OCOP Hòa Bình", "Trung tâm Hội nghị tỉnh, TP. Hòa Bình", 45, 2,
         AllocationMode.Organiser, 1,
         [
-            (new Zone("A", "Thực phẩm", [ProductGroup.Food]), 8),
-            (new Zone("B", "Đồ uống", [ProductGroup.Beverages]), 4),
-            (new Zone("C", "Thảo dược", [ProductGroup.Herbal]), 4),
+            (new Zone("A", "Thực phẩm", [ProductGroup.Food], "Food"), 8),
+            (new Zone("B", "Đồ uống", [ProductGroup.Beverages], "Beverages"), 4),
+            (new Zone("C", "Thảo dược", [ProductGroup.Herbal], "Herbal products"), 4),
         ],
         [
             ("p-demo-3t-cao-phong", ApplicationStatus.Approved, null),

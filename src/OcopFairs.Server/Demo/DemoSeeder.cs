@@ -89,17 +89,26 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
             };
         }
 
-        // Booths go to approved exhibitors only, by the same rule an organiser's assign follows.
+        // Booths go to approved exhibitors only, by the same rule an organiser's assign follows. On a floor seeded
+        // before, only a demo exhibitor with no booth yet gets its booth, if that booth is still free (a producer
+        // added to the demo later gets one; what people changed on the floor stays).
         var floor = grains.GetGrain<IFloorGrain>(demo.FairId);
-        if ((await floor.GetFloorAsync()).Booths.All(b => b.Status == BoothStatus.Free))
+        var fresh = (await floor.GetFloorAsync()).Booths.All(b => b.Status == BoothStatus.Free);
+        foreach (var (booth, producerId) in demo.Assignments)
         {
-            foreach (var (booth, producerId) in demo.Assignments)
+            var booths = (await floor.GetFloorAsync()).Booths;
+            if (booths.Any(b => b.ProducerId == producerId) || booths.FirstOrDefault(b => b.Code == booth) is not { Status: BoothStatus.Free })
             {
-                var holder = await Booths.BoothsApi.HolderAsync(grains, demo.FairId, producerId)
-                    ?? throw new InvalidOperationException($"Demo producer {producerId} has no application to {demo.FairId}.");
-                await floor.AssignAsync(booth, holder, null, null);
+                continue;
             }
 
+            var holder = await Booths.BoothsApi.HolderAsync(grains, demo.FairId, producerId)
+                ?? throw new InvalidOperationException($"Demo producer {producerId} has no application to {demo.FairId}.");
+            await floor.AssignAsync(booth, holder, null, null);
+        }
+
+        if (fresh)
+        {
             foreach (var booth in demo.Blocked)
             {
                 await floor.BlockAsync(booth);

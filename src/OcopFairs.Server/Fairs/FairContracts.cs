@@ -27,11 +27,12 @@ public sealed record FairResponse(
         f.Status, f.Version, f.BoothCount, f.OrganiserId);
 }
 
-public sealed record ZoneRequest(string? Code, string? Name, ProductGroup[]? Groups)
+public sealed record ZoneRequest(string? Code, string? Name, ProductGroup[]? Groups, string? NameEn = null)
 {
-    /// <summary>The zone as stored: the name in NFC, the code when it has none.</summary>
-    public static Zone ToZone(string? code, string? name, ProductGroup[]? groups) =>
-        new(code ?? string.Empty, VietnameseText.Normalize(name ?? code), [.. groups ?? []]);
+    /// <summary>The zone as stored: the names in NFC, the code when it has no name, no English name when blank.</summary>
+    public static Zone ToZone(string? code, string? name, ProductGroup[]? groups, string? nameEn = null) =>
+        new(code ?? string.Empty, VietnameseText.Normalize(name ?? code), [.. groups ?? []],
+            string.IsNullOrWhiteSpace(nameEn) ? null : VietnameseText.Normalize(nameEn));
 }
 
 public sealed record BoothRequest(
@@ -52,13 +53,13 @@ public sealed record FloorPlanRequest(ZoneRequest[]? Zones, BoothRequest[]? Boot
 
     /// <summary>The plan, with defaults for what a booth leaves out (a 3 × 3 m standard booth at the origin, free).</summary>
     public FloorPlan ToPlan() => new(
-        [.. (Zones ?? []).Select(z => ZoneRequest.ToZone(z.Code, z.Name, z.Groups))],
+        [.. (Zones ?? []).Select(z => ZoneRequest.ToZone(z.Code, z.Name, z.Groups, z.NameEn))],
         [.. (Booths ?? []).Select(b => new BoothSpec(
             b.Code ?? string.Empty, b.Zone ?? string.Empty, b.Type ?? BoothType.Standard, b.AreaM2 ?? 9, b.PriceVnd ?? 0,
             b.X ?? 0, b.Y ?? 0, b.W ?? 3, b.H ?? 3, [.. b.Amenities ?? []]))]);
 }
 
-public sealed record GridZoneRequest(string? Code, string? Name, ProductGroup[]? Groups, int? Booths);
+public sealed record GridZoneRequest(string? Code, string? Name, ProductGroup[]? Groups, int? Booths, string? NameEn = null);
 
 public sealed record GridRequest(GridZoneRequest[]? Zones, int? PerRow, double? BoothWidth, double? BoothDepth, long? PriceVnd) : IValidatable
 {
@@ -87,7 +88,7 @@ public sealed record GridRequest(GridZoneRequest[]? Zones, int? PerRow, double? 
     }
 
     public FloorPlan ToPlan() => FloorPlans.Grid(
-        [.. (Zones ?? []).Select(z => (ZoneRequest.ToZone(z.Code, z.Name, z.Groups), z.Booths ?? 0))],
+        [.. (Zones ?? []).Select(z => (ZoneRequest.ToZone(z.Code, z.Name, z.Groups, z.NameEn), z.Booths ?? 0))],
         PerRow ?? 10,
         BoothWidth ?? 3,
         BoothDepth ?? 3,

@@ -55,7 +55,7 @@ public static class FloorPlanApi
             }
 
             var current = await call.FairGrain.GetFloorAsync();
-            request = new FloorPlanRequest([.. current.Zones.Select(z => new ZoneRequest(z.Code, z.Name, [.. z.Groups]))], [.. booths]);
+            request = new FloorPlanRequest([.. current.Zones.Select(z => new ZoneRequest(z.Code, z.Name, [.. z.Groups], z.NameEn))], [.. booths]);
             if (Validation.Check(request) is { Count: > 0 } errors)
             {
                 return Problems.Validation(errors);

@@ -7,19 +7,34 @@ namespace OcopFairs.Server.Producers;
 
 public sealed record ProducerRequest(
     string? Name, ProducerKind? Kind, string? Province, string? District, string? Commune,
-    string? Puc, string? Phone, string? Email, string? Description) : IValidatable
+    string? Puc, string? Phone, string? Email, string? Description, ShopLinkDto[]? ShopLinks = null) : IValidatable
 {
     public void Validate(Errors errors)
     {
         if (Kind is null) errors.Add("kind", "required");
-        errors.AddAll(CatalogRules.Validate(ToProfile()));
+        var before = errors.Count;
+        errors.Items("shopLinks", ShopLinks, required: false);
+        if (errors.Count == before)
+        {
+            // Every field's problem at once; only a null shop link stops the rest being checked.
+            errors.AddAll(CatalogRules.Validate(ToProfile()));
+        }
     }
 
     /// <summary>The profile as stored: text in NFC, blank optional fields left out.</summary>
     public ProducerProfile ToProfile() => new(
         VietnameseText.Normalize(Name), Kind ?? ProducerKind.Household, VietnameseText.Normalize(Province),
         VietnameseText.Normalize(District), VietnameseText.Normalize(Commune),
-        Blank(Puc), Blank(Phone), Blank(Email), Description is null ? null : VietnameseText.Normalize(Description));
+        Blank(Puc), Blank(Phone), Blank(Email), Description is null ? null : VietnameseText.Normalize(Description),
+        [.. (ShopLinks ?? []).Select(ToLink)]);
+
+    /// <summary>A link as stored: the platform as given, else recognised from the address (a shop on Shopee is "Shopee").</summary>
+    private static ShopLink ToLink(ShopLinkDto link)
+    {
+        var url = link.Url?.Trim() ?? string.Empty;
+        var platform = string.IsNullOrWhiteSpace(link.Platform) ? CatalogRules.PlatformOf(url) ?? "Website" : link.Platform.Trim();
+        return new ShopLink(platform, url);
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -112,12 +127,14 @@ public sealed record ProductResponse(
 
 public sealed record ProducerResponse(
     string ProducerId, string Name, ProducerKind Kind, string Province, string District, string Commune,
-    string? Puc, string? Phone, string? Email, string? Description, bool Complete, IReadOnlyList<ProductResponse> Products)
+    string? Puc, string? Phone, string? Email, string? Description, bool Complete, IReadOnlyList<ProductResponse> Products,
+    IReadOnlyList<ShopLink> ShopLinks)
 {
     public static ProducerResponse From(ProducerView v, DateOnly today, bool includeContacts = true) => new(
         v.ProducerId, v.Profile.Name, v.Profile.Kind, v.Profile.Province, v.Profile.District, v.Profile.Commune,
         v.Profile.Puc, includeContacts ? v.Profile.Phone : null, includeContacts ? v.Profile.Email : null, v.Profile.Description,
-        CatalogRules.IsComplete(v.Profile), [.. v.Products.Select(p => ProductResponse.From(p, v.ProducerId, v.Profile, today))]);
+        CatalogRules.IsComplete(v.Profile), [.. v.Products.Select(p => ProductResponse.From(p, v.ProducerId, v.Profile, today))],
+        v.Profile.ShopLinks.IsDefault ? [] : v.Profile.ShopLinks);
 }
 
 public sealed record ProducerCard(string ProducerId, string Name, string District, string Province, ProducerKind Kind)

@@ -16,5 +16,5 @@ public static class ProducersFeature
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapProducers(this IEndpointRouteBuilder app) => app.MapProducersApi().MapBoothSignApi().MapProductPhotosApi();
+    public static IEndpointRouteBuilder MapProducers(this IEndpointRouteBuilder app) => app.MapProducersApi().MapBoothSignApi().MapProductPhotosApi().MapExhibitorsApi();
 }

@@ -797,6 +797,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/exhibitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExhibitorResponse"][];
+                    };
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/producers/{producerId}/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    producerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProducerFairResponse"][];
+                    };
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/meetings/schedule": {
         parameters: {
             query?: never;
@@ -6704,6 +6814,17 @@ export interface components {
             eligible: boolean;
             reasons: components["schemas"]["ReasonResponse"][];
         };
+        ExhibitorResponse: {
+            producerId: string;
+            name: string;
+            district: string;
+            groups: components["schemas"]["ProductGroup"][];
+            /** Format: int32 */
+            maxStars: number;
+            products: string[];
+            boothCodes: string[];
+            zones: string[];
+        };
         FairBuyerResponse: {
             fairId: string;
             buyerId: string;
@@ -6801,6 +6922,7 @@ export interface components {
                 code: string;
                 name: string;
                 groups: ("Food" | "Beverages" | "Herbal" | "Handicrafts" | "Ornamental" | "Tourism")[];
+                nameEn?: null | string;
             }[];
             booths: {
                 code: string;
@@ -6846,6 +6968,7 @@ export interface components {
             groups?: null | components["schemas"]["ProductGroup"][];
             /** Format: int32 */
             booths?: null | number;
+            nameEn?: null | string;
         };
         LoginRequest: {
             email: string;
@@ -7088,6 +7211,18 @@ export interface components {
             phone?: null | string;
             email?: null | string;
         };
+        ProducerFairResponse: {
+            fairId: string;
+            name: string;
+            venue: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            timeZone: string;
+            status: components["schemas"]["FairStatus"];
+            boothCodes: string[];
+        };
         /** @enum {string} */
         ProducerKind: "Cooperative" | "Enterprise" | "Household";
         ProducerRequest: {
@@ -7100,6 +7235,7 @@ export interface components {
             phone?: null | string;
             email?: null | string;
             description?: null | string;
+            shopLinks?: null | components["schemas"]["ShopLinkDto"][];
         };
         ProducerResponse: {
             producerId: string;
@@ -7114,6 +7250,7 @@ export interface components {
             description?: null | string;
             complete: boolean;
             products: components["schemas"]["ProductResponse"][];
+            shopLinks: components["schemas"]["ShopLink"][];
         };
         ProducerSummary: {
             producerId: string;
@@ -7319,6 +7456,7 @@ export interface components {
             code?: null | string;
             name?: null | string;
             groups?: null | components["schemas"]["ProductGroup"][];
+            nameEn?: null | string;
         };
     };
     responses: never;

@@ -16,8 +16,16 @@ export function BoothFace(props: {
   inset: number;
   frameClass?: string;
   overlay?: ReactNode;
+  /** The exhibitor's name in lines, under the code (the code moves up to make room); `${block}__name`. */
+  lines?: readonly string[];
+  lineFontSize?: number;
 }) {
-  const { block, x, y, w, h, text, fontSize, inset, frameClass, overlay } = props;
+  const { block, x, y, w, h, text, fontSize, inset, frameClass, overlay, lines = [], lineFontSize = 0 } = props;
+  const named = lines.length > 0 && lineFontSize > 0;
+  // With a name: the code above, the lines below it, the whole block centred in the booth.
+  const codeSize = named ? Math.min(fontSize, h * 0.3) : fontSize;
+  const blockHeight = named ? codeSize + lines.length * lineFontSize * 1.15 : 0;
+  const top = y + (h - blockHeight) / 2;
   return (
     <>
       <rect className={`${block}__box`} x={x} y={y} width={w} height={h} vectorEffect="non-scaling-stroke" />
@@ -35,14 +43,23 @@ export function BoothFace(props: {
       <text
         className={`${block}__code`}
         x={x + w / 2}
-        y={y + h / 2}
-        fontSize={fontSize}
+        y={named ? top + codeSize / 2 : y + h / 2}
+        fontSize={codeSize}
         textAnchor="middle"
         dominantBaseline="central"
         aria-hidden="true"
       >
         {text}
       </text>
+      {named && (
+        <text className={`${block}__name`} fontSize={lineFontSize} textAnchor="middle" aria-hidden="true">
+          {lines.map((line, i) => (
+            <tspan key={i} x={x + w / 2} y={top + codeSize + (i + 0.85) * lineFontSize * 1.15}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { BoothPanel, type BoothAction } from './BoothPanel';
 import { booth, floorFixture } from '../test/fixtures';
 import i18n from '../i18n';
@@ -11,6 +12,7 @@ const NOW = Date.parse('2025-03-01T03:00:00Z');
 function renderPanel(b: Booth, props: Partial<Parameters<typeof BoothPanel>[0]> = {}) {
   const onAction = vi.fn<(action: BoothAction, producerId?: string, overrideReason?: string) => void>();
   const view = render(
+    <MemoryRouter>
     <BoothPanel
       booth={b}
       zones={zones}
@@ -21,7 +23,8 @@ function renderPanel(b: Booth, props: Partial<Parameters<typeof BoothPanel>[0]> 
       onAction={onAction}
       onClose={() => undefined}
       {...props}
-    />,
+    />
+    </MemoryRouter>,
   );
   return { onAction, ...view };
 }
@@ -119,16 +122,18 @@ describe('BoothPanel for an organiser', () => {
     fireEvent.click(screen.getByTestId('booth-unassign'));
     expect(screen.getByTestId('booth-unassign').textContent).toBe('Bỏ gán');
     rerender(
-      <BoothPanel
-        booth={booth('A03', { status: 'Confirmed', producerId: 'p2' })}
-        zones={zones}
-        timeZone="Asia/Ho_Chi_Minh"
-        canManage
-        pending="unassign"
-        error={null}
-        onAction={onAction}
-        onClose={() => undefined}
-      />,
+      <MemoryRouter>
+        <BoothPanel
+          booth={booth('A03', { status: 'Confirmed', producerId: 'p2' })}
+          zones={zones}
+          timeZone="Asia/Ho_Chi_Minh"
+          canManage
+          pending="unassign"
+          error={null}
+          onAction={onAction}
+          onClose={() => undefined}
+        />
+      </MemoryRouter>,
     );
     const unassign = screen.getByTestId('booth-unassign') as HTMLButtonElement;
     expect(unassign.textContent).toBe('Đang xử lý…');
@@ -159,5 +164,50 @@ describe('BoothPanel for an organiser', () => {
       canManage: false,
     });
     expect(screen.getByTestId('booth-override-reason').textContent).toBe('Khách mời của tỉnh');
+  });
+});
+
+describe('BoothPanel and the hold rules', () => {
+  it('offers no hold and says why when the producer may not hold, without an error', () => {
+    renderPanel(booth('A01'), {
+      canHold: true,
+      verdict: { kind: 'no', reason: 'notApproved' },
+      applicationStatus: 'Waitlisted',
+    });
+    expect(screen.queryByTestId('booth-hold')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    const note = screen.getByTestId('booth-hold-refusal');
+    expect(note.getAttribute('data-reason')).toBe('notApproved');
+    expect(note.textContent).toContain('Danh sách chờ');
+  });
+
+  it('offers the hold when the verdict allows it', () => {
+    renderPanel(booth('A01'), { canHold: true, verdict: { kind: 'hold' } });
+    expect(screen.getByTestId('booth-hold')).toBeTruthy();
+    expect(screen.queryByTestId('booth-hold-refusal')).toBeNull();
+  });
+
+  it('asks before releasing a confirmed booth, but releases a held one at once', () => {
+    const confirmed = renderPanel(booth('A03', { status: 'Confirmed', producerId: 'me' }), { canHold: true, mine: true });
+    fireEvent.click(screen.getByTestId('booth-release'));
+    expect(confirmed.onAction).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('booth-release-confirm-no'));
+    expect(screen.queryByTestId('booth-release-confirm')).toBeNull();
+    fireEvent.click(screen.getByTestId('booth-release'));
+    fireEvent.click(screen.getByTestId('booth-release-confirm-yes'));
+    expect(confirmed.onAction.mock.calls).toEqual([['release']]);
+    confirmed.unmount();
+
+    const held = renderPanel(booth('A04', { status: 'Held', producerId: 'me', holdExpiresAt: '2099-01-01T00:00:00Z' }), {
+      canHold: true,
+      mine: true,
+    });
+    fireEvent.click(screen.getByTestId('booth-release'));
+    expect(held.onAction.mock.calls).toEqual([['release']]);
+  });
+
+  it('links an occupied booth to its producer\'s public page', () => {
+    renderPanel(booth('A02', { status: 'Confirmed', producerId: 'p-honey', producerName: 'HTX Mật ong' }));
+    expect(screen.getByTestId('booth-public-page').getAttribute('href')).toBe('/producers/p-honey');
   });
 });

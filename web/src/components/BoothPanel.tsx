@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { HoldVerdict } from '../lib/booths';
+import { zoneName } from '../lib/exhibitors';
 import { formatDateTime, formatNumber, formatVnd } from '../lib/format';
 import type { Booth, Locale, Zone } from '../lib/types';
+import { ConfirmBox } from './ConfirmBox';
 import { HoldCountdown } from './HoldCountdown';
 
 export type BoothAction = 'block' | 'unblock' | 'assign' | 'unassign' | 'hold' | 'confirm' | 'release';
@@ -30,6 +33,14 @@ interface BoothPanelProps {
   organiserAllocates?: boolean;
   /** The booth is held or confirmed by the signed-in producer. */
   mine?: boolean;
+  /**
+   * Whether this producer may hold this booth (lib/booths holdVerdict): with it the hold button shows only when the
+   * server would take the hold, and a refusal is explained; without it, `canHold` alone decides.
+   */
+  verdict?: HoldVerdict;
+  /** For the refusal's text: where the producer's application stands, and the fair's booths per producer. */
+  applicationStatus?: string | null;
+  boothsPerProducer?: number;
   /** The action under way, if any: every button waits for it. */
   pending: BoothAction | null;
   error: BoothError | string | null;
@@ -41,7 +52,7 @@ interface BoothPanelProps {
 export function BoothPanel(props: BoothPanelProps) {
   const { booth, zones, timeZone, canManage, canHold, organiserAllocates, mine, pending, error, onAction, onClose } =
     props;
-  const { signInToHold } = props;
+  const { signInToHold, verdict, applicationStatus, boothsPerProducer } = props;
   const { t, i18n } = useTranslation();
   const lang: Locale = i18n.language === 'en' ? 'en' : 'vi';
   const zone = zones.find((z) => z.code === booth.zone);
@@ -49,6 +60,7 @@ export function BoothPanel(props: BoothPanelProps) {
   const [producerId, setProducerId] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [expired, setExpired] = useState(false);
+  const [askRelease, setAskRelease] = useState(false);
   const busy = pending !== null;
   const problem: BoothError | null = typeof error === 'string' ? { message: error } : error;
 
@@ -61,6 +73,7 @@ export function BoothPanel(props: BoothPanelProps) {
   }, [booth.code]);
 
   useEffect(() => setExpired(false), [booth.holdExpiresAt, booth.status]);
+  useEffect(() => setAskRelease(false), [booth.status]);
 
   const label = (action: BoothAction, text: string) => (pending === action ? t('booth.working') : text);
   /** One of the panel's one-click actions; its text and test id follow from the action's name. */
@@ -78,6 +91,18 @@ export function BoothPanel(props: BoothPanelProps) {
   const myHold = !!canHold && !!mine && booth.status === 'Held';
   const myConfirmed = !!canHold && !!mine && booth.status === 'Confirmed';
   const occupied = booth.status === 'Held' || booth.status === 'Confirmed';
+  const offerHold = verdict ? verdict.kind === 'hold' && booth.status === 'Free' : !!canHold && booth.status === 'Free';
+  const refusal = verdict?.kind === 'no' ? verdict.reason : null;
+  const refusalText = () => {
+    if (!refusal) return '';
+    const groups = (zone?.groups ?? []).map((g) => t(`groups.${g}`, { defaultValue: g })).join(', ');
+    return t(`mapx.holdNo.${refusal}`, {
+      zone: zone ? zoneName(zone, lang) : booth.zone,
+      groups,
+      count: boothsPerProducer ?? 0,
+      status: applicationStatus ? t(`applicationStatus.${applicationStatus}`, { defaultValue: applicationStatus }) : '',
+    });
+  };
 
   // After a refusal the organiser may override (not approved, zone, limit), the assign asks for a reason instead.
   const overridable = canManage && !!problem?.code && OVERRIDABLE.has(problem.code);
@@ -111,7 +136,7 @@ export function BoothPanel(props: BoothPanelProps) {
           )}
         </dd>
         <dt>{t('booth.zone')}</dt>
-        <dd>{zone ? `${zone.name} (${zone.code})` : booth.zone}</dd>
+        <dd>{zone ? `${zoneName(zone, lang)} (${zone.code})` : booth.zone}</dd>
         <dt>{t('booth.type')}</dt>
         <dd>{t(`boothType.${booth.type}`, { defaultValue: booth.type })}</dd>
         <dt>{t('booth.area')}</dt>
@@ -120,8 +145,16 @@ export function BoothPanel(props: BoothPanelProps) {
         <dd className="nowrap">{formatVnd(booth.priceVnd, lang)}</dd>
         {booth.producerName && (
           <>
-            <dt>{t('booth.producer')}</dt>
-            <dd>{booth.producerName}</dd>
+            <dt>{t('mapx.exhibitor')}</dt>
+            <dd data-testid="booth-panel-producer">
+              {booth.producerId ? (
+                <Link to={`/producers/${encodeURIComponent(booth.producerId)}`} data-testid="booth-producer-link">
+                  {booth.producerName}
+                </Link>
+              ) : (
+                booth.producerName
+              )}
+            </dd>
           </>
         )}
         {booth.overrideReason && (
@@ -152,7 +185,18 @@ export function BoothPanel(props: BoothPanelProps) {
         </p>
       )}
 
-      {canHold && booth.status === 'Free' && (
+      {booth.producerId && (
+        <p className="panel__links">
+          <Link to={`/producers/${encodeURIComponent(booth.producerId)}`} className="btn" data-testid="booth-public-page">
+            {t('mapx.publicPage')}
+          </Link>
+          <Link to={`/producers/${encodeURIComponent(booth.producerId)}#products`} className="btn">
+            {t('mapx.products')}
+          </Link>
+        </p>
+      )}
+
+      {offerHold && (
         <div className="panel__actions">
           {actionButton('hold', 'btn btn--accent')}
         </div>
@@ -164,13 +208,40 @@ export function BoothPanel(props: BoothPanelProps) {
           </Link>
         </div>
       )}
-      {(myHold || myConfirmed) && (
+      {refusal && refusal !== 'organiserAllocates' && !canManage && (
+        <p className="muted hint" data-testid="booth-hold-refusal" data-reason={refusal}>
+          {refusalText()}
+        </p>
+      )}
+      {(myHold || myConfirmed) && !askRelease && (
         <div className="panel__actions">
           {myHold && actionButton('confirm', 'btn btn--accent', expired)}
-          {actionButton('release', 'btn')}
+          {myConfirmed ? (
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => setAskRelease(true)}
+              data-testid="booth-release"
+            >
+              {label('release', t('booth.release'))}
+            </button>
+          ) : (
+            actionButton('release', 'btn')
+          )}
         </div>
       )}
-      {organiserAllocates && !canManage && booth.status === 'Free' && (
+      {myConfirmed && askRelease && (
+        <ConfirmBox
+          message={t('mapx.releaseConfirm', { code: booth.code })}
+          confirmLabel={t('mapx.releaseYes')}
+          busy={busy}
+          onConfirm={() => onAction('release')}
+          onCancel={() => setAskRelease(false)}
+          testId="booth-release-confirm"
+        />
+      )}
+      {(organiserAllocates || refusal === 'organiserAllocates') && !canManage && booth.status === 'Free' && (
         <p className="muted hint" data-testid="booth-organiser-allocates">
           {t('booth.organiserAllocatesHint')}
         </p>

@@ -20,7 +20,9 @@ describe('FloorMap', () => {
     expect(svg.getAttribute('width')).toBe('100%');
     const rect = screen.getByTestId('booth-A02').querySelector('rect')!;
     expect([rect.getAttribute('x'), rect.getAttribute('y'), rect.getAttribute('width')]).toEqual(['6', '3', '3']);
-    expect(screen.getByTestId('booth-A02').textContent).toBe('A02');
+    expect(screen.getByTestId('booth-A02').querySelector('.booth__code')!.textContent).toBe('A02');
+    // The exhibitor's name where it fits, its legal form shortened.
+    expect(screen.getByTestId('booth-A02').querySelector('.booth__name')!.textContent).toBe('HTX CamCao Phong');
     expect(screen.getByText('Thực phẩm')).toBeTruthy();
     expect(screen.getByText('Đồ uống')).toBeTruthy();
   });

@@ -292,6 +292,17 @@ export function ZonesEditor({ plan, errors, onChange, onAdd, onRemove, onSelectB
                   <input value={z.name} maxLength={100} onChange={(ev) => onChange(z.id, { name: ev.target.value })} data-testid={`zone-name-${i}`} />
                   <FieldError errors={e} field="name" />
                 </label>
+                <label className="field">
+                  <span>{t('editorx.zoneNameEn')}</span>
+                  <input
+                    value={z.nameEn ?? ''}
+                    maxLength={100}
+                    lang="en"
+                    onChange={(ev) => onChange(z.id, { nameEn: ev.target.value })}
+                    data-testid={`zone-name-en-${i}`}
+                  />
+                  <FieldError errors={e} field="nameEn" />
+                </label>
               </div>
               <fieldset className="fieldset">
                 <legend>{t('fair.groups')}</legend>

@@ -15,12 +15,23 @@ import {
   filterFromSearch,
   filterGroups,
   holdsOpen,
+  holdVerdict,
   mineSet,
   overlayBooths,
   pruneOverrides,
   type BoothFilter,
   type BoothOverride,
 } from '../lib/booths';
+import {
+  applicationFor,
+  exhibitorDistricts,
+  exhibitorGroups,
+  filterExhibitors,
+  NO_EXHIBITOR_FILTER,
+  withLiveBooths,
+  type ExhibitorFilter,
+} from '../lib/exhibitors';
+import { PRODUCT_GROUPS } from '../lib/catalogue';
 import { DEFAULT_TIME_ZONE } from '../lib/format';
 import { fairQuery, keys, myApplicationsQuery, myBoothsQuery } from '../lib/queries';
 import { mayOfferApply } from '../lib/applications';
@@ -138,6 +149,8 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
       if (producerId && (action === 'hold' || action === 'confirm' || action === 'release')) {
         void queryClient.invalidateQueries({ queryKey: keys.myBooths(fairId) });
       }
+      // A refused hold may mean the application moved on since the page loaded: ask again.
+      if (producerId && action === 'hold' && _error) void queryClient.invalidateQueries({ queryKey: ['me', 'applications'] });
     },
   });
 
@@ -148,9 +161,61 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
   const groups = useMemo(() => filterGroups(floor?.zones ?? [], fair?.acceptedGroups ?? []), [floor, fair]);
   const booth = booths.find((b) => b.code === selected) ?? null;
 
+  // Who exhibits: the list loads once, its booths follow the live floor.
+  const exhibitorsQuery = useQuery({
+    queryKey: [...keys.fair(fairId), 'exhibitors'] as const,
+    queryFn: ({ signal }) => api.exhibitors(fairId, signal),
+  });
+  const exhibitors = useMemo(() => withLiveBooths(exhibitorsQuery.data ?? [], booths), [exhibitorsQuery.data, booths]);
+  // On a phone the map and the list take turns.
+  const [pane, setPane] = useState<'map' | 'list'>('map');
+  const [exhibitorFilter, setExhibitorFilterState] = useState<ExhibitorFilter>(NO_EXHIBITOR_FILTER);
+  const setExhibitorFilter = useCallback(
+    (key: keyof ExhibitorFilter, value: string) => setExhibitorFilterState((f) => ({ ...f, [key]: value })),
+    [],
+  );
+  const groupNames = useCallback(
+    (g: string) => [i18n.t(`groups.${g}`, { lng: 'vi', defaultValue: g }), i18n.t(`groups.${g}`, { lng: 'en', defaultValue: g })],
+    [],
+  );
+  const shownExhibitors = useMemo(
+    () => filterExhibitors(exhibitors, exhibitorFilter, groupNames),
+    [exhibitors, exhibitorFilter, groupNames],
+  );
+  const exhibitorChoices = useMemo(
+    () => ({ groups: exhibitorGroups(exhibitors, PRODUCT_GROUPS), districts: exhibitorDistricts(exhibitors) }),
+    [exhibitors],
+  );
+  const chosenExhibitorId = search.get('exhibitor') || null;
+  const chosenExhibitor = exhibitors.find((e) => e.producerId === chosenExhibitorId) ?? null;
+  const highlighted = useMemo(() => new Set(chosenExhibitor?.boothCodes ?? []), [chosenExhibitor]);
+  /** Picks an exhibitor from the list: its booths are outlined and the first one opens. */
+  const chooseExhibitor = useCallback(
+    (producerId: string | null) => {
+      const e = exhibitors.find((x) => x.producerId === producerId);
+      setParams({ exhibitor: producerId, booth: e?.boothCodes[0] ?? null });
+      setActionError(null);
+    },
+    [exhibitors, setParams],
+  );
+
+  // Whether this producer may hold the selected booth, as the server's BoothRules would answer.
+  const applicationsQuery = useQuery({
+    queryKey: ['me', 'applications'] as const,
+    queryFn: ({ signal }) => api.myApplications(signal),
+    enabled: !!producerId,
+  });
+  const application = applicationFor(
+    applicationsQuery.isError ? null : applicationsQuery.data,
+    fairId,
+  );
+  const verdict = booth
+    ? holdVerdict({ fair, booth, zones: floor?.zones ?? [], producerId, application, myBooths: mine.size })
+    : ({ kind: 'none' } as const);
+
   const select = useCallback(
     (code: string | null) => {
-      setParams({ booth: code });
+      setParams({ booth: code, exhibitor: null });
       setActionError(null);
     },
     [setParams],
@@ -190,6 +255,21 @@ export function useFairPage(fairId: string, options: Pick<LiveFloorOptions, 'hub
     pending,
     actionError,
     act,
+    pane,
+    setPane,
+    exhibitors,
+    exhibitorsError: exhibitorsQuery.error,
+    exhibitorsLoading: exhibitorsQuery.isPending,
+    shownExhibitors,
+    exhibitorFilter,
+    setExhibitorFilter,
+    clearExhibitorFilter: () => setExhibitorFilterState(NO_EXHIBITOR_FILTER),
+    exhibitorChoices,
+    chosenExhibitor,
+    chooseExhibitor,
+    highlighted,
+    verdict,
+    applicationStatus: application?.status ?? null,
     canManage: managesFair(me, fair),
     canHold: !!producerId && holdsOpen(fair),
     organiserAllocates: !!producerId && !!fair && fair.allocationMode !== 'FirstCome',

@@ -275,6 +275,13 @@ export const api = {
   createFair: (body: FairInput) => call(client.POST('/api/fairs', { body, headers: idempotent() })),
   updateFair: (fairId: string, body: FairInput) =>
     call(client.PATCH('/api/fairs/{fairId}', { params: fair(fairId), body, headers: idempotent() })),
+  // Who exhibits where (public for fairs past Draft)
+  exhibitors: (fairId: string, signal?: AbortSignal) =>
+    call(client.GET('/api/fairs/{fairId}/exhibitors', { params: fair(fairId), signal })),
+  publicProducer: (producerId: string, signal?: AbortSignal) =>
+    call(client.GET('/api/producers/{producerId}', { params: { path: { producerId } }, signal })),
+  producerFairs: (producerId: string, signal?: AbortSignal) =>
+    call(client.GET('/api/producers/{producerId}/fairs', { params: { path: { producerId } }, signal })),
 };
 
 type RegisterInput = import('../api/schema').components['schemas']['RegisterRequest'];

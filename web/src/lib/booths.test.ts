@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  holdVerdict,
+  type HoldFacts,
   boothMatches,
   boothProblemKey,
   dimmedSet,
@@ -172,5 +174,43 @@ describe('problem texts', () => {
       expect(viText.boothErrors[name], code).toBeTruthy();
       expect(enText.boothErrors[name], code).toBeTruthy();
     }
+  });
+});
+
+
+describe('holdVerdict', () => {
+  const base: HoldFacts = {
+    fair: { allocationMode: 'FirstCome', status: 'Published', boothsPerProducer: 2 },
+    booth: { status: 'Free', zone: 'A' },
+    zones: [
+      { code: 'A', groups: ['Food'] },
+      { code: 'B', groups: ['Beverages'] },
+    ],
+    producerId: 'p1',
+    application: { status: 'Approved', groups: ['Food'] },
+    myBooths: 0,
+  };
+
+  it('offers the hold to an approved exhibitor on a free booth of its zone, within the limit', () => {
+    expect(holdVerdict(base)).toEqual({ kind: 'hold' });
+    expect(holdVerdict({ ...base, myBooths: 1 })).toEqual({ kind: 'hold' });
+  });
+
+  it('refuses in the order of BoothRules.Hold', () => {
+    const no = (facts: Partial<HoldFacts>) => holdVerdict({ ...base, ...facts });
+    expect(no({ fair: { ...base.fair!, status: 'Draft' }, application: null })).toEqual({ kind: 'no', reason: 'holdsClosed' });
+    expect(no({ fair: { ...base.fair!, status: 'Closed' } })).toEqual({ kind: 'no', reason: 'holdsClosed' });
+    expect(no({ fair: { ...base.fair!, allocationMode: 'Organiser' } })).toEqual({ kind: 'no', reason: 'organiserAllocates' });
+    expect(no({ application: null })).toEqual({ kind: 'no', reason: 'notApplied' });
+    expect(no({ application: { status: 'Waitlisted', groups: ['Food'] } })).toEqual({ kind: 'no', reason: 'notApproved' });
+    expect(no({ booth: { status: 'Free', zone: 'B' } })).toEqual({ kind: 'no', reason: 'zoneMismatch' });
+    expect(no({ booth: { status: 'Free', zone: 'Z' } })).toEqual({ kind: 'no', reason: 'zoneMismatch' });
+    expect(no({ myBooths: 2 })).toEqual({ kind: 'no', reason: 'limit' });
+  });
+
+  it('says nothing to others, on taken booths, or while the application loads', () => {
+    expect(holdVerdict({ ...base, producerId: null })).toEqual({ kind: 'none' });
+    expect(holdVerdict({ ...base, booth: { status: 'Held', zone: 'A' } })).toEqual({ kind: 'none' });
+    expect(holdVerdict({ ...base, application: undefined })).toEqual({ kind: 'none' });
   });
 });

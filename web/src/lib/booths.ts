@@ -198,3 +198,48 @@ export function boothProblemKey(code: string | null | undefined): string | null 
   if (!code || !(BOOTH_PROBLEM_CODES as readonly string[]).includes(code)) return null;
   return `boothErrors.${code.slice('booth.'.length)}`;
 }
+
+// May this producer hold this booth? (mirrors the Domain's BoothRules.Hold)
+
+/** Why the hold button is not offered; each has a text under `mapx.holdNo.<reason>`. */
+export type HoldRefusal = 'holdsClosed' | 'organiserAllocates' | 'notApplied' | 'notApproved' | 'zoneMismatch' | 'limit';
+
+/**
+ * `hold`: offer the button; `no`: say why not (the same refusal the server would answer); `none`: nothing to offer
+ * or say (not a producer, the booth is not free, or what decides is still loading).
+ */
+export type HoldVerdict = { kind: 'hold' } | { kind: 'no'; reason: HoldRefusal } | { kind: 'none' };
+
+export interface HoldFacts {
+  fair: Pick<FairDetails, 'allocationMode' | 'status' | 'boothsPerProducer'> | null | undefined;
+  booth: Pick<Booth, 'status' | 'zone'>;
+  zones: readonly Pick<Zone, 'code' | 'groups'>[];
+  /** The signed-in producer's id; null for anyone else. */
+  producerId: string | null | undefined;
+  /**
+   * The producer's application to this fair with the groups of the products it applied with: null when it has none,
+   * undefined while loading.
+   */
+  application: { status: string; groups: readonly string[] } | null | undefined;
+  /** Booths the producer holds or has confirmed at this fair. */
+  myBooths: number;
+}
+
+/**
+ * The verdict in BoothRules.Hold's order: the fair open for holds (FirstCome, Published … Live), the booth free, an
+ * approved exhibitor, a zone that takes one of its groups, within the fair's booths per producer.
+ */
+export function holdVerdict(f: HoldFacts): HoldVerdict {
+  if (!f.producerId || !f.fair) return { kind: 'none' };
+  if (!HOLD_STATUSES.includes(f.fair.status)) return { kind: 'no', reason: 'holdsClosed' };
+  if (f.fair.allocationMode !== 'FirstCome') return { kind: 'no', reason: 'organiserAllocates' };
+  if (f.booth.status !== 'Free') return { kind: 'none' };
+  if (f.application === undefined) return { kind: 'none' };
+  if (f.application === null) return { kind: 'no', reason: 'notApplied' };
+  if (f.application.status !== 'Approved') return { kind: 'no', reason: 'notApproved' };
+  const zone = f.zones.find((z) => z.code === f.booth.zone);
+  const groups = (zone?.groups ?? []) as readonly string[];
+  if (!groups.some((g) => f.application!.groups.includes(g))) return { kind: 'no', reason: 'zoneMismatch' };
+  if (f.myBooths >= f.fair.boothsPerProducer) return { kind: 'no', reason: 'limit' };
+  return { kind: 'hold' };
+}

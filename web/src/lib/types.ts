@@ -59,6 +59,11 @@ export type GridRequest = Schemas['GridRequest'];
 export type AllocationReason = Schemas['AllocationReason'];
 /** What `POST /api/fairs/{fairId}/allocation` answers. */
 export type AllocationResult = Schemas['AllocationResponse'];
+/** An approved exhibitor of a fair with its booths (`GET /api/fairs/{fairId}/exhibitors`). */
+export type Exhibitor = Schemas['ExhibitorResponse'];
+/** A fair a producer exhibits at, with its booths (`GET /api/producers/{producerId}/fairs`). */
+export type ProducerFair = Schemas['ProducerFairResponse'];
+export type ShopLink = Schemas['ShopLink'];
 
 // Only the web app (or only the hub) has these
 
@@ -99,7 +104,7 @@ export type Problem = Partial<Omit<Schemas['ValidationProblem'], 'errors' | 'cod
   reasons?: ReasonLike[];
 };
 
-export type ShopPlatform = 'Postmart' | 'Voso' | 'Shopee' | 'Sendo' | 'Website';
+export type ShopPlatform = 'Postmart' | 'Voso' | 'Shopee' | 'Sendo' | 'Website' | 'Tiki';
 export type ReviewAction = 'approve' | 'reject' | 'waitlist';
 export type FairTransition = 'publish' | 'close-registration' | 'start' | 'close';
 export type LiveState = 'live' | 'reconnecting' | 'offline';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FloorMap } from '../components/FloorMap';
@@ -6,12 +6,17 @@ import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
 import { ApiError, errorMessage } from '../lib/api';
 import { occupancy } from '../lib/booths';
+import { shortName, tickerLine, type TickerLine } from '../lib/exhibitors';
+import { formatDateTime } from '../lib/format';
 import type { FairEvent } from '../lib/types';
 import { fairQuery, keys } from '../lib/queries';
 import { useLiveFloor, type LiveFloorOptions } from '../lib/useLiveFloor';
 
 /** An unattended screen retries a failed first load on its own. */
 export const DISPLAY_RETRY_MS = 15000;
+
+/** How many recent changes the ticker shows. */
+export const TICKER_LINES = 5;
 
 interface DisplayPageProps {
   fairId: string;
@@ -25,9 +30,13 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
   const queryClient = useQueryClient();
   const { data: fair, error: fairError, refetch: refetchFair } = useQuery(fairQuery(fairId));
 
+  // The fair's recent changes, newest first, from the live stream this page already gets.
+  const [ticker, setTicker] = useState<TickerLine[]>([]);
   const onEvent = useCallback(
     (event: FairEvent) => {
       if (event.type === 'FairChanged') void queryClient.invalidateQueries({ queryKey: keys.fair(fairId), exact: true });
+      const line = tickerLine(event);
+      if (line) setTicker((lines) => [line, ...lines.filter((l) => l.key !== line.key)].slice(0, TICKER_LINES));
     },
     [queryClient, fairId],
   );
@@ -49,6 +58,18 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
   }, [fair, t]);
 
   const occ = useMemo(() => occupancy(floor?.booths ?? []), [floor]);
+  const exhibitorCount = useMemo(
+    () => new Set((floor?.booths ?? []).filter((b) => b.producerId && (b.status === 'Held' || b.status === 'Confirmed')).map((b) => b.producerId)).size,
+    [floor],
+  );
+  const timeZone = fair?.timeZone || undefined;
+  const exhibitorBooths = useMemo(
+    () =>
+      (floor?.booths ?? [])
+        .filter((b) => b.producerName && (b.status === 'Held' || b.status === 'Confirmed'))
+        .sort((a, b) => a.code.localeCompare(b.code, 'vi', { numeric: true })),
+    [floor],
+  );
   const notFound =
     (fairError instanceof ApiError && fairError.status === 404) ||
     (floorError instanceof ApiError && floorError.status === 404 && !fair);
@@ -67,6 +88,9 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
               </span>
               <span className="display__occupancy-label">
                 {t('display.occupancy', { taken: occ.taken, available: occ.available })}
+                <span className="display__exhibitors" data-testid="display-exhibitors">
+                  {t('hall.exhibitors', { count: exhibitorCount })}
+                </span>
               </span>
             </p>
           )}
@@ -79,9 +103,44 @@ export function DisplayPage({ fairId, hubFactory }: DisplayPageProps) {
         ) : (
           <>
             <Legend booths={floor.booths} />
-            <div className="display__map">
-              <FloorMap floor={floor} variant="display" />
+            <div className="display__body">
+              <div className="display__map">
+                <FloorMap floor={floor} variant="display" />
+              </div>
+              {exhibitorBooths.length > 0 && (
+                // Names on the booths are small on a big hall's map: the list beside it is readable from afar.
+                <section className="display__who" aria-labelledby="display-who-title">
+                  <h2 id="display-who-title" className="display__who-title">
+                    {t('mapx.exhibitor')}
+                  </h2>
+                  <ol className="display__who-list">
+                    {exhibitorBooths.map((b) => (
+                      <li key={b.code} className={`display__who-item booth--${b.status}`} data-testid={`display-who-${b.code}`}>
+                        <span className="display__who-code">{b.code}</span>
+                        <span className="display__who-name">{shortName(b.producerName ?? '')}</span>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              )}
             </div>
+            <section className="display__ticker" aria-labelledby="display-ticker-title" aria-live="polite" data-testid="display-ticker">
+              <h2 id="display-ticker-title" className="display__ticker-title">
+                {t('hall.ticker')}
+              </h2>
+              {ticker.length === 0 ? (
+                <p className="display__ticker-empty muted">{t('hall.tickerEmpty')}</p>
+              ) : (
+                <ol className="display__ticker-lines">
+                  {ticker.map((line) => (
+                    <li key={line.key} className={`display__ticker-line booth--${line.status}`} data-testid="display-ticker-line">
+                      {line.at && <time className="display__ticker-time">{formatDateTime(line.at, timeZone).slice(0, 5)}</time>}
+                      <span>{t(`hall.${line.kind}`, { code: line.code, producer: line.producer ?? '' })}</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
           </>
         )
       ) : floorError ? (

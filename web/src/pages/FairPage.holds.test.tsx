@@ -29,6 +29,11 @@ function setup(user: object, fair: FairDetails = details) {
     if (url === `/api/fairs/${FAIR_ID}`) return { body: fair };
     if (url === `/api/fairs/${FAIR_ID}/floor`) return { body: floorFixture(5) };
     if (url === `/api/fairs/${FAIR_ID}/booths/mine`) return { body: mine };
+    if (url === `/api/fairs/${FAIR_ID}/exhibitors`) return { body: [] };
+    if (url === '/api/me/applications')
+      return {
+        body: [{ fairId: FAIR_ID, status: 'Approved', submittedAt: '2025-01-01T00:00:00Z', products: [{ group: 'Food' }, { group: 'Beverages' }] }],
+      };
     if (method !== 'POST') return undefined;
     if (url.endsWith('/booths/A01/hold')) {
       mine.push('A01');
@@ -106,7 +111,10 @@ describe('FairPage booth holds', () => {
     expect(el('booth-A01').getAttribute('data-status')).toBe('Confirmed');
     expect(el('booth-A01').getAttribute('data-mine')).toBe('true');
 
+    // a confirmed booth is released only after the producer says so
     fireEvent.click(el('booth-release'));
+    expect(posts(calls, '/booths/A01/release')).toHaveLength(0);
+    fireEvent.click(el('booth-release-confirm-yes'));
     await waitFor(() => expect(el('booth-A01').getAttribute('data-status')).toBe('Free'));
     expect(el('booth-A01').getAttribute('data-mine')).toBe('false');
     expect(await screen.findByTestId('booth-hold')).toBeTruthy();

@@ -23,6 +23,7 @@ function setup(roles = organiser.roles, myApplications: unknown[] = []) {
     if (url === '/api/me/applications') return { body: myApplications };
     if (url === `/api/fairs/${FAIR_ID}`) return { body: details };
     if (url === `/api/fairs/${FAIR_ID}/floor`) return { body: floorFixture(5) };
+    if (url === `/api/fairs/${FAIR_ID}/exhibitors`) return { body: [] };
     if (method === 'POST' && url.endsWith('/booths/B01/unblock')) return { body: booth('B01') };
     if (method === 'POST' && url.endsWith('/booths/A01/block'))
       return { status: 409, body: { title: 'Gian đã có người giữ', status: 409, detail: 'A01 đang được giữ.' } };

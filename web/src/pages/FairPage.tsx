@@ -5,12 +5,14 @@ import { PageError } from '../components/PageError';
 import { BoothPanel } from '../components/BoothPanel';
 import { FairLifecycle } from '../components/FairLifecycle';
 import { FairStatusBadge } from '../components/FairStatusBadge';
+import { ExhibitorList } from '../components/ExhibitorList';
 import { FloorMap } from '../components/FloorMap';
 import { Legend } from '../components/Legend';
 import { LiveStatus } from '../components/LiveStatus';
 import { useFairPage } from '../hooks/useFairPage';
 import { errorMessage } from '../lib/api';
 import { isFiltering } from '../lib/booths';
+import { zoneName } from '../lib/exhibitors';
 import { formatDateRange, formatDateTime } from '../lib/format';
 import type { LiveFloorOptions } from '../lib/useLiveFloor';
 import { signInPath } from '../lib/signup';
@@ -22,7 +24,8 @@ interface FairPageProps {
 }
 
 export function FairPage({ fairId, hubFactory }: FairPageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const page = useFairPage(fairId, { hubFactory });
   const { fair, fairError, floor, floorError, liveState, booths, shownFloor, mine, dimmed, groups, filter, setFilter } = page;
   const { selected, select, booth, canManage, canApply, timeZone } = page;
@@ -183,7 +186,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
                     <option value="">{t('map.allZones')}</option>
                     {floor.zones.map((z) => (
                       <option key={z.code} value={z.code}>
-                        {z.name && z.name !== z.code ? `${z.name} (${z.code})` : z.code}
+                        {zoneName(z, lang) !== z.code ? `${zoneName(z, lang)} (${z.code})` : z.code}
                       </option>
                     ))}
                   </select>
@@ -209,28 +212,72 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
                   </p>
                 )}
               </div>
-              <div className="map-layout">
+              <div className="map-tabs" role="tablist" aria-label={t('mapx.views')}>
+                {(['map', 'list'] as const).map((pane) => (
+                  <button
+                    key={pane}
+                    type="button"
+                    role="tab"
+                    aria-selected={page.pane === pane}
+                    className={`map-tabs__tab${page.pane === pane ? ' map-tabs__tab--on' : ''}`}
+                    onClick={() => page.setPane(pane)}
+                    data-testid={`tab-${pane}`}
+                  >
+                    {pane === 'map' ? t('mapx.tabMap') : t('mapx.tabList', { count: page.exhibitors.length })}
+                  </button>
+                ))}
+              </div>
+              <div className={`map-layout map-layout--with-list map-layout--${page.pane}`}>
                 <div className="map-frame">
-                  <FloorMap floor={shownFloor} selected={selected} onSelect={select} mine={mine} dimmed={dimmed} />
+                  <FloorMap
+                    floor={shownFloor}
+                    selected={selected}
+                    onSelect={select}
+                    mine={mine}
+                    dimmed={dimmed}
+                    highlighted={page.highlighted}
+                  />
                   {!booth && <p className="muted hint">{t('map.hint')}</p>}
                 </div>
-                {booth && (
-                  <BoothPanel
-                    key={booth.code}
-                    booth={booth}
+                <div className="map-side">
+                  {booth && (
+                    <BoothPanel
+                      key={booth.code}
+                      booth={booth}
+                      zones={floor.zones}
+                      timeZone={timeZone}
+                      canManage={canManage}
+                      canHold={page.canHold}
+                      signInToHold={page.signedOut && page.holdsOpen ? signInPath(`${fairPath}?booth=${encodeURIComponent(booth.code)}`) : undefined}
+                      organiserAllocates={page.organiserAllocates}
+                      mine={mine.has(booth.code)}
+                      verdict={page.verdict}
+                      applicationStatus={page.applicationStatus}
+                      boothsPerProducer={fair?.boothsPerProducer}
+                      pending={page.pending}
+                      error={page.actionError}
+                      onAction={(action, producer, overrideReason) => page.act(action, producer, overrideReason)}
+                      onClose={() => select(null)}
+                    />
+                  )}
+                  <ExhibitorList
+                    exhibitors={page.shownExhibitors}
+                    total={page.exhibitors.length}
                     zones={floor.zones}
-                    timeZone={timeZone}
-                    canManage={canManage}
-                    canHold={page.canHold}
-                    signInToHold={page.signedOut && page.holdsOpen ? signInPath(`${fairPath}?booth=${encodeURIComponent(booth.code)}`) : undefined}
-                    organiserAllocates={page.organiserAllocates}
-                    mine={mine.has(booth.code)}
-                    pending={page.pending}
-                    error={page.actionError}
-                    onAction={(action, producer, overrideReason) => page.act(action, producer, overrideReason)}
-                    onClose={() => select(null)}
+                    filter={page.exhibitorFilter}
+                    onFilter={page.setExhibitorFilter}
+                    onClear={page.clearExhibitorFilter}
+                    groups={page.exhibitorChoices.groups}
+                    districts={page.exhibitorChoices.districts}
+                    chosen={page.chosenExhibitor?.producerId ?? null}
+                    onChoose={(producerId) => {
+                      page.chooseExhibitor(producerId);
+                      page.setPane('map');
+                    }}
+                    loading={page.exhibitorsLoading}
+                    error={page.exhibitorsError ? errorMessage(page.exhibitorsError) : null}
                   />
-                )}
+                </div>
               </div>
             </>
           )

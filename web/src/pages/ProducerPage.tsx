@@ -5,6 +5,7 @@ import { ExpiryBadge } from '../components/ExpiryBadge';
 import { FieldError } from '../components/FieldError';
 import { ProductForm } from '../components/ProductForm';
 import { subGroupName } from '../lib/productCard';
+import { ShopLinksEditor } from '../components/ShopLinksEditor';
 import { api, errorMessage } from '../lib/api';
 import {
   PRODUCER_KINDS,
@@ -18,6 +19,7 @@ import {
 import { fieldErrorsOf, unplacedErrors } from '../lib/forms';
 import { useAuth } from '../lib/auth';
 import { RequireRole } from '../lib/guard';
+import { shopLinksToSend } from '../lib/shopLinks';
 import { keys, myProducerQuery } from '../lib/queries';
 import { Link } from 'react-router';
 import type { Producer, Product } from '../lib/types';
@@ -27,6 +29,7 @@ const PROFILE_FIELDS = ['name', 'kind', 'province', 'district', 'commune', 'puc'
 function ProfileSection({ producer, onSaved }: { producer: Producer | null; onSaved: (p: Producer) => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<ProfileForm>(() => profileToForm(producer));
+  const [shopRows, setShopRows] = useState<string[]>(() => (producer?.shopLinks ?? []).map((l) => l.url));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,15 +45,25 @@ function ProfileSection({ producer, onSaved }: { producer: Producer | null; onSa
     setBusy(true);
     setError(null);
     setSaved(false);
+    // Blank rows go; what is left is sent as it stands, so the server's errors name the rows shown.
+    const rows = shopRows.map((r) => r.trim()).filter(Boolean);
+    setShopRows(rows);
+    const shops = shopLinksToSend(rows);
+    if (Object.keys(shops.errors).length > 0) {
+      setErrors(shops.errors);
+      setError(t('form.fixErrors'));
+      setBusy(false);
+      return;
+    }
     try {
-      const result = await api.saveProducer(formToProfile(form));
+      const result = await api.saveProducer({ ...formToProfile(form), shopLinks: shops.links });
       setErrors({});
       setSaved(true);
       onSaved(result);
     } catch (e) {
       const fields = fieldErrorsOf(e);
       setErrors(fields);
-      const rest = unplacedErrors(fields, PROFILE_FIELDS);
+      const rest = unplacedErrors(fields, [...PROFILE_FIELDS, ...Object.keys(fields).filter((k) => k.startsWith('shopLinks'))]);
       setError(rest.length ? rest.join(' ') : Object.keys(fields).length ? t('form.fixErrors') : errorMessage(e));
     } finally {
       setBusy(false);
@@ -120,6 +133,14 @@ function ProfileSection({ producer, onSaved }: { producer: Producer | null; onSa
           />
           <FieldError errors={errors} field="description" />
         </label>
+        <ShopLinksEditor
+          rows={shopRows}
+          onChange={(rows) => {
+            setShopRows(rows);
+            setSaved(false);
+          }}
+          errors={errors}
+        />
         {error && (
           <p className="error" role="alert" data-testid="profile-error">
             {error}

@@ -36,6 +36,7 @@ export function producer(products: Product[], patch: Partial<Producer> = {}): Pr
     phone: '0912345678',
     complete: true,
     products,
+    shopLinks: [],
     ...patch,
   };
 }

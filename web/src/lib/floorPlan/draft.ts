@@ -15,6 +15,8 @@ export interface DraftZone {
   code: string;
   name: string;
   groups: ProductGroup[];
+  /** The zone's English name ("" or absent: none, readers fall back to `name`). */
+  nameEn?: string;
 }
 
 /** A booth while it is edited: it names its zone by the zone's editor id, so renaming a zone keeps its booths. */

@@ -11,6 +11,8 @@ export interface GridZoneForm {
   name: string;
   groups: ProductGroup[];
   booths: string;
+  /** English name; kept when the grid is made again from a plan that has one. */
+  nameEn?: string;
 }
 
 export interface GridForm {
@@ -24,7 +26,7 @@ export interface GridForm {
 /** The grid form for a plan: its zones (with their booth counts) or one zone taking the fair's groups. */
 export function gridFormFor(plan: PlanDraft, acceptedGroups: readonly ProductGroup[] = []): GridForm {
   const zones: GridZoneForm[] = plan.zones.length
-    ? plan.zones.map((z) => ({ code: z.code, name: z.name, groups: [...z.groups], booths: String(boothsInZone(plan, z.id) || 10) }))
+    ? plan.zones.map((z) => ({ code: z.code, name: z.name, nameEn: z.nameEn ?? '', groups: [...z.groups], booths: String(boothsInZone(plan, z.id) || 10) }))
     : [{ code: 'A', name: '', groups: acceptedGroups.slice(0, 1), booths: '10' }];
   const first = plan.booths[0];
   return {
@@ -57,7 +59,7 @@ export function gridFormToRequest(form: GridForm): { request: GridRequest | null
     if (z.groups.length === 0) add(`zones[${i}].groups`, 'required');
     const booths = parseNumber(z.booths);
     if (booths === null || !Number.isInteger(booths) || booths < 1 || booths > 1000) add(`zones[${i}].booths`, 'outOfRange');
-    return { code, name: z.name.trim() || code, groups: [...z.groups], booths: booths ?? 0 };
+    return { code, name: z.name.trim() || code, groups: [...z.groups], booths: booths ?? 0, ...(z.nameEn?.trim() ? { nameEn: z.nameEn.trim() } : {}) };
   });
   const perRow = parseNumber(form.perRow);
   if (perRow === null || !Number.isInteger(perRow) || perRow < 1 || perRow > 100) add('perRow', 'outOfRange');

@@ -12,6 +12,7 @@ export function fromFloor(floor: Pick<Floor, 'zones' | 'booths'>): { plan: PlanD
     code: z.code,
     name: z.name ?? '',
     groups: [...(z.groups ?? [])],
+    nameEn: z.nameEn ?? '',
   }));
   const zoneId = new Map(zones.map((z) => [z.code, z.id]));
   const occupants: Record<string, Occupant> = {};
@@ -51,7 +52,14 @@ export function cleanAmenities(list: readonly string[]): string[] {
 export function toRequest(plan: PlanDraft): FloorPlanRequest {
   const code = new Map(plan.zones.map((z) => [z.id, z.code.trim()]));
   return {
-    zones: plan.zones.map((z): Zone => ({ code: z.code.trim(), name: z.name.trim() || z.code.trim(), groups: [...z.groups] })),
+    zones: plan.zones.map(
+      (z): Zone => ({
+        code: z.code.trim(),
+        name: z.name.trim() || z.code.trim(),
+        groups: [...z.groups],
+        ...(z.nameEn?.trim() ? { nameEn: z.nameEn.trim() } : {}),
+      }),
+    ),
     booths: plan.booths.map(
       (b): BoothSpec => ({
         code: b.code.trim(),
