@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OcopFairs.Abstractions;
 using OcopFairs.Grains;
+using OcopFairs.Server.Notifications;
 
 namespace OcopFairs.Server.Meetings;
 
@@ -23,20 +24,54 @@ public static class MeetingsFeature
 /// Tells both sides of a meeting that it changed, as a private live event to each side's account, and logs it for
 /// operators. (Inbox entries for meetings come with the reminders' notifications.)
 /// </summary>
-public sealed class MeetingEvents(IGrainFactory grains, ILogger<MeetingEvents> log) : IMeetingEvents
+public sealed class MeetingEvents(IGrainFactory grains, TimeProvider clock, ILogger<MeetingEvents> log) : IMeetingEvents
 {
     public async Task ChangedAsync(Meeting meeting)
     {
         log.LogInformation("Meeting {MeetingId} of fair {FairId} is {Status} (buyer {BuyerId}, producer {ProducerId}, {StartsAt})",
             meeting.MeetingId, meeting.FairId, meeting.Status, meeting.BuyerId, meeting.ProducerId, meeting.StartsAt);
-        var buyer = grains.GetGrain<IBuyerGrain>(meeting.BuyerId).GetAsync();
-        var producer = grains.GetGrain<IProducerGrain>(meeting.ProducerId).GetAsync();
+        var buyer = await grains.GetGrain<IBuyerGrain>(meeting.BuyerId).GetAsync();
+        var producer = await grains.GetGrain<IProducerGrain>(meeting.ProducerId).GetAsync();
         var push = grains.GetGrain<IPushGrain>(0);
-        foreach (var owner in new[] { (await buyer)?.OwnerUserId, (await producer)?.OwnerUserId }.OfType<string>().Distinct())
+        foreach (var owner in new[] { buyer?.OwnerUserId, producer?.OwnerUserId }.OfType<string>().Distinct())
         {
             await push.PublishPrivateAsync(new PrivateEvent(owner, EventTypes.MeetingChanged, null, Meeting: meeting));
         }
+
+        // The inbox: the side that must answer a request or a counter-proposal; both sides once it is settled either way.
+        var kind = meeting.Status switch
+        {
+            MeetingStatus.Requested => meeting.Version == 1 ? NotificationKinds.MeetingRequested : NotificationKinds.MeetingProposed,
+            MeetingStatus.Accepted => NotificationKinds.MeetingAccepted,
+            MeetingStatus.Declined => NotificationKinds.MeetingDeclined,
+            MeetingStatus.Cancelled => NotificationKinds.MeetingCancelled,
+            MeetingStatus.Expired => NotificationKinds.MeetingExpired,
+            _ => null,
+        };
+        if (kind is null) return;
+        var fair = await grains.GetGrain<IFairGrain>(meeting.FairId).GetAsync();
+        var facts = ImmutableDictionary<string, string>.Empty
+            .Add(NotificationKinds.Facts.FairName, fair?.Details.Name ?? meeting.FairId)
+            .Add(NotificationKinds.Facts.At, NotificationTexts.Instant(meeting.StartsAt))
+            .Add(NotificationKinds.Facts.TimeZone, fair?.Details.TimeZone ?? "Asia/Ho_Chi_Minh")
+            .Add(NotificationKinds.Facts.Place, meeting.Place.Key);
+        if (meeting.Reason is { Length: > 0 } reason) facts = facts.Add(NotificationKinds.Facts.Reason, reason);
+        var toBuyer = meeting.Status != MeetingStatus.Requested || meeting.AwaitingSide == MeetingSide.Buyer;
+        var toProducer = meeting.Status != MeetingStatus.Requested || meeting.AwaitingSide == MeetingSide.Producer;
+        if (toBuyer && buyer?.OwnerUserId is { } buyerUser)
+        {
+            await DeliverAsync(buyerUser, meeting, kind, facts.Add(NotificationKinds.Facts.Party, producer?.Profile.Name ?? meeting.ProducerId));
+        }
+
+        if (toProducer && producer?.OwnerUserId is { } producerUser)
+        {
+            await DeliverAsync(producerUser, meeting, kind, facts.Add(NotificationKinds.Facts.Party, buyer?.Profile.Organisation ?? meeting.BuyerId));
+        }
     }
+
+    private Task DeliverAsync(string userId, Meeting meeting, string kind, ImmutableDictionary<string, string> facts) =>
+        grains.GetGrain<INotificationInboxGrain>(userId).DeliverAsync(
+            Notification.Of($"meeting:{meeting.MeetingId}:{meeting.Version}:{userId}", kind, meeting.FairId, clock.GetUtcNow(), facts));
 
     public async Task CountsChangedAsync(string fairId, ImmutableDictionary<MeetingStatus, int> counts)
     {

@@ -19,6 +19,15 @@ public static class NotificationKinds
     public const string BoothAssigned = "booth.assigned";
     public const string BoothUnassigned = "booth.unassigned";
 
+    // Meetings at the booths, to the side that must act or should know. Facts: fairName, party (the other side's name),
+    // at, timeZone, place, reason?.
+    public const string MeetingRequested = "meeting.requested";
+    public const string MeetingProposed = "meeting.proposed";
+    public const string MeetingAccepted = "meeting.accepted";
+    public const string MeetingDeclined = "meeting.declined";
+    public const string MeetingCancelled = "meeting.cancelled";
+    public const string MeetingExpired = "meeting.expired";
+
     // Reminders to the organiser use the reminder kinds (Reminders.ReminderKinds). Facts: fairName, at, timeZone, venue.
 
     public static class Facts
@@ -32,6 +41,8 @@ public static class NotificationKinds
         public const string At = "at";
         public const string TimeZone = "timeZone";
         public const string Venue = "venue";
+        public const string Party = "party";
+        public const string Place = "place";
     }
 }
 
@@ -76,6 +87,11 @@ public static class NotificationTexts
         var until = Local(facts, NotificationKinds.Facts.HoldExpiresAt, en);
         var at = Local(facts, NotificationKinds.Facts.At, en);
         var venue = F(NotificationKinds.Facts.Venue);
+        var party = F(NotificationKinds.Facts.Party);
+        var why = F(NotificationKinds.Facts.Reason);
+        var place = F(NotificationKinds.Facts.Place) is { Length: > 0 } p && p.StartsWith("booth:", StringComparison.Ordinal)
+            ? (en ? "booth " : "gian hàng ") + p["booth:".Length..]
+            : en ? "a matching-area table" : "bàn kết nối giao thương";
 
         if (n.Kind.StartsWith("application.", StringComparison.Ordinal))
         {
@@ -108,6 +124,24 @@ public static class NotificationTexts
             NotificationKinds.BoothUnassigned => en
                 ? ($"{fair}: booth {booth} taken back", $"The organiser took back booth {where}. Your other booths are unchanged.")
                 : ($"{fair}: gian hàng {booth} đã bị thu hồi", $"Ban tổ chức đã thu hồi gian hàng {where}. Các gian hàng khác của bạn không thay đổi."),
+            NotificationKinds.MeetingRequested => en
+                ? ($"{fair}: {party} asks to meet", $"{party} asks to meet you at {place} at {at}. Accept, decline or propose another time.")
+                : ($"{fair}: {party} muốn gặp bạn", $"{party} đề nghị gặp bạn tại {place} lúc {at}. Hãy chấp nhận, từ chối hoặc đề xuất giờ khác."),
+            NotificationKinds.MeetingProposed => en
+                ? ($"{fair}: {party} proposes another time", $"{party} proposes to meet at {place} at {at}. Accept or decline.")
+                : ($"{fair}: {party} đề xuất giờ gặp khác", $"{party} đề xuất gặp tại {place} lúc {at}. Hãy chấp nhận hoặc từ chối."),
+            NotificationKinds.MeetingAccepted => en
+                ? ($"{fair}: meeting with {party} confirmed", $"You meet {party} at {place} at {at}.")
+                : ($"{fair}: đã xác nhận lịch gặp {party}", $"Bạn gặp {party} tại {place} lúc {at}."),
+            NotificationKinds.MeetingDeclined => en
+                ? ($"{fair}: meeting with {party} declined", why.Length > 0 ? $"The meeting at {at} will not take place. Reason: {why}" : $"The meeting at {at} will not take place.")
+                : ($"{fair}: lịch gặp {party} bị từ chối", why.Length > 0 ? $"Cuộc gặp lúc {at} sẽ không diễn ra. Lý do: {why}" : $"Cuộc gặp lúc {at} sẽ không diễn ra."),
+            NotificationKinds.MeetingCancelled => en
+                ? ($"{fair}: meeting with {party} cancelled", why.Length > 0 ? $"The meeting at {at} is cancelled. Reason: {why}" : $"The meeting at {at} is cancelled.")
+                : ($"{fair}: lịch gặp {party} đã hủy", why.Length > 0 ? $"Cuộc gặp lúc {at} đã bị hủy. Lý do: {why}" : $"Cuộc gặp lúc {at} đã bị hủy."),
+            NotificationKinds.MeetingExpired => en
+                ? ($"{fair}: request to meet {party} expired", $"The request for {at} was not answered in time; the slot is free again.")
+                : ($"{fair}: yêu cầu gặp {party} đã hết hạn", $"Yêu cầu gặp lúc {at} không được trả lời kịp thời; khung giờ đã được mở lại."),
             Reminders.ReminderKinds.RegistrationClosing => en
                 ? ($"Registration for {fair} closes tomorrow", $"Registration closes at {at}.")
                 : ($"Hội chợ {fair} sắp đóng đăng ký", $"Đăng ký đóng lúc {at}."),
