@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { BUYER_OPEN_STATUSES, useBuyerRegistration } from '../hooks/useBuyerRegistration';
+import { hasRole, managesFair, useAuth } from '../lib/auth';
+import type { FairDetails } from '../lib/types';
+
+function BuyerRegister({ fairId }: { fairId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const reg = useBuyerRegistration(fairId);
+  const badgePath = `/fairs/${encodeURIComponent(fairId)}/badge`;
+  if (reg.loading) return null;
+  if (reg.registration) {
+    return (
+      <p className="fair-actions">
+        <Link to={badgePath} className="btn btn--accent" data-testid="buyer-badge-link">
+          {t('buyers.badgeLink')}
+        </Link>
+      </p>
+    );
+  }
+  const register = async () => {
+    if (await reg.register()) void navigate(badgePath);
+  };
+  return (
+    <div className="fair-actions buyer-register">
+      <button type="button" className="btn btn--accent" onClick={() => void register()} disabled={reg.busy} data-testid="buyer-register">
+        {reg.busy ? t('common.working') : t('buyers.register')}
+      </button>
+      {reg.error && (
+        <p className="error" role="alert" data-testid="buyer-register-error">
+          {reg.error}{' '}
+          {reg.needsProfile && (
+            <Link to="/buyer" data-testid="buyer-register-profile">
+              {t('buyers.makeProfile')}
+            </Link>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The fair page's buyer parts: a signed-in buyer registers (or opens their badge); the fair's organiser reaches the
+ * gate and the matching hours.
+ */
+export function BuyerFairActions({ fair }: { fair: FairDetails }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const path = `/fairs/${encodeURIComponent(fair.fairId)}`;
+  if (hasRole(me, 'Buyer') && BUYER_OPEN_STATUSES.includes(fair.status)) return <BuyerRegister fairId={fair.fairId} />;
+  if (managesFair(me, fair) && fair.status !== 'Draft') {
+    return (
+      <p className="fair-actions">
+        <Link to={`${path}/gate`} className="btn" data-testid="gate-link">
+          {t('buyers.gateLink')}
+        </Link>
+        <Link to={`${path}/matching`} className="btn" data-testid="matching-hours-link">
+          {t('buyers.hoursLink')}
+        </Link>
+      </p>
+    );
+  }
+  return null;
+}
