@@ -69,6 +69,8 @@ export function useBuyerProfile(displayName = '') {
   const change = useCallback((update: (f: BuyerForm) => BuyerForm, path: string) => {
     setValues((v) => (v ? update(v) : v));
     setSaved(false);
+    // The summary above the save button spoke of the last try; the fields keep their own messages.
+    setError(null);
     // A field's refusal holds until it changes.
     setServerErrors((e) => withoutErrorsAt(e, path));
   }, []);

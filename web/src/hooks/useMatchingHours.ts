@@ -48,6 +48,8 @@ export function useMatchingHours(fairId: string) {
   const change = useCallback((update: (f: MatchingHoursForm) => MatchingHoursForm, path: string) => {
     setValues((v) => (v ? update(v) : v));
     setSaved(false);
+    // The summary above the save button spoke of the last try; the fields keep their own messages.
+    setError(null);
     setServerErrors((e) => withoutErrorsAt(e, path));
   }, []);
 

@@ -325,7 +325,7 @@ function BuyerProfileView({ me }: { me: Me }) {
             {t('buyers.saved')} <Link to="/">{t('buyers.findFair')}</Link>
           </p>
         )}
-        <p className="form__actions buyer-form__save">
+        <p className="form__actions">
           <button type="submit" className="btn btn--accent" disabled={profile.busy} data-testid="buyer-save">
             {profile.busy ? t('common.saving') : t('common.save')}
           </button>
