@@ -9,6 +9,7 @@ import { buyerKeys, buyersApi, fairBuyersQuery } from '../lib/buyersApi';
 
 /** A code the camera keeps seeing is checked in once within this time. */
 const RESCAN_MS = 4000;
+const OVERVIEW_REFRESH_MS = 20_000;
 
 export type CameraState = 'off' | 'starting' | 'on' | 'failed';
 
@@ -18,7 +19,8 @@ interface ScannerControls {
 
 export function useGate(fairId: string) {
   const queryClient = useQueryClient();
-  const buyers = useQuery(fairBuyersQuery(fairId));
+  // Other gates check buyers in too: the overview follows them every so often, and at once after this gate's scans.
+  const buyers = useQuery({ ...fairBuyersQuery(fairId), refetchInterval: OVERVIEW_REFRESH_MS });
   const [code, setCode] = useState('');
   const [scans, setScans] = useState<Scan[]>([]);
   const [busy, setBusy] = useState(false);
