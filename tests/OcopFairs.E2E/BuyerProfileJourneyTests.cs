@@ -109,6 +109,46 @@ public sealed class BuyerProfileJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_signed_out_buyer_without_a_profile_is_led_through_sign_in_and_the_profile_to_the_badge()
+    {
+        using var http = fixture.Server.CreateClient();
+        var email = $"buyer-{Guid.NewGuid():N}@example.vn";
+        (await http.PostAsJsonAsync("api/auth/register", new { email, password = "Mat-khau-9", role = "Buyer", displayName = "Phạm Minh", locale = "vi" }))
+            .EnsureSuccessStatusCode();
+        using var organiserApi = fixture.Server.CreateClient();
+        organiserApi.As(await Api.LoginAsync(organiserApi, "organiser@demo.ocop"));
+        var fairId = await Catalog.PublishedFairAsync(organiserApi);
+
+        var page = await fixture.NewPageAsync(360, 740);
+        await page.GotoAsync($"/fairs/{fairId}");
+        await page.ClickAsync("[data-testid=buyer-register-sign-in]");
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", "Mat-khau-9");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => url.EndsWith($"/fairs/{fairId}/badge"));
+
+        // Not registered yet, and without a profile the server says so in words, with the way to make one.
+        await page.ClickAsync("[data-testid=badge-register]");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("Hãy tạo hồ sơ người mua trước khi đăng ký tham dự.");
+        await page.ClickAsync("text=Tạo hồ sơ người mua");
+        await page.WaitForURLAsync(url => url.Contains("/buyer?next="));
+        await page.FillAsync("[data-testid=buyer-organisation]", "Nhà hàng Sen");
+        await page.SelectOptionAsync("[data-testid=buyer-kind]", "Restaurant");
+        await page.CheckAsync("[data-testid=need-0-group-Beverages]");
+        await page.ClickAsync("[data-testid=buyer-save]");
+        await page.ClickAsync("[data-testid=buyer-continue]");
+        await page.WaitForURLAsync(url => url.EndsWith($"/fairs/{fairId}/badge"));
+        await page.ClickAsync("[data-testid=badge-register]");
+        await Assertions.Expect(page.Locator("[data-testid=badge-organisation]")).ToHaveTextAsync("Nhà hàng Sen");
+
+        // Printed, the badge is the card alone: no header, no buttons.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.topbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=badge-print]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=badge-code]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_organiser_sets_matching_hours_and_sees_a_refused_field_beside_it()
     {
         using var organiserApi = fixture.Server.CreateClient();

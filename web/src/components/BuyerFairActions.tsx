@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { BUYER_OPEN_STATUSES, useBuyerRegistration } from '../hooks/useBuyerRegistration';
 import { hasRole, managesFair, useAuth } from '../lib/auth';
+import { signInPath } from '../lib/signup';
 import type { FairDetails } from '../lib/types';
 
 function BuyerRegister({ fairId }: { fairId: string }) {
@@ -31,7 +32,7 @@ function BuyerRegister({ fairId }: { fairId: string }) {
         <p className="error" role="alert" data-testid="buyer-register-error">
           {reg.error}{' '}
           {reg.needsProfile && (
-            <Link to="/buyer" data-testid="buyer-register-profile">
+            <Link to={`/buyer?next=${encodeURIComponent(badgePath)}`} data-testid="buyer-register-profile">
               {t('buyers.makeProfile')}
             </Link>
           )}
@@ -47,9 +48,20 @@ function BuyerRegister({ fairId }: { fairId: string }) {
  */
 export function BuyerFairActions({ fair }: { fair: FairDetails }) {
   const { t } = useTranslation();
-  const { me } = useAuth();
+  const { me, loading } = useAuth();
   const path = `/fairs/${encodeURIComponent(fair.fairId)}`;
-  if (hasRole(me, 'Buyer') && BUYER_OPEN_STATUSES.includes(fair.status)) return <BuyerRegister fairId={fair.fairId} />;
+  const open = BUYER_OPEN_STATUSES.includes(fair.status);
+  // Signed out: the buyer signs in and lands on the badge page, which registers them.
+  if (!me && !loading && open) {
+    return (
+      <p className="fair-actions buyer-register">
+        <Link to={signInPath(`${path}/badge`)} className="btn" data-testid="buyer-register-sign-in">
+          {t('buyers.signInToRegister')}
+        </Link>
+      </p>
+    );
+  }
+  if (hasRole(me, 'Buyer') && open) return <BuyerRegister fairId={fair.fairId} />;
   if (managesFair(me, fair) && fair.status !== 'Draft') {
     return (
       <p className="fair-actions">

@@ -49,7 +49,7 @@ function BadgeView({ fairId, me }: { fairId: string; me: Me }) {
         )}
         {reg.error && (
           <p className="error" role="alert">
-            {reg.error} {reg.needsProfile && <Link to="/buyer">{t('buyers.makeProfile')}</Link>}
+            {reg.error} {reg.needsProfile && <Link to={`/buyer?next=${encodeURIComponent(`${fairPath}/badge`)}`}>{t('buyers.makeProfile')}</Link>}
           </p>
         )}
       </main>

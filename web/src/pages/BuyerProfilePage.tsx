@@ -1,6 +1,6 @@
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ChipsField } from '../components/ChipsField';
 import { FieldError } from '../components/FieldError';
 import { PageError } from '../components/PageError';
@@ -10,6 +10,7 @@ import { BUYER_CERTIFICATIONS, BUYER_KINDS, BUYER_LIMITS, MARKET_SUGGESTIONS, ty
 import { PRODUCT_GROUPS, STARS, UNITS, parseVndInput, unitName, type FieldErrors } from '../lib/catalogue';
 import { formatVnd } from '../lib/format';
 import { RequireRole } from '../lib/guard';
+import { safeNext } from '../lib/navigation';
 import type { Me } from '../lib/types';
 
 const invalid = (errors: FieldErrors, field: string) => (errors[field]?.length ? true : undefined);
@@ -182,6 +183,9 @@ function BuyerProfileView({ me }: { me: Me }) {
   const { t } = useTranslation();
   const profile = useBuyerProfile(me.displayName ?? '');
   const { values, errors } = profile;
+  // Sent here from a fair's registration: once saved, the way back to it.
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
 
   useEffect(() => {
     document.title = `${t('buyers.profileTitle')} · ${t('app.name')}`;
@@ -322,7 +326,14 @@ function BuyerProfileView({ me }: { me: Me }) {
         )}
         {profile.saved && (
           <p className="ok" role="status" data-testid="buyer-saved">
-            {t('buyers.saved')} <Link to="/">{t('buyers.findFair')}</Link>
+            {t('buyers.saved')}{' '}
+            {next !== '/' ? (
+              <Link to={next} data-testid="buyer-continue">
+                {t('buyers.continueRegistering')}
+              </Link>
+            ) : (
+              <Link to="/">{t('buyers.findFair')}</Link>
+            )}
           </p>
         )}
         <p className="form__actions">
