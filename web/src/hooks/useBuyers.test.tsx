@@ -4,7 +4,7 @@ import { useBuyerProfile } from './useBuyerProfile';
 import { useGate } from './useGate';
 import { useMatchingHours } from './useMatchingHours';
 import { mockFetch } from '../test/http';
-import { renderHookInApp } from '../test/render';
+import { renderHookInApp, renderPage } from '../test/render';
 import { FAIR_ID, fairDetails } from '../test/fixtures';
 import { emptyNeed } from '../lib/buyers';
 
@@ -146,5 +146,60 @@ describe('useMatchingHours', () => {
 
     act(() => result.current.setDay(0, { to: '12:00' }));
     expect(result.current.errors['days[0].to']).toBeUndefined();
+  });
+});
+
+/** As renderHookInApp, with a way to leave the page. */
+function renderHookInAppWithUnmount<T>(hook: () => T) {
+  const result = { current: undefined as T };
+  function Probe() {
+    result.current = hook();
+    return null;
+  }
+  const { unmount } = renderPage(<Probe />);
+  return { result, unmount };
+}
+
+describe('useGate camera', () => {
+  it('checks a badge the camera keeps seeing in once, and stops the camera on leaving', async () => {
+    const stop = vi.fn();
+    let onRead: ((result: { getText: () => string } | undefined) => void) | null = null;
+    vi.doMock('@zxing/browser', () => ({
+      BrowserQRCodeReader: class {
+        decodeFromConstraints(_c: unknown, _v: unknown, callback: typeof onRead) {
+          onRead = callback;
+          return Promise.resolve({ stop });
+        }
+      },
+    }));
+    vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia: vi.fn() } });
+    const calls = mockFetch((c) => {
+      if (c.url === `/api/fairs/${FAIR_ID}/buyers`) return { body: { registered: 1, present: 0, byKind: [], items: [] } };
+      if (c.url === `/api/fairs/${FAIR_ID}/check-in`) return { body: { buyer: fairBuyer(), alreadyCheckedIn: false } };
+      return undefined;
+    });
+    const { result, unmount } = renderHookInAppWithUnmount(() => useGate(FAIR_ID));
+    await act(() => result.current.startCamera(document.createElement('video'), 'no camera'));
+    expect(result.current.camera).toBe('on');
+    await act(async () => {
+      onRead!({ getText: () => ' K7M2-Q9AB ' });
+      onRead!({ getText: () => 'K7M2-Q9AB' });
+      onRead!(undefined);
+    });
+    await waitFor(() => expect(result.current.last?.result).toBeTruthy());
+    expect(calls.filter((c) => c.url.endsWith('/check-in'))).toHaveLength(1);
+    expect(JSON.parse(calls.find((c) => c.url.endsWith('/check-in'))!.body!)).toEqual({ badgeCode: 'K7M2-Q9AB' });
+    unmount();
+    expect(stop).toHaveBeenCalled();
+    vi.doUnmock('@zxing/browser');
+  });
+
+  it('says so when there is no camera, and the typed code still works', async () => {
+    vi.stubGlobal('navigator', { ...navigator, mediaDevices: undefined });
+    mockFetch((c) => (c.url === `/api/fairs/${FAIR_ID}/buyers` ? { body: { registered: 0, present: 0, byKind: [], items: [] } } : undefined));
+    const { result } = renderHookInApp(() => useGate(FAIR_ID));
+    await act(() => result.current.startCamera(document.createElement('video'), 'Không mở được camera.'));
+    expect(result.current.camera).toBe('failed');
+    expect(result.current.cameraError).toBe('Không mở được camera.');
   });
 });
