@@ -106,6 +106,10 @@ public sealed class BuyerProfileJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(result).ToContainTextAsync("Không tìm thấy thẻ tham dự");
         await Assertions.Expect(gate.Locator("[data-testid=gate-scans] li")).ToHaveCountAsync(2);
         await BrowserFixture.CheckPageAsync(gate, "buyer-gate");
+
+        // The buyer's badge now says when they came in.
+        await page.GotoAsync($"/fairs/{fairId}/badge");
+        await Assertions.Expect(page.Locator("[data-testid=badge-checked-in]")).ToContainTextAsync("Bạn đã vào cổng lúc");
     }
 
     [Fact]

@@ -62,12 +62,15 @@ export function BuyerFairActions({ fair }: { fair: FairDetails }) {
     );
   }
   if (hasRole(me, 'Buyer') && open) return <BuyerRegister fairId={fair.fairId} />;
-  if (managesFair(me, fair) && fair.status !== 'Draft') {
+  // Matching hours may be set while the fair is still a draft; the gate opens with the fair.
+  if (managesFair(me, fair)) {
     return (
       <p className="fair-actions">
-        <Link to={`${path}/gate`} className="btn" data-testid="gate-link">
-          {t('buyers.gateLink')}
-        </Link>
+        {fair.status !== 'Draft' && (
+          <Link to={`${path}/gate`} className="btn" data-testid="gate-link">
+            {t('buyers.gateLink')}
+          </Link>
+        )}
         <Link to={`${path}/matching`} className="btn" data-testid="matching-hours-link">
           {t('buyers.hoursLink')}
         </Link>

@@ -6,7 +6,7 @@ import { PageError } from '../components/PageError';
 import { BUYER_OPEN_STATUSES, useBuyerRegistration } from '../hooks/useBuyerRegistration';
 import { errorMessage } from '../lib/api';
 import { buyersApi } from '../lib/buyersApi';
-import { formatDateRange } from '../lib/format';
+import { formatDateRange, formatDateTime } from '../lib/format';
 import { RequireRole } from '../lib/guard';
 import { fairQuery } from '../lib/queries';
 import type { Me } from '../lib/types';
@@ -93,7 +93,13 @@ function BadgeView({ fairId, me }: { fairId: string; me: Me }) {
         </p>
         <p className="badge-card__role">{t('buyers.badgeRole')}</p>
       </article>
-      <p className="muted no-print">{t('buyers.badgeHint')}</p>
+      {badge.checkedInAt ? (
+        <p className="ok no-print" data-testid="badge-checked-in">
+          {t('buyers.badgeCheckedIn', { time: formatDateTime(badge.checkedInAt, timeZone) })}
+        </p>
+      ) : (
+        <p className="muted no-print">{t('buyers.badgeHint')}</p>
+      )}
       <p className="form__actions no-print">
         <button type="button" className="btn" onClick={() => window.print()} data-testid="badge-print">
           {t('buyers.print')}
