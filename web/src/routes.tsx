@@ -25,6 +25,11 @@ const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const OperationsPage = lazy(() => import('./pages/OperationsPage'));
 const FairFormPage = lazy(() => import('./pages/FairFormPage'));
 const PublicProducerPage = lazy(() => import('./pages/PublicProducerPage'));
+// Buyers: the profile, the badge, and the organiser's gate and matching hours.
+const BuyerProfilePage = lazy(() => import('./pages/BuyerProfilePage'));
+const BadgePage = lazy(() => import('./pages/BadgePage'));
+const GatePage = lazy(() => import('./pages/GatePage'));
+const MatchingHoursPage = lazy(() => import('./pages/MatchingHoursPage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 
@@ -100,6 +105,10 @@ export const routes: RouteObject[] = [
       { path: 'fairs/new', element: <FairFormPage /> },
       { path: 'fairs/:fairId/edit', element: <ForFair page={FairFormPage} /> },
       { path: 'producers/:producerId', element: <ForProducer /> },
+      { path: 'buyer', element: <BuyerProfilePage /> },
+      { path: 'fairs/:fairId/badge', element: <ForFair page={BadgePage} /> },
+      { path: 'fairs/:fairId/gate', element: <ForFair page={GatePage} /> },
+      { path: 'fairs/:fairId/matching', element: <ForFair page={MatchingHoursPage} /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -94,6 +94,11 @@ export function Header() {
                 </Link>
               </>
             )}
+            {hasRole(me, 'Buyer') && (
+              <Link to="/buyer" data-testid="nav-buyer">
+                {t('nav.buyer')}
+              </Link>
+            )}
             {hasRole(me, 'Admin') && (
               <Link to="/admin/users" data-testid="nav-users">
                 {t('nav.users')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageError } from '../components/PageError';
 import { BoothPanel } from '../components/BoothPanel';
+import { BuyerFairActions } from '../components/BuyerFairActions';
 import { FairLifecycle } from '../components/FairLifecycle';
 import { FairStatusBadge } from '../components/FairStatusBadge';
 import { ExhibitorList } from '../components/ExhibitorList';
@@ -121,6 +122,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
               )}
             </p>
           )}
+          <BuyerFairActions fair={fair} />
           {canManage && (
             <FairLifecycle
               fair={fair}
