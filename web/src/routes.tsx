@@ -24,6 +24,11 @@ const SignUpPage = lazy(() => import('./pages/SignUpPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const OperationsPage = lazy(() => import('./pages/OperationsPage'));
 const FairFormPage = lazy(() => import('./pages/FairFormPage'));
+// Buyers' matches, exhibitors' interested buyers, agendas and the organiser's schedule-all (issue 17).
+const MatchesPage = lazy(() => import('./pages/MatchesPage'));
+const InterestedBuyersPage = lazy(() => import('./pages/InterestedBuyersPage'));
+const AgendaPage = lazy(() => import('./pages/AgendaPage'));
+const SchedulePage = lazy(() => import('./pages/SchedulePage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 
@@ -93,6 +98,10 @@ export const routes: RouteObject[] = [
       { path: 'operations', element: <OperationsPage /> },
       { path: 'fairs/new', element: <FairFormPage /> },
       { path: 'fairs/:fairId/edit', element: <ForFair page={FairFormPage} /> },
+      { path: 'fairs/:fairId/matches', element: <ForFair page={MatchesPage} /> },
+      { path: 'fairs/:fairId/interested', element: <ForFair page={InterestedBuyersPage} /> },
+      { path: 'fairs/:fairId/meetings', element: <ForFair page={AgendaPage} /> },
+      { path: 'fairs/:fairId/schedule', element: <ForFair page={SchedulePage} /> },
       { path: '*', element: <NotFound /> },
     ],
   },
