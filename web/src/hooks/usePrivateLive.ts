@@ -16,7 +16,6 @@ export function usePrivateLive(enabled: boolean, options: PrivateLiveOptions): L
   const latest = useRef(options);
   latest.current = options;
   const [state, setState] = useState<LiveState>('reconnecting');
-  const hubFactory = options.hubFactory;
 
   useEffect(() => {
     if (!enabled) return;
@@ -30,10 +29,10 @@ export function usePrivateLive(enabled: boolean, options: PrivateLiveOptions): L
         },
         onPrivateEvent: (event) => latest.current.onEvent(event),
       },
-      hubFactory,
+      latest.current.hubFactory,
     );
     return () => void live.stop();
-  }, [enabled, hubFactory]);
+  }, [enabled]);
 
   return state;
 }

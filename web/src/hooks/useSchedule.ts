@@ -23,18 +23,26 @@ export function useSchedule(fairId: string) {
   const [published, setPublished] = useState<SchedulePlan | null>(null);
   /** The key for publishing the plan shown: made once per plan, reused by every retry of it. */
   const key = useRef<string | null>(null);
+  /** True from a publish click until its answer, so a second click in the same moment sends nothing. */
+  const inFlight = useRef(false);
+  /** The wishes per buyer the plan shown was made with: publishing asks for that plan, whatever the field says now. */
+  const planPerBuyer = useRef(DEFAULT_PER_BUYER);
 
   const dryRun = useMutation({
-    mutationFn: () => meetingsApi.schedule(fairId, true, perBuyer),
+    mutationFn: (n: number) => meetingsApi.schedule(fairId, true, n),
     onMutate: () => setPublished(null),
-    onSuccess: (answer) => {
+    onSuccess: (answer, n) => {
       key.current = newIdempotencyKey();
+      planPerBuyer.current = n;
       setPlan(answer);
     },
   });
 
   const publish = useMutation({
-    mutationFn: (idempotencyKey: string) => meetingsApi.schedule(fairId, false, perBuyer, idempotencyKey),
+    mutationFn: (idempotencyKey: string) => meetingsApi.schedule(fairId, false, planPerBuyer.current, idempotencyKey),
+    onSettled: () => {
+      inFlight.current = false;
+    },
     onSuccess: (answer) => {
       setPublished(answer);
       void queryClient.invalidateQueries({ queryKey: matchKeys.meetings(fairId) });
@@ -56,11 +64,12 @@ export function useSchedule(fairId: string) {
     running: dryRun.isPending,
     runError: dryRun.error ? errorMessage(dryRun.error) : null,
     run: () => {
-      if (!dryRun.isPending) dryRun.mutate();
+      if (!dryRun.isPending) dryRun.mutate(perBuyer);
     },
     /** Publishes the plan shown; while a publish is on its way another click does nothing, and a retry keeps the key. */
     publish: () => {
-      if (!plan || !key.current || publish.isPending || published) return;
+      if (!plan || !key.current || inFlight.current || published) return;
+      inFlight.current = true;
       publish.mutate(key.current);
     },
     publishing: publish.isPending,
