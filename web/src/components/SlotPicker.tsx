@@ -2,7 +2,15 @@
 // a proposal of another time.
 
 import { useTranslation } from 'react-i18next';
-import { dayLabel, slotsByDay } from '../lib/meetings';
+import type { TFunction } from 'i18next';
+import { boothOf, dayLabel, slotsByDay } from '../lib/meetings';
+import type { MeetingPlace } from '../lib/meetingsApi';
+
+/** Where a meeting is: its booth, or the exhibitor's meeting table when it has no booth yet. */
+export function placeText(t: TFunction, place: MeetingPlace): string {
+  const booth = boothOf(place);
+  return booth ? t('meetings.boothPlace', { code: booth }) : t('meetings.tablePlace');
+}
 
 export function SlotPicker({
   free,

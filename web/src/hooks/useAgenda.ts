@@ -4,7 +4,7 @@
 // by hour with counts by status. Kept current by `MeetingChanged` private events and refetched after a reconnect.
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../lib/api';
 import { managesFair, useAuth } from '../lib/auth';
 import { byHour, countByStatus, groupAgenda, isMeeting, meetingActions, upsertMeeting, waitingFor } from '../lib/meetings';
@@ -66,13 +66,27 @@ export function useAgenda(fairId: string, options: AgendaOptions = {}) {
     queryFn: ({ signal }) => meetingsApi.fairBuyers(fairId, signal),
     enabled: organiser,
   }).data;
+  // Exhibitors without a booth on the floor yet: their public profiles, one query each (cached across pages).
+  const boothless = useMemo(() => {
+    const onFloor = new Set((floor?.booths ?? []).map((b) => b.producerId).filter(Boolean));
+    return [...new Set((list.data?.items ?? []).map((m) => m.producerId))].filter((id) => !onFloor.has(id)).sort();
+  }, [floor, list.data]);
+  const profiles = useQueries({
+    queries: (floor && side !== 'Producer' ? boothless : []).map((producerId) => ({
+      queryKey: ['producers', producerId],
+      queryFn: ({ signal }: { signal: AbortSignal }) => meetingsApi.producer(producerId, signal),
+      staleTime: 5 * 60_000,
+    })),
+    combine: (results) => results.map((r) => r.data),
+  });
   const names = useMemo(() => {
     const map = new Map<string, string>();
+    for (const p of profiles) if (p) map.set(p.producerId, p.name);
     for (const b of floor?.booths ?? []) if (b.producerId && b.producerName) map.set(b.producerId, b.producerName);
     for (const i of interested?.items ?? []) if (i.buyerId && i.organisation) map.set(i.buyerId, i.organisation);
     for (const b of fairBuyers?.items ?? []) map.set(b.buyerId, b.organisation);
     return map;
-  }, [floor, interested, fairBuyers]);
+  }, [floor, interested, fairBuyers, profiles]);
 
   const [now, setNow] = useState(clock);
   useEffect(() => {

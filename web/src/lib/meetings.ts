@@ -118,8 +118,8 @@ export function waitingFor(m: Meeting, side: MeetingSide, now: number): 'you' | 
   return m.awaitingSide === side ? 'you' : 'them';
 }
 
-/** The meeting's place: its booth code, else its table. */
-export const placeLabel = (place: Meeting['place']) => place.boothCode || place.table || '';
+/** The meeting's booth code, or null when it is at the exhibitor's meeting table (no booth yet). */
+export const boothOf = (place: Meeting['place']) => place.boothCode || null;
 
 /** The list with `meeting` in it (replacing an older version of it), by start time. */
 export function upsertMeeting(list: readonly Meeting[], meeting: Meeting): Meeting[] {

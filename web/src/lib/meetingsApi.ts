@@ -107,6 +107,9 @@ export const meetingsApi = {
         headers: idempotencyKey ? idempotent(idempotencyKey) : {},
       }),
     ),
+  /** A producer's public profile (its name, for a meeting with an exhibitor that has no booth yet). */
+  producer: (producerId: string, signal?: AbortSignal) =>
+    call(client.GET('/api/producers/{producerId}', { params: { path: { producerId } }, signal })),
   /** The fair's registered buyers (organiser): their organisations name the buyers in the overview. */
   fairBuyers: (fairId: string, signal?: AbortSignal) =>
     call(client.GET('/api/fairs/{fairId}/buyers', { params: fair(fairId), signal })),

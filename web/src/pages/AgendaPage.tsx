@@ -7,12 +7,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LiveStatus } from '../components/LiveStatus';
-import { SlotPicker } from '../components/SlotPicker';
+import { SlotPicker, placeText } from '../components/SlotPicker';
 import { useAgenda } from '../hooks/useAgenda';
 import { matchKeys } from '../hooks/useMatches';
 import { errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/format';
-import { AGENDA_GROUPS, MEETING_STATUSES, dayLabel, localParts, placeLabel } from '../lib/meetings';
+import { AGENDA_GROUPS, MEETING_STATUSES, dayLabel, localParts } from '../lib/meetings';
 import { meetingsApi, type Meeting } from '../lib/meetingsApi';
 import type { HubConnectionLike } from '../lib/live';
 
@@ -60,7 +60,7 @@ function ProposeBox({ a, meeting, onDone }: { a: Agenda; meeting: Meeting; onDon
         <button type="submit" className="btn btn--primary" disabled={!chosen}>
           {t('meetings.agenda.proposeSend')}
         </button>
-        <button type="button" className="btn btn--ghost" onClick={onDone}>
+        <button type="button" className="btn" onClick={onDone}>
           {t('meetings.agenda.close')}
         </button>
       </div>
@@ -96,7 +96,7 @@ function DeclineBox({ a, meeting, onDone }: { a: Agenda; meeting: Meeting; onDon
         <button type="submit" className="btn btn--danger" data-testid="decline-send">
           {t('meetings.agenda.declineSend')}
         </button>
-        <button type="button" className="btn btn--ghost" onClick={onDone}>
+        <button type="button" className="btn" onClick={onDone}>
           {t('meetings.agenda.close')}
         </button>
       </div>
@@ -125,7 +125,7 @@ function MeetingCard({ a, meeting }: { a: Agenda; meeting: Meeting }) {
       <p className="meeting__party" data-testid="meeting-party">
         {t('meetings.agenda.with', { name: a.otherParty(meeting) ?? t('meetings.unknownParty') })}
       </p>
-      <p className="meeting__place">{t('meetings.agenda.where', { place: placeLabel(meeting.place) })}</p>
+      <p className="meeting__place">{t('meetings.agenda.where', { place: placeText(t, meeting.place) })}</p>
       {waiting && (
         <p className={waiting === 'you' ? 'meeting__waiting meeting__waiting--you' : 'meeting__waiting muted'} data-testid="meeting-waiting" data-waiting={waiting}>
           {waiting === 'you'
@@ -164,7 +164,7 @@ function MeetingCard({ a, meeting }: { a: Agenda; meeting: Meeting }) {
             </button>
           )}
           {actions.includes('cancel') && (
-            <button type="button" className="btn btn--ghost" disabled={busy} onClick={() => setOpen('cancel')} data-testid="meeting-cancel">
+            <button type="button" className="btn" disabled={busy} onClick={() => setOpen('cancel')} data-testid="meeting-cancel">
               {t('meetings.agenda.cancel')}
             </button>
           )}
@@ -185,7 +185,7 @@ function MeetingCard({ a, meeting }: { a: Agenda; meeting: Meeting }) {
           >
             {t('meetings.agenda.cancelConfirm')}
           </button>
-          <button type="button" className="btn btn--ghost" onClick={() => setOpen(null)}>
+          <button type="button" className="btn" onClick={() => setOpen(null)}>
             {t('meetings.agenda.close')}
           </button>
         </div>
@@ -277,7 +277,7 @@ function Overview({ a, fairId }: { a: Agenda; fairId: string }) {
                     <td className="nowrap">{localParts(m.startsAt, timeZone).time}</td>
                     <td>{a.nameOf(m.buyerId) ?? m.buyerId}</td>
                     <td>{a.nameOf(m.producerId) ?? m.producerId}</td>
-                    <td>{placeLabel(m.place)}</td>
+                    <td>{placeText(t, m.place)}</td>
                     <td>
                       <StatusBadge status={m.status} />
                     </td>

@@ -5,12 +5,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LiveStatus } from '../components/LiveStatus';
-import { SlotPicker } from '../components/SlotPicker';
+import { SlotPicker, placeText } from '../components/SlotPicker';
 import { useMatches, useMeetingRequest } from '../hooks/useMatches';
 import { formatDateTime } from '../lib/format';
 import { RequireRole } from '../lib/guard';
 import { scorePercent } from '../lib/matches';
-import { placeLabel } from '../lib/meetings';
 import type { MatchItem } from '../lib/meetingsApi';
 import type { HubConnectionLike } from '../lib/live';
 
@@ -42,7 +41,7 @@ function RequestPanel({ fairId, item, timeZone, onClose }: { fairId: string; ite
       <div className="panel__head">
         <h3 id={headingId}>{t('meetings.request.title', { name: item.producerName })}</h3>
       </div>
-      {r.slots?.place && <p className="muted">{t('meetings.request.place', { place: placeLabel(r.slots.place) })}</p>}
+      {r.slots?.place && <p className="muted">{t('meetings.request.place', { place: placeText(t, r.slots.place) })}</p>}
       {r.loadingSlots && <p className="muted">{t('common.loading')}</p>}
       {r.slotsError && (
         <p className="error" role="alert">
@@ -90,7 +89,7 @@ function RequestPanel({ fairId, item, timeZone, onClose }: { fairId: string; ite
         )
       )}
       <div className="panel__actions">
-        <button type="button" className="btn btn--ghost" onClick={onClose}>
+        <button type="button" className="btn" onClick={onClose}>
           {t('meetings.agenda.close')}
         </button>
         {r.requested && (
@@ -119,7 +118,7 @@ function MatchCard({ fairId, item, m, timeZone }: { fairId: string; item: MatchI
         <span className="muted">{item.boothCodes.length ? t('meetings.matches.booths', { codes: item.boothCodes.join(', ') }) : t('meetings.matches.noBooth')}</span>
       </p>
       <ScoreBar score={item.score} />
-      <p className="reasons__title">{t('meetings.matches.reasons')}</p>
+      <p className="match__why">{t('meetings.matches.reasons')}</p>
       <ul className="match__reasons" data-testid="match-reasons">
         {item.reasons.map((r, i) => (
           <li key={`${r.code}-${i}`} data-code={r.code}>
@@ -140,7 +139,7 @@ function MatchCard({ fairId, item, m, timeZone }: { fairId: string; item: MatchI
         <button type="button" className="btn" onClick={() => m.save(item)} disabled={busy} aria-pressed={item.mark === 'Saved'} data-testid="match-save">
           {item.mark === 'Saved' ? t('meetings.matches.unsave') : t('meetings.matches.save')}
         </button>
-        <button type="button" className="btn btn--ghost" onClick={() => m.dismiss(item)} disabled={busy} data-testid="match-dismiss">
+        <button type="button" className="btn" onClick={() => m.dismiss(item)} disabled={busy} data-testid="match-dismiss">
           {t('meetings.matches.dismiss')}
         </button>
       </div>
@@ -202,7 +201,7 @@ function Matches({ fairId, hubFactory }: { fairId: string; hubFactory?: () => Pr
           </p>
           {m.dismissed.length > 0 && (
             <div className="notice dismissed" data-testid="dismissed">
-              <p className="reasons__title">{t('meetings.matches.dismissedTitle')}</p>
+              <p className="match__why">{t('meetings.matches.dismissedTitle')}</p>
               <ul className="dismissed__list">
                 {m.dismissed.map((d) => (
                   <li key={d.producerId}>

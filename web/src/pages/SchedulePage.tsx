@@ -9,7 +9,8 @@ import { useSchedule } from '../hooks/useSchedule';
 import { RequireRole } from '../lib/guard';
 import { formatNumber } from '../lib/format';
 import { currentLanguage } from '../i18n';
-import { dayLabel, placeLabel, type planBySlot } from '../lib/meetings';
+import { dayLabel, type planBySlot } from '../lib/meetings';
+import { placeText } from '../components/SlotPicker';
 import type { UnplacedItem } from '../lib/meetingsApi';
 
 function Slots({ slots, testId }: { slots: ReturnType<typeof planBySlot>; testId: string }) {
@@ -24,7 +25,7 @@ function Slots({ slots, testId }: { slots: ReturnType<typeof planBySlot>; testId
           <ul className="plan-slot__list">
             {s.items.map((m) => (
               <li key={`${m.buyerId}-${m.producerId}`} data-testid="planned-meeting">
-                <strong>{m.organisation ?? m.buyerId}</strong> — {m.producerName ?? m.producerId} · {placeLabel(m.place)}{' '}
+                <strong>{m.organisation ?? m.buyerId}</strong> — {m.producerName ?? m.producerId} · {placeText(t, m.place)}{' '}
                 <span className="muted small">{t('meetings.schedule.score', { score: m.score })}</span>
               </li>
             ))}
@@ -119,8 +120,8 @@ function Schedule({ fairId }: { fairId: string }) {
             <h2 id="plan-summary" className="sr-only">
               {t('meetings.schedule.title')}
             </h2>
-            <ul className="facts" data-testid="schedule-summary">
-              <li data-testid="schedule-method">{t('meetings.schedule.method', { method: plan.method })}</li>
+            <ul className="schedule-facts" data-testid="schedule-summary">
+              <li data-testid="schedule-method">{t('meetings.schedule.method', { method: t(`meetings.schedule.methods.${plan.method}`, { defaultValue: plan.method }) })}</li>
               <li data-testid="schedule-objective">
                 {t('meetings.schedule.objective', {
                   objective: formatNumber(plan.objective, lang),
