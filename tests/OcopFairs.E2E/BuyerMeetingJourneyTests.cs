@@ -65,6 +65,10 @@ public sealed partial class BuyerMeetingJourneyTests(BrowserFixture fixture)
         // The exhibitor's agenda is open, empty, in another browser.
         var exhibitor = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(exhibitor, producer.Email, "Mat-khau-9");
+        await exhibitor.GotoAsync($"/fairs/{fairId}/interested");
+        await Assertions.Expect(exhibitor.Locator("[data-testid=interested-list]")).ToContainTextAsync("Chuỗi Gạo Sạch Lan Anh");
+        await Assertions.Expect(exhibitor.Locator("[data-testid=interested-list]")).ToContainTextAsync("Cửa hàng thực phẩm sạch");
+        await BrowserFixture.CheckPageAsync(exhibitor, "interested-buyers");
         await exhibitor.GotoAsync($"/fairs/{fairId}/meetings");
         await Assertions.Expect(exhibitor.Locator("[data-testid=agenda-empty]")).ToBeVisibleAsync();
         await Assertions.Expect(exhibitor.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-state", "live");

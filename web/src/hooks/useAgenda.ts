@@ -25,7 +25,7 @@ export interface AgendaOptions {
 
 export function useAgenda(fairId: string, options: AgendaOptions = {}) {
   const queryClient = useQueryClient();
-  const { me } = useAuth();
+  const { me, loading: authLoading } = useAuth();
   const clock = options.now ?? Date.now;
   const fair = useQuery(fairQuery(fairId)).data ?? null;
   const side: MeetingSide | null = me?.buyerId ? 'Buyer' : me?.producerId ? 'Producer' : null;
@@ -119,6 +119,7 @@ export function useAgenda(fairId: string, options: AgendaOptions = {}) {
     side,
     organiser,
     signedIn: !!me,
+    authLoading,
     items,
     groups,
     hours,

@@ -306,7 +306,9 @@ export function AgendaPage({ fairId, hubFactory, now }: { fairId: string; hubFac
         <Link to={`/fairs/${encodeURIComponent(fairId)}`}>{a.fair?.name ?? t('common.loading')}</Link>
       </p>
       <h1>{a.organiser ? t('meetings.agenda.overview') : t('meetings.agenda.title')}</h1>
-      {!a.signedIn ? (
+      {a.authLoading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : !a.signedIn ? (
         <p className="notice">
           <Link to={`/login?next=${encodeURIComponent(`/fairs/${fairId}/meetings`)}`}>{t('meetings.agenda.signIn')}</Link>
         </p>
