@@ -86,7 +86,7 @@ function DeclineBox({ a, meeting, onDone }: { a: Agenda; meeting: Meeting; onDon
       <label className="field" htmlFor={id}>
         <span>{t('meetings.agenda.declineReason')}</span>
       </label>
-      <textarea id={id} value={reason} rows={2} maxLength={500} required aria-invalid={missing} onChange={(e) => (setReason(e.target.value), setMissing(false))} data-testid="decline-reason" />
+      <textarea id={id} value={reason} rows={2} maxLength={500} aria-required="true" aria-invalid={missing} onChange={(e) => (setReason(e.target.value), setMissing(false))} data-testid="decline-reason" />
       {missing && (
         <p className="error field__error" role="alert">
           {t('meetings.agenda.reasonRequired')}
