@@ -73,7 +73,11 @@ describe('useMatches', () => {
     act(() => hub.emit('PrivateEvent', { type: 'MatchesChanged', data: { fairId: FAIR_ID, side: 'buyer', cause: 'exhibitor' } }));
     await waitFor(() => expect(result.current.sections?.[0].items.map((i) => i.producerId)).toEqual(['p-c']));
 
+    // Another language is another list: its sentences come from the server in that language.
+    change([item('p-e', 20)]);
     await act(() => i18n.changeLanguage('en'));
+    await waitFor(() => expect(result.current.sections?.[0].items.map((i) => i.producerId)).toEqual(['p-e']));
+    expect(calls.filter((c) => c.url.startsWith(`/api/fairs/${FAIR_ID}/matches?`)).at(-1)?.headers['Accept-Language']).toBe('en');
     change([item('p-d', 10)]);
     act(() => hub.restoreConnection());
     await waitFor(() => expect(result.current.sections?.[0].items.map((i) => i.producerId)).toEqual(['p-d']));

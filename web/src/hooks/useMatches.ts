@@ -5,6 +5,7 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { isMatchesChanged, sectionsByNeed, withMark } from '../lib/matches';
@@ -17,8 +18,10 @@ import { usePrivateLive } from './usePrivateLive';
 export const matchKeys = {
   buyerProfile: ['buyers', 'me'] as const,
   registration: (fairId: string) => ['fairs', fairId, 'buyers', 'me'] as const,
-  matches: (fairId: string) => ['fairs', fairId, 'matches'] as const,
-  interested: (fairId: string) => ['fairs', fairId, 'interested-buyers'] as const,
+  /** Matches and interested buyers carry sentences in the UI language: each language is its own entry. */
+  matches: (fairId: string, lang?: string) => (lang ? (['fairs', fairId, 'matches', lang] as const) : (['fairs', fairId, 'matches'] as const)),
+  interested: (fairId: string, lang?: string) =>
+    lang ? (['fairs', fairId, 'interested-buyers', lang] as const) : (['fairs', fairId, 'interested-buyers'] as const),
   slots: (fairId: string, producerId: string) => ['fairs', fairId, 'meetings', 'slots', producerId] as const,
   meetings: (fairId: string) => ['fairs', fairId, 'meetings'] as const,
 };
@@ -40,6 +43,7 @@ function useMatchesLive(fairId: string, side: MatchesSide, enabled: boolean, ref
 
 export function useMatches(fairId: string, options: LiveOptions = {}) {
   const queryClient = useQueryClient();
+  const lang = useTranslation().i18n.language;
   const { me } = useAuth();
   const isBuyer = !!me?.buyerId;
   const fair = useQuery(fairQuery(fairId)).data ?? null;
@@ -51,7 +55,7 @@ export function useMatches(fairId: string, options: LiveOptions = {}) {
   });
   const ready = isBuyer && !!profile.data && !!registration.data;
   const matches = useQuery({
-    queryKey: matchKeys.matches(fairId),
+    queryKey: matchKeys.matches(fairId, lang),
     queryFn: ({ signal }) => meetingsApi.matches(fairId, signal),
     enabled: ready,
   });
@@ -67,7 +71,7 @@ export function useMatches(fairId: string, options: LiveOptions = {}) {
     onMutate: ({ item }) => setRowErrors(({ [item.producerId]: _, ...rest }) => rest),
     onSuccess: (_answer, { item, to }) => {
       const next = to === 'save' ? 'Saved' : to === 'dismiss' ? 'Dismissed' : 'None';
-      queryClient.setQueryData(matchKeys.matches(fairId), (old: { items: MatchItem[] } | undefined) =>
+      queryClient.setQueryData(matchKeys.matches(fairId, lang), (old: { items: MatchItem[] } | undefined) =>
         old ? { items: withMark(old.items, item.producerId, next) } : old,
       );
       if (to === 'dismiss') setDismissed((d) => [item, ...d.filter((x) => x.producerId !== item.producerId)]);
@@ -142,11 +146,12 @@ export function useMeetingRequest(fairId: string, producerId: string | null) {
 /** The exhibitor's interested buyers at a fair, live on `MatchesChanged`. */
 export function useInterestedBuyers(fairId: string, options: LiveOptions = {}) {
   const queryClient = useQueryClient();
+  const lang = useTranslation().i18n.language;
   const { me } = useAuth();
   const isProducer = !!me?.producerId;
   const fair = useQuery(fairQuery(fairId)).data ?? null;
   const list = useQuery({
-    queryKey: matchKeys.interested(fairId),
+    queryKey: matchKeys.interested(fairId, lang),
     queryFn: ({ signal }) => meetingsApi.interestedBuyers(fairId, signal),
     enabled: isProducer,
   });
