@@ -30,6 +30,11 @@ const BuyerProfilePage = lazy(() => import('./pages/BuyerProfilePage'));
 const BadgePage = lazy(() => import('./pages/BadgePage'));
 const GatePage = lazy(() => import('./pages/GatePage'));
 const MatchingHoursPage = lazy(() => import('./pages/MatchingHoursPage'));
+// Buyers' matches, exhibitors' interested buyers, agendas and the organiser's schedule-all (issue 17).
+const MatchesPage = lazy(() => import('./pages/MatchesPage'));
+const InterestedBuyersPage = lazy(() => import('./pages/InterestedBuyersPage'));
+const AgendaPage = lazy(() => import('./pages/AgendaPage'));
+const SchedulePage = lazy(() => import('./pages/SchedulePage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 
@@ -109,6 +114,10 @@ export const routes: RouteObject[] = [
       { path: 'fairs/:fairId/badge', element: <ForFair page={BadgePage} /> },
       { path: 'fairs/:fairId/gate', element: <ForFair page={GatePage} /> },
       { path: 'fairs/:fairId/matching', element: <ForFair page={MatchingHoursPage} /> },
+      { path: 'fairs/:fairId/matches', element: <ForFair page={MatchesPage} /> },
+      { path: 'fairs/:fairId/interested', element: <ForFair page={InterestedBuyersPage} /> },
+      { path: 'fairs/:fairId/meetings', element: <ForFair page={AgendaPage} /> },
+      { path: 'fairs/:fairId/schedule', element: <ForFair page={SchedulePage} /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { MeetingLinks } from '../components/MeetingLinks';
 import { PageError } from '../components/PageError';
 import { BoothPanel } from '../components/BoothPanel';
 import { BuyerFairActions } from '../components/BuyerFairActions';
@@ -123,6 +124,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
             </p>
           )}
           <BuyerFairActions fair={fair} />
+          <MeetingLinks fair={fair} />
           {canManage && (
             <FairLifecycle
               fair={fair}
