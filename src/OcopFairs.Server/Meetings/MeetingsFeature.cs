@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using OcopFairs.Abstractions;
 using OcopFairs.Grains;
@@ -22,11 +23,31 @@ public static class MeetingsFeature
 
 /// <summary>
 /// Tells both sides of a meeting that it changed, as a private live event to each side's account, and logs it for
-/// operators. (Inbox entries for meetings come with the reminders' notifications.)
+/// operators, with an inbox entry for the side that must answer (both sides once it is settled either way).
 /// </summary>
 public sealed class MeetingEvents(IGrainFactory grains, TimeProvider clock, ILogger<MeetingEvents> log) : IMeetingEvents
 {
-    public async Task ChangedAsync(Meeting meeting)
+    /// <summary>
+    /// Runs off the meetings grain's turn: the change is durable already, and the grain decides one request at a time,
+    /// so waiting here for pushes and inbox writes would make every party of the fair wait for them too.
+    /// </summary>
+    public Task ChangedAsync(Meeting meeting)
+    {
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await TellAsync(meeting);
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Could not tell the parties of meeting {MeetingId} about its change", meeting.MeetingId);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    private async Task TellAsync(Meeting meeting)
     {
         log.LogInformation("Meeting {MeetingId} of fair {FairId} is {Status} (buyer {BuyerId}, producer {ProducerId}, {StartsAt})",
             meeting.MeetingId, meeting.FairId, meeting.Status, meeting.BuyerId, meeting.ProducerId, meeting.StartsAt);
@@ -73,7 +94,40 @@ public sealed class MeetingEvents(IGrainFactory grains, TimeProvider clock, ILog
         grains.GetGrain<INotificationInboxGrain>(userId).DeliverAsync(
             Notification.Of($"meeting:{meeting.MeetingId}:{meeting.Version}:{userId}", kind, meeting.FairId, clock.GetUtcNow(), facts));
 
-    public async Task CountsChangedAsync(string fairId, ImmutableDictionary<MeetingStatus, int> counts)
+    // Per fair, the newest counts not yet pushed, and whether a sender is draining them. The grain reports counts in
+    // order, so pushing only the newest keeps the organiser's figures from going back to an older snapshot.
+    private readonly ConcurrentDictionary<string, ImmutableDictionary<MeetingStatus, int>> _pendingCounts = new();
+    private readonly ConcurrentDictionary<string, byte> _sendingCounts = new();
+
+    public Task CountsChangedAsync(string fairId, ImmutableDictionary<MeetingStatus, int> counts)
+    {
+        _pendingCounts[fairId] = counts;
+        if (_sendingCounts.TryAdd(fairId, 0)) _ = Task.Run(() => DrainCountsAsync(fairId));
+        return Task.CompletedTask;
+    }
+
+    private async Task DrainCountsAsync(string fairId)
+    {
+        while (true)
+        {
+            while (_pendingCounts.TryRemove(fairId, out var counts))
+            {
+                try
+                {
+                    await CountsAsync(fairId, counts);
+                }
+                catch (Exception e)
+                {
+                    log.LogWarning(e, "Could not push the meeting counts of fair {FairId}", fairId);
+                }
+            }
+            _sendingCounts.TryRemove(fairId, out _);
+            // Counts that arrived between the last take and the release would otherwise wait for the next change.
+            if (!_pendingCounts.ContainsKey(fairId) || !_sendingCounts.TryAdd(fairId, 0)) return;
+        }
+    }
+
+    private async Task CountsAsync(string fairId, ImmutableDictionary<MeetingStatus, int> counts)
     {
         if (await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair) return;
         await grains.GetGrain<IPushGrain>(0).PublishPrivateAsync(
