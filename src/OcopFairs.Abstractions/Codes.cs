@@ -33,9 +33,10 @@ public static class EventTypes
     public const string BoothChanged = "BoothChanged";
     public const string FairChanged = "FairChanged";
     public const string BoardChanged = "BoardChanged";
-    public const string ContractChanged = "ContractChanged";
     public const string Notification = "Notification";
     public const string ApplicationChanged = "ApplicationChanged";
     public const string MeetingChanged = "MeetingChanged";
     public const string MatchesChanged = "MatchesChanged";
+    public const string DealSigned = "DealSigned";
+    public const string DealChanged = "DealChanged";
 }

@@ -115,7 +115,9 @@ public sealed record FairEvent(
     [property: Id(2)] string Type,
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] BoothView? Booth,
-    [property: Id(5)] FairSummary? Fair);
+    [property: Id(5)] FairSummary? Fair,
+    [property: Id(6)] FairBoard? Board = null,
+    [property: Id(7)] DealAnnouncement? Deal = null);
 
 /// <summary>Either the events after a version, or a snapshot when the backlog no longer reaches back.</summary>
 [GenerateSerializer, Immutable, Alias("ocop.FairChanges")]

@@ -33,7 +33,8 @@ public sealed record PrivateEvent(
     [property: Id(3)] ApplicationView? Application = null,
     [property: Id(4)] MatchesChanged? Matches = null,
     [property: Id(5)] Meeting? Meeting = null,
-    [property: Id(6)] MeetingCounts? MeetingCounts = null);
+    [property: Id(6)] MeetingCounts? MeetingCounts = null,
+    [property: Id(7)] Deal? Deal = null);
 
 /// <summary>A fair's meetings by status, for its organiser's live overview.</summary>
 [GenerateSerializer, Immutable, Alias("ocop.MeetingCounts")]

@@ -58,7 +58,7 @@ function applyPayload(floor: Floor, event: FairEvent): Floor {
       return next;
     }
     default:
-      // BoardChanged, ContractChanged, ...: no change to the map, but the
+      // BoardChanged, DealSigned, ...: no change to the map, but the
       // version still advances so the sequence stays gap-free.
       return next;
   }

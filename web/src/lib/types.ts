@@ -73,7 +73,7 @@ export type Locale = 'vi' | 'en';
 export interface FairEvent {
   fairId: string;
   version: number;
-  type: string; // BoothChanged | BoardChanged | ContractChanged | FairChanged | ...
+  type: string; // BoothChanged | BoardChanged | DealSigned | FairChanged | ...
   /** When the change happened (ISO 8601). */
   at?: string;
   data?: unknown;
@@ -88,7 +88,7 @@ export interface JoinResult {
 }
 
 export interface PrivateEvent {
-  type: string; // Notification | ApplicationChanged | MeetingChanged | ContractChanged
+  type: string; // Notification | ApplicationChanged | MeetingChanged | DealChanged
   data: unknown;
 }
 
