@@ -152,3 +152,13 @@ public sealed record FloorDelta(
         return [.. to.Where(k => !known.Contains(k.Key))];
     }
 }
+
+/// <summary>What a fair's board is rebuilt from when it activates (PostgreSQL in the server: app.deals, app.meetings).</summary>
+public interface IBoardSource
+{
+    /// <summary>Every deal's board entry of the fair (counted or not: the revisions guard against late arrivals).</summary>
+    Task<ImmutableArray<DealBoardEntry>> EntriesAsync(string fairId);
+
+    /// <summary>The fair's meetings by the statuses the board shows.</summary>
+    Task<BoardMeetings> MeetingsAsync(string fairId);
+}

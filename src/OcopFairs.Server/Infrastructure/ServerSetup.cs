@@ -1,4 +1,5 @@
 using OcopFairs.Server.Applications;
+using OcopFairs.Server.Board;
 using OcopFairs.Server.Booths;
 using OcopFairs.Server.Buyers;
 using OcopFairs.Server.Demo;
@@ -36,7 +37,8 @@ public static class ServerSetup
             .AddMatching()
             .AddNotifications()
             .AddReminders()
-            .AddDemo();
+            .AddDemo()
+            .AddBoard();
 
     public static WebApplication UseOcopFairs(this WebApplication app)
     {
@@ -54,6 +56,7 @@ public static class ServerSetup
         api.MapMeetings();
         api.MapMatching();
         api.MapNotifications();
+        api.MapBoard();
         app.MapLive();
         app.MapPlatformFallbacks();
         return app;
