@@ -2,6 +2,7 @@ using OcopFairs.Server.Applications;
 using OcopFairs.Server.Board;
 using OcopFairs.Server.Booths;
 using OcopFairs.Server.Buyers;
+using OcopFairs.Server.Deals;
 using OcopFairs.Server.Demo;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
@@ -34,6 +35,7 @@ public static class ServerSetup
             .AddProducers()
             .AddBuyers()
             .AddMeetings()
+            .AddDeals()
             .AddMatching()
             .AddNotifications()
             .AddReminders()
@@ -57,6 +59,7 @@ public static class ServerSetup
         api.MapMatching();
         api.MapNotifications();
         api.MapBoard();
+        api.MapDeals();
         app.MapLive();
         app.MapPlatformFallbacks();
         return app;
