@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using OcopFairs.Abstractions;
 using OcopFairs.Server.Infrastructure;
 using OcopFairs.Server.Tests.Infrastructure;
+using static OcopFairs.Server.Tests.Infrastructure.DealFixtures;
 
 namespace OcopFairs.Server.Tests;
 
@@ -63,6 +67,59 @@ public sealed class BoardTests(ServerFixture fixture)
         var board = await AssertEqualsLedgerAsync(after, db, DemoFair);
         Assert.Equal(before["deals"]!["vnd"]!.GetValue<decimal>() + 165_500_000.5m, board["deals"]!["vnd"]!.GetValue<decimal>());
         Assert.Equal(2000m, board["deals"]!["otherUnits"]!["qua"]!.GetValue<decimal>() - (before["deals"]!["otherUnits"]?["qua"]?.GetValue<decimal>() ?? 0m));
+    }
+
+    /// <summary>
+    /// Deals signed through the API reach the board: a watcher of the fair gets a DealSigned per signing and a
+    /// BoardChanged whose figures equal a SQL recount of app.deals; a deal changed after its signatures leaves the board.
+    /// </summary>
+    [Fact]
+    public async Task Signing_through_the_api_moves_the_board_and_a_watcher_sees_each_signing()
+    {
+        var s = await NewAsync(fixture.Server, await fixture.OrganiserAsync());
+        var batches = new ConcurrentQueue<FairEventsDto>();
+        await using var hub = Api.Hub(fixture.Server.BaseAddress);
+        hub.On<FairEventsDto>("FairEvents", batches.Enqueue);
+        await hub.StartAsync();
+        var joined = await hub.InvokeAsync<JoinResultDto>("JoinFairBatched", s.FairId, 0L);
+
+        var first = await SignedAsync(s, s.Terms(riceKg: 500));
+        var second = await SignedAsync(s, s.Terms(riceKg: 1000, kind: "Memorandum"));
+        var events = () => batches.SelectMany(b => b.Events.Select((e, i) => (Version: b.FromVersion + 1 + i, Event: e))).ToList();
+        JsonElement? LatestBoard() => events().Where(e => e.Event.ValueKind == JsonValueKind.Object && e.Event.GetProperty("type").GetString() == "BoardChanged")
+            .Select(e => (JsonElement?)e.Event.GetProperty("data")).LastOrDefault();
+        Assert.True(await Api.EventuallyAsync(() => Task.FromResult(LatestBoard() is { } b && b.GetProperty("deals").GetProperty("vnd").GetDecimal() == 120_000_000m + 210_000_000m), 20),
+            $"no BoardChanged with both deals; got {events().Count} events");
+
+        var signings = events().Where(e => e.Event.ValueKind == JsonValueKind.Object && e.Event.GetProperty("type").GetString() == "DealSigned")
+            .Select(e => e.Event.GetProperty("data")).ToList();
+        Assert.Equal([first, second], signings.Select(d => d.GetProperty("dealId").GetString()));
+        Assert.StartsWith("Hợp tác xã Ký Kết", signings[0].GetProperty("producerName").GetString());
+        Assert.Equal(120_000_000m, signings[0].GetProperty("vnd").GetDecimal());
+        Assert.True(events().Select(e => e.Version).SequenceEqual(events().Select(e => e.Version).Order()), "events out of order");
+        Assert.True(events()[0].Version > joined.Version);
+
+        var board = await AssertEqualsLedgerAsync(fixture.Client(), fixture.Database, s.FairId);
+        Assert.Equal((1, 1), (board["deals"]!["byKind"]!["ConsumptionContract"]!.GetValue<int>(), board["deals"]!["byKind"]!["Memorandum"]!.GetValue<int>()));
+        Assert.Equal(9m, board["deals"]!["tonnes"]!.GetValue<decimal>());
+        Assert.Equal(400m, board["deals"]!["otherUnits"]!["box"]!.GetValue<decimal>());
+        Assert.Equal(330_000_000m, board["deals"]!["byDistrict"]!["Kim Bôi"]!["vnd"]!.GetValue<decimal>());
+        Assert.Equal(2, board["deals"]!["byMarket"]!["vn:Hà Nội"]!["deals"]!.GetValue<int>());
+        Assert.Equal(board["version"]!.GetValue<long>(), LatestBoard()!.Value.GetProperty("version").GetInt64());
+
+        // New terms after both signed: the deal no longer counts until both sign again.
+        (await s.Producer.Http.PutAsJsonAsync(s.Deal(first), s.Terms(riceKg: 600))).EnsureSuccessStatusCode();
+        Assert.True(await Api.EventuallyAsync(async () =>
+            (await (await fixture.Client().GetAsync($"api/fairs/{s.FairId}/board")).ReadJsonAsync())["deals"]!["vnd"]!.GetValue<decimal>() == 210_000_000m, 20));
+        await AssertEqualsLedgerAsync(fixture.Client(), fixture.Database, s.FairId);
+    }
+
+    private static async Task<string> SignedAsync(Setup s, object terms)
+    {
+        var dealId = (await CreatedAsync(s.Buyer.Http, s.Deals, terms))["dealId"]!.GetValue<string>();
+        await OkAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "sign"), new { version = 1 }));
+        await OkAsync(PostAsync(s.Producer.Http, s.Deal(dealId, "sign"), new { version = 1 }));
+        return dealId;
     }
 
     internal const string DemoFair = "hoa-binh-ocop-fair";
