@@ -76,7 +76,7 @@ switch (command)
                 Pairs: int.Parse(Arg("pairs", "64")),
                 ServerPid: Arg("server-pid", "") is { Length: > 0 } dealsPid ? int.Parse(dealsPid) : null,
                 BarePort: int.Parse(Arg("bare-port", "5192")),
-                WarmUp: int.Parse(Arg("warm-up", "40"))));
+                WarmUp: int.Parse(Arg("warm-up", "400"))));
         }
         catch (BenchException ex)
         {
@@ -105,7 +105,7 @@ switch (command)
         Console.Error.WriteLine("            [--push batched|per-event (watchers join with JoinFairBatched, as the web app, or JoinFair)]");
         Console.Error.WriteLine("            [--watcher-client light|hubconnection (watchers as bare WebSockets speaking the hub protocol, or full HubConnections)]");
         Console.Error.WriteLine("            [--warm-up-rounds 10 (at most; holds and releases on a second fair before the rush until the server has nothing left to compile; 0 measures a cold server)]");
-        Console.Error.WriteLine("       OcopFairs.Bench deals [--server URL] [--db CS] [--watchers 1000] [--clients 64] [--rate 20 (signings/s)] [--seconds 60] [--pairs 64] [--server-pid PID] [--bare-port 5192] [--warm-up 40]");
+        Console.Error.WriteLine("       OcopFairs.Bench deals [--server URL] [--db CS] [--watchers 1000] [--clients 64] [--rate 20 (signings/s)] [--seconds 60] [--pairs 64] [--server-pid PID] [--bare-port 5192] [--warm-up 400]");
         Console.Error.WriteLine("       OcopFairs.Bench schedule [--buyers 300] [--exhibitors 200] [--slots 16] [--wishes 2000] [--limit 10 (s)] [--workers 2] [--seed 17]");
         return 2;
 }
