@@ -104,7 +104,7 @@ public static class DealsBench
         var againSeconds = againCpu.ServerSeconds;
         var againSummary = againCpu.Summary();
         foreach (var a in again.Acks) alone.Acks.Add(a);
-        foreach (var f in again.Failures) alone.Failures.Enqueue(f);
+        foreach (var failure in again.Failures) alone.Failures.Enqueue(failure);
 
         // ---- The ledger in SQL, the board over HTTP, and the last board a watcher got ----
         await using var db = NpgsqlDataSource.Create(o.Db);
