@@ -25,12 +25,21 @@ interface BoardChartProps {
 
 const COLORS = ['#b3261e', '#1f6f43', '#c77700', '#2457a6', '#7b3fa0', '#4d6b00', '#a14d1f', '#5c5c5c'];
 
+/** Whether this browser can draw on a canvas (a test's DOM cannot): without it the tables carry the figures. */
+function canDraw(): boolean {
+  try {
+    return !!document.createElement('canvas').getContext('2d');
+  } catch {
+    return false;
+  }
+}
+
 export function BoardChart({ bars, kind = 'bar', valueName, testId }: BoardChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
-    if (!element.current) return;
+    if (!element.current || !canDraw()) return;
     let instance: echarts.ECharts;
     try {
       instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
@@ -73,7 +82,11 @@ export function BoardChart({ bars, kind = 'bar', valueName, testId }: BoardChart
             yAxis: { type: 'category' as const, inverse: true, data: bars.map((b) => b.label), axisLabel: { width: 120, overflow: 'truncate' as const } },
             series: [{ type: 'bar' as const, name: valueName, data: bars.map((b) => b.value), label: { show: true, position: 'right' as const } }],
           };
-    instance.setOption(option, { replaceMerge: ['series'] });
+    try {
+      instance.setOption(option, { replaceMerge: ['series'] });
+    } catch (error) {
+      console.warn('chart: could not draw', error);
+    }
   }, [bars, kind, valueName]);
 
   return <div ref={element} className="board-chart" data-testid={testId} role="img" aria-label={valueName} />;

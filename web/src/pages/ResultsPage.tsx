@@ -11,14 +11,15 @@ import { LiveStatus } from '../components/LiveStatus';
 import { useBoard } from '../hooks/useBoard';
 import { ApiError, errorMessage } from '../lib/api';
 import { addSigning, bars, DEAL_KINDS, marketName, signedCount, tonnes, vndParts, type Bar, type DealAnnouncement } from '../lib/board';
+import type { HubConnectionLike } from '../lib/live';
 import { fairQuery } from '../lib/queries';
 
-export function ResultsPage({ fairId }: { fairId: string }) {
+export function ResultsPage({ fairId, hubFactory }: { fairId: string; hubFactory?: () => Promise<HubConnectionLike> }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'vi';
   const { data: fair } = useQuery(fairQuery(fairId));
   const [recent, setRecent] = useState<DealAnnouncement[]>([]);
-  const { board, error, liveState } = useBoard(fairId, { onSigned: (s) => setRecent((list) => addSigning(list, s, 5)) });
+  const { board, error, liveState } = useBoard(fairId, { onSigned: (s) => setRecent((list) => addSigning(list, s, 5)), hubFactory });
 
   useEffect(() => {
     document.title = fair ? `${fair.name} · ${t('results.title')}` : t('results.title');
