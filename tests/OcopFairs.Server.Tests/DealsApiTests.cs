@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using OcopFairs.Server.Tests.Infrastructure;
 using static OcopFairs.Server.Tests.Infrastructure.DealFixtures;
@@ -196,5 +199,61 @@ public sealed class DealsApiTests(ServerFixture fixture)
         var cancelled = await OkAsync(PostAsync(s.Producer.Http, s.Deal(dealId, "cancel"), new { reason = "Không thống nhất giá" }));
         Assert.Equal("Cancelled", cancelled["status"]!.GetValue<string>());
         Assert.Equal((HttpStatusCode.Conflict, "deal.cancelled"), await RefusalAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "sign"), new { version = 1 })));
+    }
+
+    [Fact]
+    public async Task The_demo_fair_has_deals_in_every_state_and_the_organiser_sees_the_signed_ones()
+    {
+        await using var db = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await db.OpenAsync();
+        var states = new Dictionary<string, (string Status, int Version, bool Counted)>();
+        await using (var cmd = new NpgsqlCommand("SELECT deal_id, status, version, counted FROM app.deals WHERE fair_id = 'hoa-binh-ocop-fair' AND deal_id LIKE 'd-demo-%'", db))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) states[reader.GetString(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetBoolean(3));
+        }
+
+        Assert.Equal(("Draft", false), (states["d-demo-draft"].Status, states["d-demo-draft"].Counted));
+        Assert.Equal(("Proposed", false), (states["d-demo-proposed"].Status, states["d-demo-proposed"].Counted));
+        Assert.Equal(("Signed", true), (states["d-demo-signed"].Status, states["d-demo-signed"].Counted));
+        Assert.Equal(("Active", true), (states["d-demo-active"].Status, states["d-demo-active"].Counted));
+        Assert.Equal(("Active", 2, true), states["d-demo-two-versions"]);
+        Assert.Equal(("Cancelled", false), (states["d-demo-cancelled"].Status, states["d-demo-cancelled"].Counted));
+
+        var organiser = await fixture.OrganiserAsync();
+        var seen = (await OkAsync(organiser.GetAsync("api/fairs/hoa-binh-ocop-fair/deals")))["items"]!.AsArray()
+            .Select(d => d!["dealId"]!.GetValue<string>()).Where(id => id.StartsWith("d-demo-", StringComparison.Ordinal)).Order().ToArray();
+        Assert.Equal(["d-demo-active", "d-demo-follow-ups", "d-demo-signed", "d-demo-two-versions"], seen);
+        var followed = await OkAsync(organiser.GetAsync("api/fairs/hoa-binh-ocop-fair/deals/d-demo-follow-ups"));
+        Assert.Equal(3, followed["followUps"]!.AsArray().Count);
+        Assert.Equal(1_200m * 180_000 * 3, (await OkAsync(fixture.Client().GetAsync("api/deals/d-demo-follow-ups/verify")))["vnd"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Both_parties_hear_of_each_change_privately_and_keys_are_one_sides_and_one_operations()
+    {
+        var s = await NewAsync(fixture.Server, await fixture.OrganiserAsync());
+        var buyerEvents = new ConcurrentQueue<JsonObject>();
+        var producerEvents = new ConcurrentQueue<JsonObject>();
+        await using var buyerHub = Api.Hub(fixture.Server.BaseAddress, s.Buyer.Http.DefaultRequestHeaders.Authorization!.Parameter);
+        await using var producerHub = Api.Hub(fixture.Server.BaseAddress, s.Producer.Http.DefaultRequestHeaders.Authorization!.Parameter);
+        buyerHub.On<JsonObject>("PrivateEvent", buyerEvents.Enqueue);
+        producerHub.On<JsonObject>("PrivateEvent", producerEvents.Enqueue);
+        await buyerHub.StartAsync();
+        await producerHub.StartAsync();
+
+        var dealId = (await CreatedAsync(s.Buyer.Http, s.Deals, s.Terms()))["dealId"]!.GetValue<string>();
+        await OkAsync(s.Producer.Http.PutAsJsonAsync(s.Deal(dealId), s.Terms(riceKg: 450)));
+        bool Told(ConcurrentQueue<JsonObject> events, int version) => events.Any(e =>
+            e["type"]!.GetValue<string>() == "DealChanged" && e["data"]!["dealId"]!.GetValue<string>() == dealId && e["data"]!["version"]!.GetValue<int>() == version);
+        Assert.True(await Api.EventuallyAsync(() => Task.FromResult(Told(buyerEvents, 2) && Told(producerEvents, 2)), 10), "the parties were not told of version 2");
+
+        // The same key on the other side, or on another operation, is a new request.
+        var proposed = await OkAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "propose"), key: "same"));
+        var bySigning = await OkAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "sign"), new { version = 2 }, key: "same"));
+        Assert.Single(bySigning["signatures"]!.AsArray());
+        Assert.True(bySigning["revision"]!.GetValue<long>() > proposed["revision"]!.GetValue<long>());
+        var producerSigned = await OkAsync(PostAsync(s.Producer.Http, s.Deal(dealId, "sign"), new { version = 2 }, key: "same"));
+        Assert.Equal(2, producerSigned["signatures"]!.AsArray().Count);
     }
 }
