@@ -13,6 +13,10 @@
 #                                     plain scan in the bench process; the push after a need changes. Quick: match --producers 200 --buyers 50
 #   scripts/bench.sh meetings [args]  500 buyers racing for 200 exhibitors' 16 slots from 64 clients, beside pgbench at the
 #                                     same concurrency: double bookings, requests/s, p99, server CPU
+#   scripts/bench.sh deals [args]     the results board (issue 18): 1,000 watchers on one fair's stream while 64 clients create
+#                                     and sign deals at 20 signings/s for 60 s: signings lost, board = SQL recount, push p99,
+#                                     server CPU per delivered message beside a bare SignalR hub (its own process) sending the
+#                                     same messages. Quick: deals --watchers 100 --seconds 10 --pairs 16
 #   scripts/bench.sh schedule [args]  schedule-all for 300 buyers x 200 exhibitors x 16 slots (2,000 wishes): greedy beside
 #                                     CP-SAT with a 10 s limit on 2 workers. Runs in process, with no server and no
 #                                     PostgreSQL: the solver is a pure Domain function. It is CPU-bound, so on a shared
@@ -132,6 +136,18 @@ bench_buyers() {
   return $rc
 }
 
+# The deals benchmark on its own ports (server 5191, silo 11191, gateway 30191, bare hub 5192); the organiser is a demo
+# account, hence Demo__Seed=true.
+bench_deals() {
+  start_bench_server ocop_bench_deals 5191 Demo__Seed=true Orleans__SiloPort=11191 Orleans__GatewayPort=30191
+  echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  local rc=0
+  dotnet "$ROOT/tests/OcopFairs.Bench/bin/$CONFIGURATION/net10.0/OcopFairs.Bench.dll" deals \
+    --server "$BENCH_URL" --db "$BENCH_DB_CS" --server-pid "$BENCH_PID" "$@" || rc=$?
+  stop_bench_server
+  return $rc
+}
+
 # The spread of one figure over the series' logs: "min / median / max" of the number sed's $2 finds on lines matching $1.
 series_spread() {
   local pattern="$1" expr="$2"
@@ -176,7 +192,8 @@ case "$what" in
   rush-series) shift; bench_rush_series "$@" ;;
   match) shift; bench_buyers match "$@" ;;
   meetings) shift; bench_buyers meetings "$@" ;;
+  deals) shift; bench_deals "$@" ;;
   *) echo "usage: scripts/bench.sh startup [runs] | search [--producers N --products N --requests N --concurrency N]" \
        "| rush [--producers 3000 --booths 1000 --clients 64 --watchers 500 --max-seconds 120 --pgbench-seconds 15 --push batched|per-event]" \
-       "| rush-series N [rush options] | schedule [--limit 10 --workers 2 --seed 17]" >&2; exit 2 ;;
+       "| rush-series N [rush options] | deals [--watchers 1000 --clients 64 --rate 20 --seconds 60] | schedule [--limit 10 --workers 2 --seed 17]" >&2; exit 2 ;;
 esac

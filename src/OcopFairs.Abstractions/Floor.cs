@@ -58,6 +58,16 @@ public interface IFloorGrain : IGrainWithStringKey
 
     Task<FairChanges> GetChangesSinceAsync(long sinceVersion);
 
+    /// <summary>
+    /// Sequences the fair board's news into the fair's stream: a <c>DealSigned</c> per signing, then one
+    /// <c>BoardChanged</c> carrying <paramref name="board"/> with its booths counted here and the version it got.
+    /// Answers the board as pushed, once durable.
+    /// </summary>
+    Task<FairBoard> PublishBoardAsync(FairBoard board, ImmutableArray<DealAnnouncement> signed);
+
+    /// <summary><paramref name="board"/> with the booths as durable now and the fair's durable version (no event).</summary>
+    Task<FairBoard> StampBoardAsync(FairBoard board);
+
     /// <summary>An approved exhibitor holds a free booth in a compatible zone, within the fair's limit.</summary>
     Task<BoothView> HoldAsync(string boothCode, Holder holder, string? idempotencyKey);
 

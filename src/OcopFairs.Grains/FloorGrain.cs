@@ -91,6 +91,46 @@ public sealed partial class FloorGrain(
             : new FairChanges(FairId, sinceVersion, s.Version, null, Floor()));
     }
 
+    public async Task<FairBoard> PublishBoardAsync(FairBoard board, ImmutableArray<DealAnnouncement> signed)
+    {
+        // One version per signing, then the board at the version after them: a watcher applies them in order.
+        var at = clock.GetUtcNow();
+        var events = new List<LiveEvent>(signed.IsDefault ? 1 : signed.Length + 1);
+        foreach (var deal in signed.IsDefault ? [] : signed)
+        {
+            events.Add(new LiveEvent(State.Version + events.Count + 1, at, EventTypes.DealSigned, null, null, null, Deal: deal));
+        }
+
+        var stamped = board with { Version = State.Version + events.Count + 1, Booths = CountBooths(State) };
+        events.Add(new LiveEvent(stamped.Version, at, EventTypes.BoardChanged, null, null, null, Board: stamped));
+        await _commits.CommitAsync(FloorBacklog.Append(State, events), events);
+        return stamped;
+    }
+
+    public Task<FairBoard> StampBoardAsync(FairBoard board)
+    {
+        var committed = _commits.Committed;
+        return Task.FromResult(board with { Version = committed.Version, Booths = CountBooths(committed) });
+    }
+
+    /// <summary>The plan's booths by status: free are those nobody holds and that are not blocked.</summary>
+    private static BoardBooths CountBooths(FloorLiveState s)
+    {
+        int held = 0, confirmed = 0, blocked = 0;
+        foreach (var slot in s.Booths.Values)
+        {
+            switch (slot.Status)
+            {
+                case BoothStatus.Held: held++; break;
+                case BoothStatus.Confirmed: confirmed++; break;
+                case BoothStatus.Blocked: blocked++; break;
+            }
+        }
+
+        var total = s.Plan.Booths.IsDefault ? 0 : s.Plan.Booths.Length;
+        return new BoardBooths(Math.Max(0, total - held - confirmed - blocked), held, confirmed);
+    }
+
     public async Task<BoothView> HoldAsync(string boothCode, Holder holder, string? idempotencyKey)
     {
         if (await RepeatOfAsync(idempotencyKey) is { } earlier)
@@ -291,7 +331,7 @@ public sealed partial class FloorGrain(
     private FairEvent ToFairEvent(LiveEvent e) =>
         new(FairId, e.Version, e.Type, e.At,
             e.BoothCode is { } code ? ToView(_floor.Spec(code) ?? Removed(code), e.Slot ?? BoothSlot.Free) : null,
-            e.Fair);
+            e.Fair, e.Board, e.Deal);
 
     private static BoothSpec Removed(string code) => new(code, string.Empty, BoothType.Standard, 0, 0, 0, 0, 0, 0, []);
 

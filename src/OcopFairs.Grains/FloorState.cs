@@ -11,7 +11,9 @@ public sealed record LiveEvent(
     [property: Id(2)] string Type,
     [property: Id(3)] string? BoothCode,
     [property: Id(4)] BoothSlot? Slot,
-    [property: Id(5)] FairSummary? Fair);
+    [property: Id(5)] FairSummary? Fair,
+    [property: Id(6)] FairBoard? Board = null,
+    [property: Id(7)] DealAnnouncement? Deal = null);
 
 /// <summary>
 /// What a request with an Idempotency-Key answered, so a retry answers the same: the booth it changed, or for an

@@ -153,6 +153,16 @@ public sealed record FloorDelta(
     }
 }
 
+/// <summary>What a fair's board is rebuilt from when it activates (PostgreSQL in the server: app.deals, app.meetings).</summary>
+public interface IBoardSource
+{
+    /// <summary>Every deal's board entry of the fair (counted or not: the revisions guard against late arrivals).</summary>
+    Task<ImmutableArray<DealBoardEntry>> EntriesAsync(string fairId);
+
+    /// <summary>The fair's meetings by the statuses the board shows.</summary>
+    Task<BoardMeetings> MeetingsAsync(string fairId);
+}
+
 /// <summary>
 /// Where deals are kept (PostgreSQL in the server): one row per deal with its board entry, every version of its terms,
 /// and the Idempotency-Keys of create, propose and sign with the answer each got.

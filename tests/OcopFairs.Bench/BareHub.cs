@@ -40,14 +40,17 @@ public sealed class BareHubHost : IAsyncDisposable
 
     public IHubContext<BareHub> Hub => _app.Services.GetRequiredService<IHubContext<BareHub>>();
 
-    public static async Task<BareHubHost> StartAsync()
+    /// <param name="port">0: any free port.</param>
+    /// <param name="map">More endpoints (the deals benchmark's bare hub runs in a process of its own and is driven over HTTP).</param>
+    public static async Task<BareHubHost> StartAsync(int port = 0, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddSignalR();
         var app = builder.Build();
         app.MapHub<BareHub>("/hubs/bare");
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BareHubHost(app, new Uri(new Uri(address), "/hubs/bare"));

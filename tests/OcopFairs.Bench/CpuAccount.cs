@@ -24,6 +24,9 @@ public sealed class CpuAccount
         (_server, _postgres, _self, _busy) = Read();
     }
 
+    /// <summary>Seconds of CPU the server process used since construction (0 without one).</summary>
+    public double ServerSeconds => _serverPid is { } pid ? ProcessSeconds(pid) - _server : 0;
+
     /// <summary>Seconds of CPU this process (the load generator) used since construction.</summary>
     public double SelfSeconds => ProcessorSeconds() - _self;
 

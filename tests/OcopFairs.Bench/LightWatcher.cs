@@ -174,6 +174,7 @@ public sealed class LightWatcher : IAsyncDisposable
             if (to <= from) return; // the bare hub's warm-up
             _tracker.RecordBatch(from, to);
             _log.Received(from, to, at);
+            _tracker.Kept.Enqueue((at, from, to, arg.GetProperty("events").Clone()));
             var version = from;
             foreach (var e in arg.GetProperty("events").EnumerateArray()) _tracker.Map(++version, e);
         }

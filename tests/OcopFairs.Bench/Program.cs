@@ -63,6 +63,28 @@ switch (command)
             Console.Error.WriteLine($"{command}: {ex.Message}");
             return 1;
         }
+    case "deals":
+        try
+        {
+            return await DealsBench.RunAsync(new DealsOptions(
+                new Uri(Arg("server", "http://127.0.0.1:5191/")),
+                Arg("db", "Host=127.0.0.1;Port=55432;Database=ocop_bench_deals;Username=ocop;Password=ocop"),
+                Watchers: int.Parse(Arg("watchers", "1000")),
+                Clients: int.Parse(Arg("clients", "64")),
+                Rate: double.Parse(Arg("rate", "20"), System.Globalization.CultureInfo.InvariantCulture),
+                Seconds: int.Parse(Arg("seconds", "60")),
+                Pairs: int.Parse(Arg("pairs", "64")),
+                ServerPid: Arg("server-pid", "") is { Length: > 0 } dealsPid ? int.Parse(dealsPid) : null,
+                BarePort: int.Parse(Arg("bare-port", "5192")),
+                WarmUp: int.Parse(Arg("warm-up", "400"))));
+        }
+        catch (BenchException ex)
+        {
+            Console.Error.WriteLine($"deals: {ex.Message}");
+            return 1;
+        }
+    case "bare-hub":
+        return await DealsBench.ServeBareHubAsync(int.Parse(Arg("port", "5192")));
     case "schedule":
         // In process: the solver is a pure Domain function, so no server or database is involved.
         return ScheduleBench.Run(
@@ -83,6 +105,7 @@ switch (command)
         Console.Error.WriteLine("            [--push batched|per-event (watchers join with JoinFairBatched, as the web app, or JoinFair)]");
         Console.Error.WriteLine("            [--watcher-client light|hubconnection (watchers as bare WebSockets speaking the hub protocol, or full HubConnections)]");
         Console.Error.WriteLine("            [--warm-up-rounds 10 (at most; holds and releases on a second fair before the rush until the server has nothing left to compile; 0 measures a cold server)]");
+        Console.Error.WriteLine("       OcopFairs.Bench deals [--server URL] [--db CS] [--watchers 1000] [--clients 64] [--rate 20 (signings/s)] [--seconds 60] [--pairs 64] [--server-pid PID] [--bare-port 5192] [--warm-up 400]");
         Console.Error.WriteLine("       OcopFairs.Bench schedule [--buyers 300] [--exhibitors 200] [--slots 16] [--wishes 2000] [--limit 10 (s)] [--workers 2] [--seed 17]");
         return 2;
 }

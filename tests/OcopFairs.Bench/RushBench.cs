@@ -826,6 +826,11 @@ public sealed class PushTracker(int watchers)
             _firstData ??= data.Clone();
             (code, status, producerId) = (Str(data, "code"), Str(data, "status"), Str(data, "producerId"));
         }
+        else if (e.ValueKind == JsonValueKind.Object && Str(e, "type") == "DealSigned" && e.TryGetProperty("data", out var signed) && Str(signed, "dealId") is { } dealId)
+        {
+            _byKey.TryAdd("deal|" + dealId, version); // the deals benchmark: the version each signing was announced at
+            return;
+        }
         else
         {
             return;
@@ -836,6 +841,9 @@ public sealed class PushTracker(int watchers)
     }
 
     public long? VersionOf(string key) => _byKey.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>Every <c>FairEvents</c> message one watcher got (its events as sent and when), for a baseline to send the same.</summary>
+    public ConcurrentQueue<(long At, long From, long To, JsonElement Events)> Kept { get; } = new();
 
     /// <summary>Bytes read by all watchers so far.</summary>
     public long Bytes => _logs.Sum(l => l.Bytes);

@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 services.AddSingleton<IFloorStore>(Store);
                 services.AddSingleton<IDealStore>(InMemoryDeals.Instance);
                 services.AddSingleton<IDealEvents>(InMemoryDeals.Instance);
+                services.AddSingleton<IBoardSource>(InMemoryBoardSource.Instance);
             });
     }
 }

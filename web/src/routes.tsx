@@ -37,8 +37,12 @@ const AgendaPage = lazy(() => import('./pages/AgendaPage'));
 const SchedulePage = lazy(() => import('./pages/SchedulePage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
+// The results (issue 18): the organiser's dashboard (with its charts) and the hall's results screen (no header).
+const ResultsPage = lazy(() => import('./pages/ResultsPage'));
+const HallPage = lazy(() => import('./pages/HallPage'));
 
 export const DISPLAY_PATH = '/fairs/:fairId/display';
+export const HALL_PATH = '/fairs/:fairId/hall';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -60,7 +64,9 @@ function Loading() {
 }
 
 function Shell() {
-  const bare = !!useMatch(DISPLAY_PATH);
+  const display = !!useMatch(DISPLAY_PATH);
+  const hall = !!useMatch(HALL_PATH);
+  const bare = display || hall;
   return (
     <>
       {!bare && <Header />}
@@ -103,6 +109,8 @@ export const routes: RouteObject[] = [
       { path: 'fairs/:fairId/floor-plan', element: <ForFair page={FloorPlanPage} /> },
       { path: 'fairs/:fairId/allocation', element: <ForFair page={AllocationPage} /> },
       { path: DISPLAY_PATH.slice(1), element: <ForFair page={DisplayPage} /> },
+      { path: 'fairs/:fairId/results', element: <ForFair page={ResultsPage} /> },
+      { path: HALL_PATH.slice(1), element: <ForFair page={HallPage} /> },
       { path: 'products/:productId', element: <ForProduct /> },
       { path: 'signup', element: <SignUpPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },

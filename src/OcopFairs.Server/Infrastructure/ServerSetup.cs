@@ -1,4 +1,5 @@
 using OcopFairs.Server.Applications;
+using OcopFairs.Server.Board;
 using OcopFairs.Server.Booths;
 using OcopFairs.Server.Buyers;
 using OcopFairs.Server.Deals;
@@ -38,7 +39,8 @@ public static class ServerSetup
             .AddMatching()
             .AddNotifications()
             .AddReminders()
-            .AddDemo();
+            .AddDemo()
+            .AddBoard();
 
     public static WebApplication UseOcopFairs(this WebApplication app)
     {
@@ -56,6 +58,7 @@ public static class ServerSetup
         api.MapMeetings();
         api.MapMatching();
         api.MapNotifications();
+        api.MapBoard();
         api.MapDeals();
         app.MapLive();
         app.MapPlatformFallbacks();

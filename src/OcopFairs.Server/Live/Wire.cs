@@ -8,7 +8,7 @@ namespace OcopFairs.Server.Live;
 /// <summary>The JSON shape of a fair event: <c>{fairId, version, type, at, data}</c>.</summary>
 public sealed record FairEventMessage(string FairId, long Version, string Type, DateTimeOffset At, object? Data)
 {
-    public static FairEventMessage From(FairEvent e) => new(e.FairId, e.Version, e.Type, e.At, (object?)e.Booth ?? e.Fair);
+    public static FairEventMessage From(FairEvent e) => new(e.FairId, e.Version, e.Type, e.At, (object?)e.Booth ?? (object?)e.Board ?? (object?)e.Deal ?? e.Fair);
 }
 
 /// <summary>
@@ -26,7 +26,7 @@ public sealed record FairEventsMessage(string FairId, long FromVersion, long ToV
     private static object Batched(FairEvent e) =>
         e is { Type: EventTypes.BoothChanged, Booth: { } booth }
             ? new BoothChange(booth.Code, booth.Status, booth.ProducerId, booth.ProducerName, booth.HoldExpiresAt, e.At) { OverrideReason = booth.OverrideReason }
-            : new BatchedEventMessage(e.Version, e.Type, e.At, e.Fair);
+            : new BatchedEventMessage(e.Version, e.Type, e.At, (object?)e.Board ?? (object?)e.Deal ?? e.Fair);
 }
 
 /// <summary>An event of a <see cref="FairEventsMessage"/> other than a booth change: <c>{version, type, at, data}</c>.</summary>

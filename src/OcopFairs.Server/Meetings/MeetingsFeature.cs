@@ -129,6 +129,7 @@ public sealed class MeetingEvents(IGrainFactory grains, TimeProvider clock, ILog
 
     private async Task CountsAsync(string fairId, ImmutableDictionary<MeetingStatus, int> counts)
     {
+        await grains.GetGrain<IFairBoardGrain>(fairId).RecordMeetingsAsync(Board.BoardApi.Meetings(counts));
         if (await grains.GetGrain<IFairGrain>(fairId).GetAsync() is not { } fair) return;
         await grains.GetGrain<IPushGrain>(0).PublishPrivateAsync(
             new PrivateEvent(fair.OrganiserId, EventTypes.BoardChanged, null, MeetingCounts: new MeetingCounts(fairId, counts)));

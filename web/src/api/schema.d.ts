@@ -1022,6 +1022,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fair's live results board
+         * @description Signed and active deals by kind, value (VND), tonnes and other units, by product group, district, buyer kind and market; meetings and booths. Pushed live as BoardChanged (and DealSigned per signing) on the fair's stream, at the fair version the board carries.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairBoard"];
+                    };
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals/{dealId}/verify": {
         parameters: {
             query?: never;
@@ -7694,6 +7753,56 @@ export interface components {
             producerId?: null | string;
             overrideReason?: null | string;
         };
+        BoardAmount: {
+            /** Format: int32 */
+            deals: number;
+            /** Format: double */
+            vnd: number;
+            /** Format: double */
+            tonnes: number;
+        };
+        BoardBooths: {
+            /** Format: int32 */
+            free: number;
+            /** Format: int32 */
+            held: number;
+            /** Format: int32 */
+            confirmed: number;
+        };
+        BoardDeals: {
+            byKind: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            vnd: number;
+            /** Format: double */
+            tonnes: number;
+            otherUnits: {
+                [key: string]: number;
+            };
+            byGroup: {
+                [key: string]: components["schemas"]["BoardAmount"];
+            };
+            byDistrict: {
+                [key: string]: components["schemas"]["BoardAmount"];
+            };
+            byBuyerKind: {
+                [key: string]: components["schemas"]["BoardAmount"];
+            };
+            byMarket: {
+                [key: string]: components["schemas"]["BoardAmount"];
+            };
+        };
+        BoardMeetings: {
+            /** Format: int32 */
+            requested: number;
+            /** Format: int32 */
+            accepted: number;
+            /** Format: int32 */
+            held: number;
+            /** Format: int32 */
+            noShow: number;
+        };
         BoothNeeds: {
             power: boolean;
             coldStorage: boolean;
@@ -8018,6 +8127,14 @@ export interface components {
             products: string[];
             boothCodes: string[];
             zones: string[];
+        };
+        FairBoard: {
+            fairId: string;
+            /** Format: int64 */
+            version: number;
+            booths: components["schemas"]["BoardBooths"];
+            meetings: components["schemas"]["BoardMeetings"];
+            deals: components["schemas"]["BoardDeals"];
         };
         FairBuyerResponse: {
             fairId: string;

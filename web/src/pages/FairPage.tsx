@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MeetingLinks } from '../components/MeetingLinks';
+import { ResultsLinks } from '../components/ResultsLinks';
 import { PageError } from '../components/PageError';
 import { BoothPanel } from '../components/BoothPanel';
 import { BuyerFairActions } from '../components/BuyerFairActions';
@@ -125,6 +126,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
           )}
           <BuyerFairActions fair={fair} />
           <MeetingLinks fair={fair} />
+          <ResultsLinks fair={fair} />
           {canManage && (
             <FairLifecycle
               fair={fair}
