@@ -2,6 +2,7 @@ using OcopFairs.Server.Applications;
 using OcopFairs.Server.Booths;
 using OcopFairs.Server.Buyers;
 using OcopFairs.Server.Demo;
+using OcopFairs.Server.Exports;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Live;
@@ -36,6 +37,7 @@ public static class ServerSetup
             .AddMatching()
             .AddNotifications()
             .AddReminders()
+            .AddExports()
             .AddDemo();
 
     public static WebApplication UseOcopFairs(this WebApplication app)
@@ -54,6 +56,7 @@ public static class ServerSetup
         api.MapMeetings();
         api.MapMatching();
         api.MapNotifications();
+        api.MapExports();
         app.MapLive();
         app.MapPlatformFallbacks();
         return app;
