@@ -43,7 +43,7 @@ public static class DealSheets
         [Name("Loại bên mua"), ExcelColumn(Name = "Loại bên mua", Width = 22)] public string BuyerKind { get; set; } = "";
         [Name("Thị trường"), ExcelColumn(Name = "Thị trường", Width = 18)] public string Market { get; set; } = "";
         [Name("Sản phẩm"), ExcelColumn(Name = "Sản phẩm", Width = 48)] public string Products { get; set; } = "";
-        [Name("Sản lượng (tấn)"), ExcelColumn(Name = "Sản lượng (tấn)", Format = TonnesFormat, Width = 14)] public decimal Tonnes { get; set; }
+        [Name("Sản lượng (tấn)"), Format("0.###"), ExcelColumn(Name = "Sản lượng (tấn)", Format = TonnesFormat, Width = 14)] public decimal Tonnes { get; set; }
         [Name("Đơn vị khác"), ExcelColumn(Name = "Đơn vị khác", Width = 24)] public string OtherUnits { get; set; } = "";
         [Name("Giá trị (đồng)"), Format("0"), ExcelColumn(Name = "Giá trị (đồng)", Format = VndFormat, Width = 18)] public decimal Vnd { get; set; }
         [Name("Phiên bản"), ExcelColumn(Name = "Phiên bản", Width = 10)] public int Version { get; set; }
