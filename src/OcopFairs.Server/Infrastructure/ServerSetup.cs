@@ -1,6 +1,7 @@
 using OcopFairs.Server.Applications;
 using OcopFairs.Server.Booths;
 using OcopFairs.Server.Buyers;
+using OcopFairs.Server.Deals;
 using OcopFairs.Server.Demo;
 using OcopFairs.Server.Exports;
 using OcopFairs.Server.Fairs;
@@ -34,6 +35,7 @@ public static class ServerSetup
             .AddProducers()
             .AddBuyers()
             .AddMeetings()
+            .AddDeals()
             .AddMatching()
             .AddNotifications()
             .AddReminders()
@@ -56,6 +58,7 @@ public static class ServerSetup
         api.MapMeetings();
         api.MapMatching();
         api.MapNotifications();
+        api.MapDeals();
         api.MapExports();
         app.MapLive();
         app.MapPlatformFallbacks();
