@@ -80,18 +80,11 @@ public static class DealReports
 {
     public const int TopCount = 10;
 
-    /// <summary>The follow-ups a side reports at, in months after the fair.</summary>
-    public static readonly ImmutableArray<int> FollowUpMonths = [3, 6];
-
     /// <summary>The key of deals with no district (or market) on record.</summary>
     public const string Unknown = "";
 
-    /// <summary>Both sides' signatures are on the current version, and the deal is signed (or active) and not cancelled.</summary>
-    public static bool Counted(Deal deal) =>
-        deal.Status is DealStatus.Signed or DealStatus.Active
-        && !deal.Signatures.IsDefault
-        && deal.Signatures.Any(s => s.Side == MeetingSide.Buyer && s.Version == deal.Version)
-        && deal.Signatures.Any(s => s.Side == MeetingSide.Producer && s.Version == deal.Version);
+    /// <summary>Whether the report counts the deal: <see cref="DealRules.Counted"/> (both sides signed its current version, not cancelled).</summary>
+    public static bool Counted(Deal deal) => DealRules.Counted(deal);
 
     public static DealReport Build(string fairId, IEnumerable<Deal> deals, int top = TopCount)
     {
@@ -150,32 +143,9 @@ public static class DealReports
         return parts;
     }
 
-    /// <summary>VND (Σ quantity × price × months, rounded to whole đồng), tonnes from mass units, other units by code.</summary>
-    public static DealTotals LineTotals(IEnumerable<DealLine> lines)
-    {
-        decimal vnd = 0, kg = 0;
-        var others = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            var periods = line.Months ?? 1;
-            vnd += line.Quantity * line.UnitPriceVnd * periods;
-            switch (Units.ToBase(line.Quantity, line.Unit))
-            {
-                case ({ } amount, "kg"):
-                    kg += amount * periods;
-                    break;
-                case ({ } amount, var unit):
-                    others[unit] = others.GetValueOrDefault(unit) + amount * periods;
-                    break;
-                default:
-                    var code = Units.Canonical(line.Unit) ?? line.Unit;
-                    others[code] = others.GetValueOrDefault(code) + line.Quantity * periods;
-                    break;
-            }
-        }
-
-        return new DealTotals(decimal.Round(vnd, 0, MidpointRounding.AwayFromZero), kg / 1000m, others.ToImmutableDictionary(StringComparer.Ordinal));
-    }
+    /// <summary>The totals of some lines, as the ledger computes a deal's (<see cref="DealRules.Totals"/>).</summary>
+    public static DealTotals LineTotals(IEnumerable<DealLine> lines) =>
+        DealRules.Totals(new DealTerms(DealKind.Memorandum, [.. lines], null, null, null, null));
 
     /// <summary>Whether a unit is a mass unit (counted in tonnes).</summary>
     public static bool IsMass(string? unit) => unit is not null && Units.ToBase(1, unit) is (_, "kg");
@@ -184,7 +154,7 @@ public static class DealReports
     {
         var rows = counted.Select(d => new FulfilmentRow(Row(d), Latest(d))).ToImmutableArray();
         var checkpoints = ImmutableArray.CreateBuilder<FulfilmentCheckpoint>();
-        foreach (var months in FollowUpMonths)
+        foreach (var months in DealRules.FollowUpMonths)
         {
             foreach (var side in new[] { MeetingSide.Producer, MeetingSide.Buyer })
             {

@@ -12,6 +12,7 @@ using OcopFairs.Abstractions;
 using OcopFairs.Domain;
 using OcopFairs.Server.Infrastructure;
 using OcopFairs.Server.Tests.Infrastructure;
+using static OcopFairs.Server.Tests.Infrastructure.DealFixtures;
 
 namespace OcopFairs.Server.Tests;
 
@@ -172,6 +173,53 @@ public sealed class ExportsTests(ServerFixture fixture)
         Assert.Equal(15d, districts.Single(d => (string)d["Nhóm"] == "Cao Phong")["Sản lượng (tấn)"]);
         var top = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Giao dịch lớn nhất").Cast<IDictionary<string, object>>().First();
         Assert.Equal(oranges.DealId, top["Mã giao dịch"]);
+    }
+
+    [Fact]
+    public async Task A_deal_signed_through_the_api_is_in_the_csv_the_xlsx_and_the_report_with_its_follow_up()
+    {
+        var s = await NewAsync(fixture.Server, await fixture.OrganiserAsync());
+        var dealId = (await CreatedAsync(s.Buyer.Http, s.Deals, s.Terms()))["dealId"]!.GetValue<string>();
+        var draftOnly = (await CreatedAsync(s.Buyer.Http, s.Deals, s.Terms(riceKg: 900)))["dealId"]!.GetValue<string>();
+        await OkAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "propose")));
+        await OkAsync(PostAsync(s.Producer.Http, s.Deal(dealId, "sign"), new { version = 1 }));
+        await OkAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "sign"), new { version = 1 }));
+        await OkAsync(PostAsync(s.Producer.Http, s.Deal(dealId, "follow-ups"), new { atMonths = 3, status = "Delivering", quantityDelivered = 1.2m, unit = "tấn" }));
+
+        var csvBytes = await (await s.Organiser.GetAsync($"api/fairs/{s.FairId}/exports/deals.csv")).Content.ReadAsByteArrayAsync();
+        using (var reader = new StreamReader(new MemoryStream(csvBytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using (var csv = new CsvReader(reader, new CsvConfiguration(Vi) { Delimiter = "," }))
+        {
+            var row = Assert.Single(csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>());
+            Assert.Equal((dealId, "Hợp đồng tiêu thụ", "Đang hiệu lực"), ((string)row["Mã giao dịch"], (string)row["Loại văn bản"], (string)row["Trạng thái"]));
+            Assert.Equal(("120000000", "3", "200 hộp", "Kim Bôi"), ((string)row["Giá trị (đồng)"], (string)row["Sản lượng (tấn)"], (string)row["Đơn vị khác"], (string)row["Huyện"]));
+            Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", (string)row["Ngày ký"]);
+        }
+
+        using var xlsx = new MemoryStream(await (await s.Organiser.GetAsync($"api/fairs/{s.FairId}/exports/deals.xlsx")).Content.ReadAsByteArrayAsync());
+        var sheetRow = Assert.Single(MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Giao dịch").Cast<IDictionary<string, object>>());
+        Assert.Equal((dealId, 120_000_000d, 3d), ((string)sheetRow["Mã giao dịch"], (double)sheetRow["Giá trị (đồng)"], (double)sheetRow["Sản lượng (tấn)"]));
+        Assert.IsType<DateTime>(sheetRow["Ngày ký"]);
+
+        var report = await OkAsync(s.Organiser.GetAsync($"api/fairs/{s.FairId}/report"));
+        Assert.Equal((1, 120_000_000m, 3m), (report["totals"]!["deals"]!.GetValue<int>(), report["totals"]!["vnd"]!.GetValue<decimal>(), report["totals"]!["tonnes"]!.GetValue<decimal>()));
+        var followUp = Assert.Single(report["fulfilment"]!["deals"]![0]!["reports"]!.AsArray())!;
+        Assert.Equal(("Producer", "Delivering", 1.2m, 3m), (followUp["side"]!.GetValue<string>(), followUp["status"]!.GetValue<string>(),
+            followUp["quantityDelivered"]!.GetValue<decimal>(), followUp["quantitySigned"]!.GetValue<decimal>()));
+        var producer3 = report["fulfilment"]!["checkpoints"]!.AsArray().Single(c => c!["atMonths"]!.GetValue<int>() == 3 && c["side"]!.GetValue<string>() == "Producer")!;
+        Assert.Equal((1, 1.2m), (producer3["delivering"]!.GetValue<int>(), producer3["tonnesDelivered"]!.GetValue<decimal>()));
+        Assert.DoesNotContain(draftOnly, report.ToJsonString());
+
+        await using var db = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await db.OpenAsync();
+        await using var recount = new NpgsqlCommand("SELECT count(*), coalesce(sum(vnd), 0), coalesce(sum(tonnes), 0) FROM app.deals WHERE fair_id = $1 AND counted", db)
+        {
+            Parameters = { new() { Value = s.FairId } },
+        };
+        await using var r = await recount.ExecuteReaderAsync();
+        await r.ReadAsync();
+        Assert.Equal((r.GetInt64(0), r.GetDecimal(1), r.GetDecimal(2)),
+            (report["totals"]!["deals"]!.GetValue<long>(), report["totals"]!["vnd"]!.GetValue<decimal>(), report["totals"]!["tonnes"]!.GetValue<decimal>()));
     }
 
     [Fact]

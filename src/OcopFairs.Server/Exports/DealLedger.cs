@@ -26,7 +26,7 @@ public sealed class DealLedger(NpgsqlDataSource db, TimeProvider clock)
         {
             if (JsonSerializer.Deserialize<Deal>(reader.GetString(0), Json) is { } deal && DealReports.Counted(deal))
             {
-                deals.Add(AsOf(deal, today));
+                deals.Add(DealRules.AsOf(deal, today));
             }
         }
 
@@ -46,7 +46,4 @@ public sealed class DealLedger(NpgsqlDataSource db, TimeProvider clock)
 
     public static TimeZoneInfo ZoneOf(FairView fair) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(fair.Details.TimeZone, out var zone) ? zone : TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
-    private static Deal AsOf(Deal deal, DateOnly today) =>
-        deal.Status == DealStatus.Signed && (deal.Terms.ValidFrom is not { } from || from <= today) ? deal with { Status = DealStatus.Active } : deal;
 }
