@@ -7,6 +7,7 @@ import {
   formatTonnes,
   fulfilmentPercent,
   lineValue,
+  marketOf,
   otherUnits,
   reportAt,
   showsPrices,
@@ -98,5 +99,13 @@ describe('signatures, fulfilment and public prices', () => {
     expect(showsPrices({ pricesShown: true, vnd: 10 })).toBe(true);
     expect(showsPrices({ pricesShown: false, vnd: null })).toBe(false);
     expect(showsPrices({ pricesShown: true, vnd: null })).toBe(false);
+  });
+});
+
+describe('markets', () => {
+  it('reads the report market keys', () => {
+    expect(marketOf('vn:Hà Nội')).toEqual({ export: false, name: 'Hà Nội' });
+    expect(marketOf('export:JP')).toEqual({ export: true, name: 'JP' });
+    expect(marketOf('')).toBeNull();
   });
 });

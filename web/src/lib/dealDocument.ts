@@ -91,3 +91,10 @@ export function bucket(buckets: readonly ReportBucket[], key: string): ReportBuc
 export function showsPrices(v: Pick<DealVerification, 'pricesShown' | 'vnd'>): boolean {
   return v.pricesShown && v.vnd != null;
 }
+
+/** A market key of the report ("vn:Hà Nội", "export:JP", "" when not stated) as what to show. */
+export function marketOf(key: string): { export: boolean; name: string } | null {
+  if (key.startsWith('export:')) return { export: true, name: key.slice(7) };
+  if (key.startsWith('vn:')) return { export: false, name: key.slice(3) };
+  return key ? { export: false, name: key } : null;
+}
