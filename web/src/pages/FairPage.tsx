@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { MeetingLinks } from '../components/MeetingLinks';
 import { PageError } from '../components/PageError';
 import { BoothPanel } from '../components/BoothPanel';
+import { ReportLink } from '../components/ReportLink';
 import { BuyerFairActions } from '../components/BuyerFairActions';
 import { FairLifecycle } from '../components/FairLifecycle';
 import { FairStatusBadge } from '../components/FairStatusBadge';
@@ -123,6 +124,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
               )}
             </p>
           )}
+          <ReportLink fair={fair} />
           <BuyerFairActions fair={fair} />
           <MeetingLinks fair={fair} />
           {canManage && (
