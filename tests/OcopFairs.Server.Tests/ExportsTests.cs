@@ -223,6 +223,44 @@ public sealed class ExportsTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_demo_fairs_report_and_files_equal_a_recount_of_its_ledger()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        const string fairId = Demo.DemoData.FairId;
+        var report = await (await organiser.GetAsync($"api/fairs/{fairId}/report")).ReadJsonAsync();
+
+        await using var db = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await db.OpenAsync();
+        await using var recount = new NpgsqlCommand(
+            "SELECT kind, count(*), sum(vnd), sum(tonnes) FROM app.deals WHERE fair_id = $1 AND counted GROUP BY kind", db)
+        {
+            Parameters = { new() { Value = fairId } },
+        };
+        var byKind = new Dictionary<string, (long Deals, decimal Vnd, decimal Tonnes)>();
+        await using (var r = await recount.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync()) byKind[r.GetString(0)] = (r.GetInt64(1), r.GetDecimal(2), r.GetDecimal(3));
+        }
+
+        Assert.NotEmpty(byKind); // the demo fair has signed deals
+        Assert.Equal(byKind.Values.Sum(k => k.Deals), report["totals"]!["deals"]!.GetValue<long>());
+        Assert.Equal(byKind.Values.Sum(k => k.Vnd), report["totals"]!["vnd"]!.GetValue<decimal>());
+        Assert.Equal(byKind.Values.Sum(k => k.Tonnes), report["totals"]!["tonnes"]!.GetValue<decimal>());
+        foreach (var bucket in report["byKind"]!.AsArray())
+        {
+            var expected = byKind.GetValueOrDefault(bucket!["key"]!.GetValue<string>());
+            Assert.Equal((expected.Deals, expected.Vnd), (bucket["deals"]!.GetValue<long>(), bucket["vnd"]!.GetValue<decimal>()));
+        }
+
+        var csv = await (await organiser.GetAsync($"api/fairs/{fairId}/exports/deals.csv")).Content.ReadAsByteArrayAsync();
+        using var reader = new StreamReader(new MemoryStream(csv), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var rows = new CsvReader(reader, new CsvConfiguration(Vi) { Delimiter = "," });
+        var records = rows.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(byKind.Values.Sum(k => k.Deals), records.Count);
+        Assert.Equal(byKind.Values.Sum(k => k.Vnd), records.Sum(x => decimal.Parse((string)x["Giá trị (đồng)"], Vi)));
+    }
+
+    [Fact]
     public async Task Only_the_fairs_organiser_gets_its_exports_and_report()
     {
         var (_, fairId, _, _) = await FairWithDealsAsync();
