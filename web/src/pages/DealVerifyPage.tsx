@@ -58,7 +58,7 @@ export default function DealVerifyPage({ dealId }: { dealId: string }) {
         <dd data-testid="verify-kind">{t(`exports.kind.${v.kind}`)}</dd>
         <dt>{t('exports.verify.status')}</dt>
         <dd>
-          <span className={`chip chip--${v.status.toLowerCase()}`}>{t(`exports.status.${v.status}`)}</span> · {t('exports.verify.version')} {v.version}
+          <strong>{t(`exports.status.${v.status}`)}</strong> · {t('exports.verify.version')} {v.version}
         </dd>
         <dt>{t('exports.verify.seller')}</dt>
         <dd data-testid="verify-seller">
@@ -104,7 +104,7 @@ export default function DealVerifyPage({ dealId }: { dealId: string }) {
           </li>
         ))}
       </ul>
-      {others && <p className="muted">{others}</p>}
+      {others && <p className="muted">{t('exports.doc.others', { list: others })}</p>}
       {!prices && (
         <p className="muted" data-testid="verify-prices-hidden">
           {t('exports.verify.pricesHidden')}

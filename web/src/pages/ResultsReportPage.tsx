@@ -155,7 +155,7 @@ function Fulfilment({ report, locale }: { report: DealReport; locale: Locale }) 
         <>
           <h3>{t('exports.report.fulfilmentDeals')}</h3>
           <div className="table-scroll" tabIndex={0}>
-            <table className="report__table" data-testid="report-fulfilment-deals">
+            <table className="report__table report__table--wide" data-testid="report-fulfilment-deals">
               <thead>
                 <tr>
                   <th scope="col">{t('exports.report.col.producer')}</th>
@@ -317,7 +317,7 @@ function Report({ fairId }: { fairId: string }) {
           <section className="report__section" aria-labelledby="report-top">
             <h2 id="report-top">{t('exports.report.top')}</h2>
             <div className="table-scroll" tabIndex={0}>
-              <table className="report__table" data-testid="report-top">
+              <table className="report__table report__table--wide" data-testid="report-top">
                 <thead>
                   <tr>
                     <th scope="col">{t('exports.report.col.rank')}</th>
