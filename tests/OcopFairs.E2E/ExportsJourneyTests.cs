@@ -26,7 +26,7 @@ public sealed class ExportsJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=report-link]");
         await Assertions.Expect(page.Locator("[data-testid=report-summary]")).ToContainTextAsync("hợp đồng tiêu thụ");
         await Assertions.Expect(page.Locator("[data-testid=report-by-kind] tfoot")).ToContainTextAsync(report["totals"]!["deals"]!.ToString());
-        await BrowserFixture.ScreenshotAsync(page, "results-report-1200");
+        await BrowserFixture.CheckPageAsync(page, "results-report");
 
         // The report's XLSX downloads and opens with its sheets and the same totals.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=report-xlsx]"));
@@ -53,6 +53,7 @@ public sealed class ExportsJourneyTests(BrowserFixture fixture)
         var qr = page.Locator("[data-testid=deal-doc-qr]");
         await Assertions.Expect(qr).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=deal-doc-qr]'); return i && i.complete && i.naturalWidth > 0; }");
+        await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "deal-document-vi");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Assertions.Expect(page.Locator(".topbar")).ToBeHiddenAsync();
@@ -68,6 +69,7 @@ public sealed class ExportsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(phone.Locator("[data-testid=verify-seller]")).ToContainTextAsync(deals[0]!["parties"]!["producerName"]!.GetValue<string>());
         await Assertions.Expect(phone.Locator("[data-testid=verify-buyer]")).ToHaveTextAsync(deals[0]!["parties"]!["buyerOrganisation"]!.GetValue<string>());
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the verification page is wider than the phone");
+        await BrowserFixture.AssertAccessibleAsync(phone);
         await BrowserFixture.ScreenshotAsync(phone, "deal-verify-360");
         await phone.GotoAsync("/deals/d-nobody/verify");
         await Assertions.Expect(phone.Locator("[data-testid=verify-missing]")).ToBeVisibleAsync();
