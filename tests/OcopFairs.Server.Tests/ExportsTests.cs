@@ -283,7 +283,7 @@ public sealed class ExportsTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Anyone_gets_the_qr_of_a_deals_verification_page_and_an_unknown_deal_has_none()
+    public async Task Anyone_gets_the_qr_of_a_deals_verification_page_and_an_unknown_or_draft_deal_has_none()
     {
         var (_, _, oranges, _) = await FairWithDealsAsync();
         using var anonymous = fixture.Client();
@@ -293,6 +293,10 @@ public sealed class ExportsTests(ServerFixture fixture)
         Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<svg", await qr.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("api/deals/d-nobody/qr.svg")).StatusCode);
+        // A draft was never sent out: the QR, like the verification page, does not confirm that its id exists.
+        var draft = await StoreAsync(oranges.FairId, DealStatus.Draft, false, DealKind.Memorandum, "Kim Bôi", BuyerKind.Other,
+            new DealLine("pr-mat", "Mật ong", ProductGroup.Food, 50, "kg", 400_000, null));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"api/deals/{draft.DealId}/qr.svg")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("api/deals/..%2Fx/qr.svg")).StatusCode);
     }
 }

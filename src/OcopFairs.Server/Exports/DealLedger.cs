@@ -33,10 +33,13 @@ public sealed class DealLedger(NpgsqlDataSource db, TimeProvider clock)
         return deals;
     }
 
-    /// <summary>Whether a deal of this id is in the ledger.</summary>
-    public async Task<bool> ExistsAsync(string dealId)
+    /// <summary>
+    /// Whether the public verification page shows a deal of this id: one in the ledger and sent out (not a Draft), as
+    /// <c>GET /api/deals/{dealId}/verify</c> decides, so the QR tells no more about a deal id than the page does.
+    /// </summary>
+    public async Task<bool> VerifiableAsync(string dealId)
     {
-        await using var cmd = db.CreateCommand("SELECT 1 FROM app.deals WHERE deal_id = $1");
+        await using var cmd = db.CreateCommand("SELECT 1 FROM app.deals WHERE deal_id = $1 AND status <> 'Draft'");
         cmd.Parameters.AddWithValue(dealId);
         return await cmd.ExecuteScalarAsync() is not null;
     }

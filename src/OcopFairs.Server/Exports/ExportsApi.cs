@@ -33,7 +33,7 @@ public static class ExportsApi
 
         app.MapGet("/api/deals/{dealId}/qr.svg", QrAsync).WithTags("Exports").AllowAnonymous().WithValidIds()
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
-            .WithSummary("The QR of the deal's public verification page (/deals/{dealId}/verify), as printed on its document.");
+            .WithSummary("The QR of the deal's public verification page (/deals/{dealId}/verify), as printed on its document; 404 for a draft, as the page.");
         return app;
     }
 
@@ -59,7 +59,7 @@ public static class ExportsApi
         TypedResults.Ok(DealReports.Build(call.FairId, await ledger.CountedAsync(call.Fair)));
 
     private static async Task<IResult> QrAsync(string dealId, HttpRequest request, IConfiguration config, DealLedger ledger) =>
-        await ledger.ExistsAsync(dealId)
+        await ledger.VerifiableAsync(dealId)
             ? Results.Content(ProducersApi.QrSvg(ProducersApi.PublicUrl(request, config, $"/deals/{dealId}/verify")), "image/svg+xml")
             : Problems.NotFound("deal.notFound");
 }

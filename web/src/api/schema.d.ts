@@ -1084,7 +1084,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The QR of the deal's public verification page (/deals/{dealId}/verify), as printed on its document. */
+        /** The QR of the deal's public verification page (/deals/{dealId}/verify), as printed on its document; 404 for a draft, as the page. */
         get: {
             parameters: {
                 query?: never;
