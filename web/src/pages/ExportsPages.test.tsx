@@ -190,6 +190,7 @@ describe('ResultsReportPage', () => {
     expect(groups).not.toContain('Thảo dược'); // empty groups are left out
     expect(screen.getByTestId('report-by-market').textContent).toContain('Hà Nội');
     expect(screen.getByTestId('report-top').textContent).toContain('HTX Cam Cao Phong');
+    expect(screen.getByTestId('report-print-d-1').getAttribute('href')).toBe(`/fairs/${FAIR_ID}/deals/d-1/print`);
     expect(screen.getByTestId('report-fulfilment-deals').textContent).toContain('Đang giao6 / 15 tấn (40%)');
     expect(screen.getByTestId('report-csv').getAttribute('href')).toBe(`/api/fairs/${FAIR_ID}/exports/deals.csv`);
     expect(screen.getByTestId('report-xlsx').getAttribute('href')).toBe(`/api/fairs/${FAIR_ID}/exports/report.xlsx`);

@@ -335,7 +335,13 @@ function Report({ fairId }: { fairId: string }) {
                     <tr key={d.dealId}>
                       <td className="num">{i + 1}</td>
                       <td>{kindLabel(d.kind)}</td>
-                      <th scope="row">{d.producerName}</th>
+                      <th scope="row">
+                        {d.producerName}
+                        <br />
+                        <Link className="no-print" to={`/fairs/${encodeURIComponent(fairId)}/deals/${encodeURIComponent(d.dealId)}/print`} data-testid={`report-print-${d.dealId}`}>
+                          {t('exports.link.print')}
+                        </Link>
+                      </th>
                       <td>{districtLabel(d.district ?? '')}</td>
                       <td>
                         {d.buyerOrganisation}
