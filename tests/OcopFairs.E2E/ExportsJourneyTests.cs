@@ -35,6 +35,7 @@ public sealed class ExportsJourneyTests(BrowserFixture fixture)
         await download.SaveAsAsync(path);
         try
         {
+            Assert.Equal("Tổng hợp", MiniExcel.GetSheetNames(path)[0]);
             Assert.Contains("Giao dịch lớn nhất", MiniExcel.GetSheetNames(path));
             var total = MiniExcel.Query(path, useHeaderRow: true, sheetName: "Theo loại văn bản").Cast<IDictionary<string, object>>()
                 .Single(r => (string)r["Nhóm"] == "Tổng cộng");

@@ -164,8 +164,12 @@ public sealed class ExportsTests(ServerFixture fixture)
         Assert.Equal(2, report["fulfilment"]!["deals"]!.AsArray().Count);
 
         using var stream = new MemoryStream(await (await organiser.GetAsync($"api/fairs/{fairId}/exports/report.xlsx")).Content.ReadAsByteArrayAsync());
-        Assert.Equal(["Theo loại văn bản", "Theo huyện", "Theo nhóm sản phẩm", "Theo loại bên mua", "Theo thị trường", "Giao dịch lớn nhất", "Thực hiện (tổng hợp)", "Thực hiện (từng văn bản)"],
+        Assert.Equal(["Tổng hợp", "Theo loại văn bản", "Theo huyện", "Theo nhóm sản phẩm", "Theo loại bên mua", "Theo thị trường", "Giao dịch lớn nhất", "Thực hiện (tổng hợp)", "Thực hiện (từng văn bản)"],
             MiniExcel.GetSheetNames(stream));
+        var summary = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Tổng hợp").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(1d, summary.Single(r => (string)r["Chỉ tiêu"] == "Số biên bản ghi nhớ")["Số liệu"]);
+        Assert.Equal(2d, summary.Single(r => (string)r["Chỉ tiêu"] == "Tổng số văn bản đã ký")["Số liệu"]);
+        Assert.Equal("1.200 chai; 10.000 quả", summary.Single(r => (string)r["Chỉ tiêu"] == "Các đơn vị khác")["Ghi chú"]);
         var kinds = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Theo loại văn bản").Cast<IDictionary<string, object>>().ToList();
         var total = kinds.Single(k => (string)k["Nhóm"] == "Tổng cộng");
         Assert.Equal((2d, (double)report["totals"]!["vnd"]!.GetValue<decimal>()), ((double)total["Số văn bản"], (double)total["Giá trị (đồng)"]));

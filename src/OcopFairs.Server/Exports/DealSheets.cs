@@ -76,6 +76,14 @@ public static class DealSheets
         [ExcelColumn(Name = "Đơn vị khác", Width = 32)] public string OtherUnits { get; set; } = "";
     }
 
+    /// <summary>The headline figures, as a province writes them: how many of each document, the value, the tonnes.</summary>
+    public sealed class SummaryRow
+    {
+        [ExcelColumn(Name = "Chỉ tiêu", Width = 36)] public string Name { get; set; } = "";
+        [ExcelColumn(Name = "Số liệu", Format = TonnesFormat, Width = 22)] public decimal? Value { get; set; }
+        [ExcelColumn(Name = "Ghi chú", Width = 40)] public string Note { get; set; } = "";
+    }
+
     public sealed class TopRow
     {
         [ExcelColumn(Name = "Thứ tự", Width = 8)] public int Rank { get; set; }
@@ -184,8 +192,20 @@ public static class DealSheets
                 ? $": {q.ToString("#,##0.###", ExportTexts.Vietnamese)}" + (r.QuantitySigned is { } s ? $"/{s.ToString("#,##0.###", ExportTexts.Vietnamese)}" : "") + $" {ExportTexts.Unit(r.Unit)}"
                 : "");
 
+        int Count(DealKind kind) => report.ByKind.FirstOrDefault(b => b.Key == kind.ToString())?.Deals ?? 0;
+        List<SummaryRow> summary =
+        [
+            .. Enum.GetValues<DealKind>().Select(k => new SummaryRow { Name = $"Số {ExportTexts.Kind(k).ToLower(ExportTexts.Vietnamese)}", Value = Count(k) }),
+            new() { Name = "Tổng số văn bản đã ký", Value = report.Totals.Deals },
+            new() { Name = "Tổng giá trị (đồng)", Value = report.Totals.Vnd },
+            new() { Name = "Tổng giá trị (tỷ đồng)", Value = decimal.Round(report.Totals.Vnd / 1_000_000_000m, 3) },
+            new() { Name = "Tổng khối lượng (tấn)", Value = report.Totals.Tonnes, Note = "Chỉ các đơn vị khối lượng (g, kg, yến, tạ, tấn)" },
+            new() { Name = "Các đơn vị khác", Note = ExportTexts.OtherUnits(report.Totals.OtherUnits) },
+        ];
+
         return Xlsx(new Dictionary<string, object>
         {
+            ["Tổng hợp"] = summary,
             ["Theo loại văn bản"] = Buckets(report.ByKind),
             ["Theo huyện"] = Buckets(report.ByDistrict),
             // A deal with lines in two groups counts in both, so the groups' deal counts are not summed.
