@@ -35,6 +35,10 @@ const MatchesPage = lazy(() => import('./pages/MatchesPage'));
 const InterestedBuyersPage = lazy(() => import('./pages/InterestedBuyersPage'));
 const AgendaPage = lazy(() => import('./pages/AgendaPage'));
 const SchedulePage = lazy(() => import('./pages/SchedulePage'));
+// Exports and the results report (issue 18): the printable deal document, its public verification, the report.
+const DealDocumentPage = lazy(() => import('./pages/DealDocumentPage'));
+const DealVerifyPage = lazy(() => import('./pages/DealVerifyPage'));
+const ResultsReportPage = lazy(() => import('./pages/ResultsReportPage'));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 // The results (issue 18): the organiser's dashboard (with its charts) and the hall's results screen (no header).
@@ -94,6 +98,16 @@ function ForProducer() {
   return <PublicProducerPage key={producerId} producerId={producerId} />;
 }
 
+function ForDealDocument() {
+  const { fairId = '', dealId = '' } = useParams();
+  return <DealDocumentPage key={`${fairId}/${dealId}`} fairId={fairId} dealId={dealId} />;
+}
+
+function ForDealVerify() {
+  const { dealId = '' } = useParams();
+  return <DealVerifyPage key={dealId} dealId={dealId} />;
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
@@ -126,6 +140,9 @@ export const routes: RouteObject[] = [
       { path: 'fairs/:fairId/interested', element: <ForFair page={InterestedBuyersPage} /> },
       { path: 'fairs/:fairId/meetings', element: <ForFair page={AgendaPage} /> },
       { path: 'fairs/:fairId/schedule', element: <ForFair page={SchedulePage} /> },
+      { path: 'fairs/:fairId/deals/:dealId/print', element: <ForDealDocument /> },
+      { path: 'deals/:dealId/verify', element: <ForDealVerify /> },
+      { path: 'fairs/:fairId/report', element: <ForFair page={ResultsReportPage} /> },
       { path: '*', element: <NotFound /> },
     ],
   },

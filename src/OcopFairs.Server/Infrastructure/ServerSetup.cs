@@ -4,6 +4,7 @@ using OcopFairs.Server.Booths;
 using OcopFairs.Server.Buyers;
 using OcopFairs.Server.Deals;
 using OcopFairs.Server.Demo;
+using OcopFairs.Server.Exports;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
 using OcopFairs.Server.Live;
@@ -39,6 +40,7 @@ public static class ServerSetup
             .AddMatching()
             .AddNotifications()
             .AddReminders()
+            .AddExports()
             .AddDemo()
             .AddBoard();
 
@@ -60,6 +62,7 @@ public static class ServerSetup
         api.MapNotifications();
         api.MapBoard();
         api.MapDeals();
+        api.MapExports();
         app.MapLive();
         app.MapPlatformFallbacks();
         return app;

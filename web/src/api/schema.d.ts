@@ -1136,6 +1136,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/{dealId}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR of the deal's public verification page (/deals/{dealId}/verify), as printed on its document; 404 for a draft, as the page. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs": {
         parameters: {
             query?: never;
@@ -7683,6 +7737,296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/exports/deals.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fair's signed and active deals as CSV (UTF-8 with BOM, Vietnamese headers, dd/MM/yyyy). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/exports/deals.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fair's signed and active deals as XLSX: one sheet of deals, one of their lines. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/exports/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fair's results report as XLSX: by kind, district, group, buyer kind and market, top deals, fulfilment. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fair's results report: counted deals by kind, district, group, buyer kind and market, top deals, fulfilment. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealReport"];
+                    };
+                };
+                /** @description Invalid query (field errors). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ValidationProblem"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in without the role, or not the owner (the fair's organiser, the producer). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description What the route names does not exist (code says what: fair.notFound, booth.notFound…). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8023,6 +8367,17 @@ export interface components {
             buyerOrganisation: string;
             buyerKind: components["schemas"]["BuyerKind"];
         };
+        DealReport: {
+            fairId: string;
+            totals: components["schemas"]["ReportBucket"];
+            byKind: components["schemas"]["ReportBucket"][];
+            byDistrict: components["schemas"]["ReportBucket"][];
+            byGroup: components["schemas"]["ReportBucket"][];
+            byBuyerKind: components["schemas"]["ReportBucket"][];
+            byMarket: components["schemas"]["ReportBucket"][];
+            top: components["schemas"]["ReportDeal"][];
+            fulfilment: components["schemas"]["Fulfilment"];
+        };
         DealRequest: {
             kind?: null | components["schemas"]["DealKind"];
             producerId?: null | string;
@@ -8270,6 +8625,44 @@ export interface components {
             quantityDelivered?: null | number;
             unit?: null | string;
             note?: null | string;
+        };
+        Fulfilment: {
+            checkpoints: components["schemas"]["FulfilmentCheckpoint"][];
+            deals: components["schemas"]["FulfilmentRow"][];
+        };
+        FulfilmentCheckpoint: {
+            /** Format: int32 */
+            atMonths: number;
+            side: components["schemas"]["MeetingSide"];
+            /** Format: int32 */
+            delivering: number;
+            /** Format: int32 */
+            fulfilled: number;
+            /** Format: int32 */
+            lapsed: number;
+            /** Format: int32 */
+            notReported: number;
+            /** Format: double */
+            tonnesDelivered: number;
+            /** Format: double */
+            tonnesSigned: number;
+        };
+        FulfilmentReport: {
+            /** Format: int32 */
+            atMonths: number;
+            side: components["schemas"]["MeetingSide"];
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: double */
+            quantityDelivered?: null | number;
+            unit?: null | string;
+            /** Format: double */
+            quantitySigned?: null | number;
+            /** Format: date-time */
+            at: string;
+        };
+        FulfilmentRow: {
+            deal: components["schemas"]["ReportDeal"];
+            reports: components["schemas"]["FulfilmentReport"][];
         };
         GridRequest: {
             zones?: null | components["schemas"]["GridZoneRequest"][];
@@ -8678,6 +9071,36 @@ export interface components {
         };
         RejectRequest: {
             reason?: null | string;
+        };
+        ReportBucket: {
+            key: string;
+            /** Format: int32 */
+            deals: number;
+            /** Format: double */
+            vnd: number;
+            /** Format: double */
+            tonnes: number;
+            otherUnits: {
+                [key: string]: number;
+            };
+        };
+        ReportDeal: {
+            dealId: string;
+            kind: components["schemas"]["DealKind"];
+            status: components["schemas"]["DealStatus"];
+            producerName: string;
+            district?: null | string;
+            buyerOrganisation: string;
+            buyerKind: components["schemas"]["BuyerKind"];
+            /** Format: double */
+            vnd: number;
+            /** Format: double */
+            tonnes: number;
+            otherUnits: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            signedAt?: null | string;
         };
         RepresentativeDto: {
             name?: null | string;

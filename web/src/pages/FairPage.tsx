@@ -5,6 +5,7 @@ import { MeetingLinks } from '../components/MeetingLinks';
 import { ResultsLinks } from '../components/ResultsLinks';
 import { PageError } from '../components/PageError';
 import { BoothPanel } from '../components/BoothPanel';
+import { ReportLink } from '../components/ReportLink';
 import { BuyerFairActions } from '../components/BuyerFairActions';
 import { FairLifecycle } from '../components/FairLifecycle';
 import { FairStatusBadge } from '../components/FairStatusBadge';
@@ -124,6 +125,7 @@ export function FairPage({ fairId, hubFactory }: FairPageProps) {
               )}
             </p>
           )}
+          <ReportLink fair={fair} />
           <BuyerFairActions fair={fair} />
           <MeetingLinks fair={fair} />
           <ResultsLinks fair={fair} />
