@@ -374,3 +374,9 @@ export function todayIn(timeZone: string, now: number = Date.now()): string {
     return new Date(now).toISOString().slice(0, 10);
   }
 }
+
+/** The unit price a line starts from for a product: the low end of its card's price range, or nothing. */
+export function suggestedUnitPrice(product: { priceRange?: { min: number } | null } | null | undefined): string {
+  const min = product?.priceRange?.min;
+  return min && min > 0 ? String(Math.round(min)) : '';
+}
