@@ -35,6 +35,10 @@ const MatchesPage = lazy(() => import('./pages/MatchesPage'));
 const InterestedBuyersPage = lazy(() => import('./pages/InterestedBuyersPage'));
 const AgendaPage = lazy(() => import('./pages/AgendaPage'));
 const SchedulePage = lazy(() => import('./pages/SchedulePage'));
+// Deals: the buyers' and exhibitors' memoranda and contracts (issue 18).
+const DealsPage = lazy(() => import('./pages/DealsPage'));
+const DealPage = lazy(() => import('./pages/DealPage'));
+const NewDealPage = lazy(() => import('./pages/DealPage').then((m) => ({ default: m.NewDealPage })));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 
@@ -88,6 +92,11 @@ function ForProducer() {
   return <PublicProducerPage key={producerId} producerId={producerId} />;
 }
 
+function ForDeal() {
+  const { fairId = '', dealId = '' } = useParams();
+  return <DealPage key={`${fairId}/${dealId}`} fairId={fairId} dealId={dealId} />;
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
@@ -118,6 +127,9 @@ export const routes: RouteObject[] = [
       { path: 'fairs/:fairId/interested', element: <ForFair page={InterestedBuyersPage} /> },
       { path: 'fairs/:fairId/meetings', element: <ForFair page={AgendaPage} /> },
       { path: 'fairs/:fairId/schedule', element: <ForFair page={SchedulePage} /> },
+      { path: 'fairs/:fairId/deals', element: <ForFair page={DealsPage} /> },
+      { path: 'fairs/:fairId/deals/new', element: <ForFair page={NewDealPage} /> },
+      { path: 'fairs/:fairId/deals/:dealId', element: <ForDeal /> },
       { path: '*', element: <NotFound /> },
     ],
   },
