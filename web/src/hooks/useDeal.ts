@@ -113,6 +113,8 @@ export function useDeal(fairId: string, dealId: string, options: DealOptions = {
 
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
+  // Versions this page wrote itself: the "the other side changed the terms" notice is not for them.
+  const own = useRef(new Set<number>());
   const act = useMutation({
     mutationFn: async (action: DealAction): Promise<Deal> => {
       switch (action.kind) {
@@ -134,7 +136,8 @@ export function useDeal(fairId: string, dealId: string, options: DealOptions = {
       setFieldErrors({});
       setNotice(null);
     },
-    onSuccess: (answer) => {
+    onSuccess: (answer, action) => {
+      if (isDeal(answer) && action.kind === 'change') own.current.add(answer.version);
       if (isDeal(answer)) write(answer);
       else refetch();
     },
@@ -159,6 +162,8 @@ export function useDeal(fairId: string, dealId: string, options: DealOptions = {
     loadError: one.error ? errorMessage(one.error) : null,
     notFound: one.error instanceof ApiError && (one.error.status === 404 || one.error.status === 403),
     busy: act.isPending ? act.variables?.kind ?? null : null,
+    /** True for a version this page wrote (or is writing now), as opposed to one the other side sent. */
+    ownVersion: (version: number) => own.current.has(version) || (act.isPending && act.variables?.kind === 'change'),
     error: act.error ? errorMessage(act.error) : null,
     errorCode: act.error instanceof ApiError ? (act.error.problem.code ?? null) : null,
     fieldErrors,

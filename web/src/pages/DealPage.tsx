@@ -335,12 +335,9 @@ function ExistingDeal({ fairId, dealId, hubFactory }: { fairId: string; dealId: 
   const [moved, setMoved] = useState<number | null>(null);
   useEffect(() => {
     if (!deal) return;
-    if (seen.current !== null && deal.version > seen.current) {
-      const latest = d.versions?.find((v) => v.version === deal.version);
-      if (!latest || latest.writtenBy !== d.side) setMoved(deal.version);
-    }
-    seen.current = deal.version;
-  }, [deal, d.versions, d.side]);
+    if (seen.current !== null && deal.version > seen.current && d.side && !d.ownVersion(deal.version)) setMoved(deal.version);
+    if (seen.current === null || deal.version > seen.current) seen.current = deal.version;
+  }, [deal, d]);
 
   if (d.authLoading) return <p className="muted">{t('common.loading')}</p>;
   if (!d.signedIn)
