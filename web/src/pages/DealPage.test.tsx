@@ -100,6 +100,32 @@ describe('DealPage', () => {
   });
 });
 
+describe('DealPage after a reconnect', () => {
+  it('fetches the deal again, for what it may have missed', async () => {
+    let answer = deal({ fairId: FAIR_ID, status: 'Proposed' });
+    const calls = mockFetch(({ url }) => {
+      if (url === '/api/me') return { body: buyer };
+      if (url === `/api/fairs/${FAIR_ID}`) return { body: fairDetails() };
+      if (url === `/api/fairs/${FAIR_ID}/deals/d-1/versions`) return { body: { items: [version(answer, 'Buyer')] } };
+      if (url === `/api/fairs/${FAIR_ID}/deals/d-1`) return { body: answer };
+      if (url === '/api/producers/prod-1') return { body: { producerId: 'prod-1', name: 'HTX Nếp Hoa Vàng', products: [rice] } };
+      return undefined;
+    });
+    const hub = new FakeHub();
+    renderPage(<DealPage fairId={FAIR_ID} dealId="d-1" hubFactory={async () => hub} />);
+    expect((await screen.findByTestId('deal-status')).textContent).toBe('Chờ ký');
+    await waitFor(() => expect(screen.getByTestId('live-status').getAttribute('data-state')).toBe('live'));
+    const before = calls.filter((c) => c.url === `/api/fairs/${FAIR_ID}/deals/d-1`).length;
+    answer = deal({ fairId: FAIR_ID, status: 'Cancelled', cancelReason: 'Hết vụ', revision: 9 });
+    act(() => hub.dropConnection());
+    act(() => hub.restoreConnection());
+    await waitFor(() => expect(screen.getByTestId('deal-status').textContent).toBe('Đã hủy'));
+    expect(calls.filter((c) => c.url === `/api/fairs/${FAIR_ID}/deals/d-1`).length).toBeGreaterThan(before);
+    expect(screen.getByTestId('deal-cancelled').textContent).toContain('Hết vụ');
+    expect(screen.queryByTestId('deal-sign')).toBeNull();
+  });
+});
+
 describe('DealsPage', () => {
   it('groups my deals by status with whose signature each waits for', async () => {
     mockFetch(({ url }) => {
