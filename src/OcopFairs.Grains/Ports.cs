@@ -152,3 +152,33 @@ public sealed record FloorDelta(
         return [.. to.Where(k => !known.Contains(k.Key))];
     }
 }
+
+/// <summary>
+/// Where deals are kept (PostgreSQL in the server): one row per deal with its board entry, every version of its terms,
+/// and the Idempotency-Keys of create, propose and sign with the answer each got.
+/// </summary>
+public interface IDealStore
+{
+    /// <summary>The deal and its versions, oldest first; (null, empty) when none is stored under this id.</summary>
+    Task<(Deal? Deal, ImmutableArray<DealVersion> Versions)> LoadAsync(string dealId);
+
+    /// <summary>The answer stored with an Idempotency-Key of this deal, or null.</summary>
+    Task<Deal?> KeyedAsync(string dealId, string key);
+
+    /// <summary>
+    /// In one transaction: the deal and its board entry, stored only over <paramref name="expectedRevision"/> (0: a new
+    /// deal), so an older writer never lands over a newer one (it fails whole); the version row of its current terms
+    /// (inserted, or its signatures updated); and the key with the deal as its answer, when given.
+    /// </summary>
+    Task SaveAsync(Deal deal, DealBoardEntry board, long expectedRevision, DealVersion version, string? idempotencyKey);
+}
+
+/// <summary>
+/// What follows a durable change of a deal: both parties' users get a private <c>DealChanged</c>, and the fair's board
+/// takes the deal's entry (with the announcement when this change made it count). Failures are logged, never undo
+/// or fail the change.
+/// </summary>
+public interface IDealEvents
+{
+    Task ChangedAsync(Deal deal, DealBoardEntry entry, DealAnnouncement? signed);
+}

@@ -141,7 +141,7 @@ public static class ErrorText
 
     public static string Get(string code, CultureInfo? culture = null)
     {
-        if (!Texts.TryGetValue(code, out var text) && !Buyers.BuyerTexts.All.TryGetValue(code, out text))
+        if (!Texts.TryGetValue(code, out var text) && !Buyers.BuyerTexts.All.TryGetValue(code, out text) && !Deals.DealTexts.All.TryGetValue(code, out text))
         {
             return code;
         }

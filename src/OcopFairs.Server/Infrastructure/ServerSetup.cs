@@ -1,6 +1,7 @@
 using OcopFairs.Server.Applications;
 using OcopFairs.Server.Booths;
 using OcopFairs.Server.Buyers;
+using OcopFairs.Server.Deals;
 using OcopFairs.Server.Demo;
 using OcopFairs.Server.Fairs;
 using OcopFairs.Server.Identity;
@@ -33,6 +34,7 @@ public static class ServerSetup
             .AddProducers()
             .AddBuyers()
             .AddMeetings()
+            .AddDeals()
             .AddMatching()
             .AddNotifications()
             .AddReminders()
@@ -54,6 +56,7 @@ public static class ServerSetup
         api.MapMeetings();
         api.MapMatching();
         api.MapNotifications();
+        api.MapDeals();
         app.MapLive();
         app.MapPlatformFallbacks();
         return app;

@@ -104,6 +104,7 @@ public sealed record PrivateEventMessage(string Type, object? Data)
         : e.Meeting is { } meeting ? meeting
         : e.Matches is { } matches ? matches
         : e.MeetingCounts is { } counts ? counts
+        : e.Deal is { } deal ? deal
         : e.Notification);
 }
 
