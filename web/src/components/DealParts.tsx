@@ -88,8 +88,9 @@ function periodText(t: T, months: number | null | undefined) {
 export function LinesTable({ lines }: { lines: readonly DealLine[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  // On a phone the table scrolls sideways: the region takes the keyboard's focus so it scrolls without a mouse.
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dealPages.form.lines')}>
       <table className="table deal-lines" data-testid="deal-lines">
         <thead>
           <tr>
@@ -419,7 +420,7 @@ export function VersionsCompare({ a, b }: { a: DealVersion; b: DealVersion }) {
     </td>
   );
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dealPages.versions.compare')}>
       <table className="table deal-diff" data-testid="versions-compare">
         <caption className="sr-only">
           {t('dealPages.versions.compare')} {older.version} – {newer.version}

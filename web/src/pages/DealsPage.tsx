@@ -80,7 +80,7 @@ function OrganiserDeals({ d, fairId }: { d: Deals; fairId: string }) {
       </p>
     );
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dealPages.list.organiserTitle')}>
       <table className="table" data-testid="organiser-deals">
         <thead>
           <tr>
