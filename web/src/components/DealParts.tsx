@@ -81,7 +81,7 @@ export function TotalsView({ totals, testId = 'deal-totals' }: { totals: DealTot
 }
 
 function periodText(t: T, months: number | null | undefined) {
-  return months ? `${t('dealPages.form.monthly')} ${months}` : t('dealPages.form.oneOff');
+  return months ? t('dealPages.form.monthlyFor', { months }) : t('dealPages.form.oneOff');
 }
 
 /** A deal's lines as a table (scrolls sideways on a phone). */
@@ -230,7 +230,7 @@ function LineEditor({
             <option value="">{t('dealPages.form.oneOff')}</option>
             {[1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60].map((m) => (
               <option key={m} value={String(m)}>
-                {`${t('dealPages.form.monthly')} ${m}`}
+                {t('dealPages.form.monthlyFor', { months: m })}
               </option>
             ))}
             {line.months && ![1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60].includes(Number(line.months)) && <option value={line.months}>{line.months}</option>}

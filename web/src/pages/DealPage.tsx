@@ -476,9 +476,9 @@ function ExistingDeal({ fairId, dealId, hubFactory }: { fairId: string; dealId: 
         <Link className="btn" to={dealLinks.verify(deal.dealId)} data-testid="deal-verify">
           {t('dealPages.deal.verify')}
         </Link>
-        <Link className="btn btn--ghost" to={dealLinks.list(fairId)}>
-          {t('dealPages.deal.back')}
-        </Link>
+      </p>
+      <p>
+        <Link to={dealLinks.list(fairId)}>{t('dealPages.deal.back')}</Link>
       </p>
     </>
   );
