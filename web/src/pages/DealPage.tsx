@@ -170,7 +170,7 @@ function FollowUps({ d }: { d: OneDeal }) {
         >
           <div className="deal-line-grid">
             <div className="field">
-              <label htmlFor="fu-months">{t('dealPages.followUp.atMonths', { months: '…' })}</label>
+              <label htmlFor="fu-months">{t('dealPages.followUp.when')}</label>
               <select id="fu-months" value={atMonths} onChange={(e) => setAtMonths(Number(e.target.value))} data-testid="followup-months">
                 {FOLLOW_UP_MONTHS.map((m) => (
                   <option key={m} value={m}>
