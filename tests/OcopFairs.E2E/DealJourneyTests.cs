@@ -106,7 +106,8 @@ public sealed class DealJourneyTests(BrowserFixture fixture)
         // The exhibitor, in another browser, finds it waiting for their signature and changes the quantity.
         var exhibitor = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(exhibitor, producer.Email, "Mat-khau-9");
-        await exhibitor.GotoAsync($"/fairs/{fairId}/deals");
+        await exhibitor.GotoAsync($"/fairs/{fairId}");
+        await exhibitor.Locator("[data-testid=deals-link]").ClickAsync();
         var card = exhibitor.Locator($"[data-testid=deal-{dealId}]");
         await Assertions.Expect(card.Locator("[data-testid=deal-waiting]")).ToHaveAttributeAsync("data-waiting", "you");
         await Assertions.Expect(card.Locator("[data-testid=deal-party]")).ToContainTextAsync("Chuỗi Gạo Sạch Lan Anh");
@@ -138,6 +139,13 @@ public sealed class DealJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(buyer.Locator("[data-testid=deal-status]")).ToHaveTextAsync("Đã ký");
         await Assertions.Expect(buyer.Locator("[data-testid=signature-Producer]")).ToHaveAttributeAsync("data-signed", "true");
         await BrowserFixture.CheckPageAsync(exhibitor, "deal-signed");
+
+        // The organiser's list of the fair's signed deals holds it.
+        var desk = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(desk, "organiser@demo.ocop", Api.DemoPassword);
+        await desk.GotoAsync($"/fairs/{fairId}/deals");
+        await Assertions.Expect(desk.Locator($"[data-testid=organiser-deals] [data-testid=deal-{dealId}]")).ToContainTextAsync("Chuỗi Gạo Sạch Lan Anh");
+        await Assertions.Expect(desk.Locator($"[data-testid=deal-{dealId}] [data-testid=deal-status]")).ToHaveTextAsync("Đã ký");
 
         // The ledger agrees: version 2, both signatures on it.
         var stored = await (await buyerHttp.GetAsync($"api/fairs/{fairId}/deals/{dealId}")).ReadJsonAsync();
