@@ -197,4 +197,32 @@ public sealed class DealsApiTests(ServerFixture fixture)
         Assert.Equal("Cancelled", cancelled["status"]!.GetValue<string>());
         Assert.Equal((HttpStatusCode.Conflict, "deal.cancelled"), await RefusalAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "sign"), new { version = 1 })));
     }
+
+    [Fact]
+    public async Task The_demo_fair_has_deals_in_every_state_and_the_organiser_sees_the_signed_ones()
+    {
+        await using var db = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await db.OpenAsync();
+        var states = new Dictionary<string, (string Status, int Version, bool Counted)>();
+        await using (var cmd = new NpgsqlCommand("SELECT deal_id, status, version, counted FROM app.deals WHERE fair_id = 'hoa-binh-ocop-fair' AND deal_id LIKE 'd-demo-%'", db))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) states[reader.GetString(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetBoolean(3));
+        }
+
+        Assert.Equal(("Draft", false), (states["d-demo-draft"].Status, states["d-demo-draft"].Counted));
+        Assert.Equal(("Proposed", false), (states["d-demo-proposed"].Status, states["d-demo-proposed"].Counted));
+        Assert.Equal(("Signed", true), (states["d-demo-signed"].Status, states["d-demo-signed"].Counted));
+        Assert.Equal(("Active", true), (states["d-demo-active"].Status, states["d-demo-active"].Counted));
+        Assert.Equal(("Active", 2, true), states["d-demo-two-versions"]);
+        Assert.Equal(("Cancelled", false), (states["d-demo-cancelled"].Status, states["d-demo-cancelled"].Counted));
+
+        var organiser = await fixture.OrganiserAsync();
+        var seen = (await OkAsync(organiser.GetAsync("api/fairs/hoa-binh-ocop-fair/deals")))["items"]!.AsArray()
+            .Select(d => d!["dealId"]!.GetValue<string>()).Where(id => id.StartsWith("d-demo-", StringComparison.Ordinal)).Order().ToArray();
+        Assert.Equal(["d-demo-active", "d-demo-follow-ups", "d-demo-signed", "d-demo-two-versions"], seen);
+        var followed = await OkAsync(organiser.GetAsync("api/fairs/hoa-binh-ocop-fair/deals/d-demo-follow-ups"));
+        Assert.Equal(3, followed["followUps"]!.AsArray().Count);
+        Assert.Equal(1_200m * 180_000 * 3, (await OkAsync(fixture.Client().GetAsync("api/deals/d-demo-follow-ups/verify")))["vnd"]!.GetValue<decimal>());
+    }
 }

@@ -74,6 +74,13 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         ["POST /api/fairs/{fairId}/matches/{producerId}/save"] = Caller.Buyer,
         ["POST /api/fairs/{fairId}/matches/{producerId}/dismiss"] = Caller.Buyer,
         ["POST /api/fairs/{fairId}/matches/{producerId}/clear"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/deals"] = Caller.Buyer,
+        ["PUT /api/fairs/{fairId}/deals/{dealId}"] = Caller.Producer,
+        ["POST /api/fairs/{fairId}/deals/{dealId}/propose"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/deals/{dealId}/sign"] = Caller.Producer,
+        ["POST /api/fairs/{fairId}/deals/{dealId}/cancel"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/deals/{dealId}/follow-ups"] = Caller.Buyer,
+        ["POST /api/fairs/{fairId}/deals/{dealId}/show-prices"] = Caller.Producer,
     };
 
     private sealed record Route(string Key, string Method, string Path, Caller Caller, JsonObject Baseline, string[] Fields);
@@ -201,6 +208,9 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         var meetingId = (await asked.ReadJsonAsync())["meetingId"]!.GetValue<string>();
         var badge = (await (await buyer.Http.GetAsync($"api/fairs/{fairId}/buyers/me")).ReadJsonAsync())["badgeCode"]!.GetValue<string>();
         var context = new Context(producer.ProducerId, productId, applicationId, day, slot, badge);
+        var drafted = await buyer.Http.PostAsJsonAsync($"api/fairs/{fairId}/deals", Baseline("POST /api/fairs/{fairId}/deals", context));
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var dealId = (await drafted.ReadJsonAsync())["dealId"]!.GetValue<string>();
 
         var routes = await RoutesAsync(fixture.Client(), context);
         HttpClient ClientOf(Caller caller) => caller switch
@@ -216,7 +226,7 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             .Replace("{fairId}", route.Path.EndsWith("/publish") || route.Path.EndsWith("/close-registration") || route.Path.EndsWith("/start")
                 || route.Path.EndsWith("/close") ? lifecycleFairId : fairId)
             .Replace("{boothCode}", "A01").Replace("{applicationId}", applicationId).Replace("{productId}", productId).Replace("{id}", "n-fuzz")
-            .Replace("{meetingId}", meetingId).Replace("{producerId}", producer.ProducerId);
+            .Replace("{meetingId}", meetingId).Replace("{producerId}", producer.ProducerId).Replace("{dealId}", dealId);
 
         // What a refused request must leave as it was.
         async Task<JsonNode?[]> SnapshotAsync() =>
@@ -232,6 +242,8 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             JsonNode.Parse(await organiser.GetStringAsync($"api/fairs/{fairId}/matching-hours")),
             JsonNode.Parse(await organiser.GetStringAsync($"api/fairs/{fairId}/meetings")),
             JsonNode.Parse(await buyer.Http.GetStringAsync($"api/fairs/{fairId}/matches")),
+            JsonNode.Parse(await buyer.Http.GetStringAsync($"api/fairs/{fairId}/deals")),
+            JsonNode.Parse(await producer.Http.GetStringAsync($"api/fairs/{fairId}/deals/{dealId}/versions")),
         ];
 
         var seen = new Dictionary<int, int>();
@@ -349,6 +361,20 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             "POST /api/fairs/{fairId}/meetings/schedule" => new { dryRun = true, perBuyer = 3, lockAccepted = true },
             "POST /api/fairs/{fairId}/meetings/{meetingId}/propose" => new { startsAt = context.Slot.AddMinutes(20) },
             "POST /api/fairs/{fairId}/meetings/{meetingId}/cancel" => new { reason = "Đổi lịch." },
+            "POST /api/fairs/{fairId}/deals" or "PUT /api/fairs/{fairId}/deals/{dealId}" => new
+            {
+                kind = "ConsumptionContract",
+                producerId,
+                lines = new[] { new { productId, quantity = 100, unit = "kg", unitPriceVnd = 30_000, months = 3 } },
+                deliveryTerms = "Giao hàng tháng",
+                market = new { export = false, name = "Hà Nội" },
+                validFrom = context.Day,
+                validTo = context.Day.AddMonths(3),
+            },
+            "POST /api/fairs/{fairId}/deals/{dealId}/sign" => new { version = 1 },
+            "POST /api/fairs/{fairId}/deals/{dealId}/cancel" => new { reason = "Không thống nhất giá." },
+            "POST /api/fairs/{fairId}/deals/{dealId}/follow-ups" => new { atMonths = 3, status = "Delivering", quantityDelivered = 10, unit = "kg", note = "Đã giao." },
+            "POST /api/fairs/{fairId}/deals/{dealId}/show-prices" => new { show = true },
             _ => new { },
         };
         return JsonSerializerHelpers.With(body);

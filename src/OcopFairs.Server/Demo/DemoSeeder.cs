@@ -39,6 +39,7 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IGrainFactor
         }
 
         await SeedBuyersAsync(users, scope.ServiceProvider.GetRequiredService<Buyers.FairBuyers>());
+        await SeedDealsAsync(users);
 
         LogSeeded(logger, DemoData.Producers.Length, DemoData.Fairs.Length);
     }
