@@ -7,6 +7,7 @@ import { FakeHub } from '../test/fakeHub';
 import { mockFetch } from '../test/http';
 import { FAIR_ID, fairDetails } from '../test/fixtures';
 import { deal } from '../test/deals';
+import { rawCodesIn, visibleText } from '../test/rawCodes';
 import type { Deal, DealVersion } from '../lib/dealsApi';
 
 const buyer = { userId: 'u1', email: 'lan@demo.ocop', roles: ['Buyer'], displayName: 'Lan', locale: 'vi', buyerId: 'buyer-1' };
@@ -67,6 +68,10 @@ describe('DealPage', () => {
 
     fireEvent.click(screen.getByTestId('deal-sign'));
     await waitFor(() => expect(screen.getByTestId('signature-Buyer').getAttribute('data-signed')).toBe('true'));
+    // Names, never codes: kinds, statuses, sides, units.
+    const shown = visibleText(document.body);
+    expect(rawCodesIn(document.body)).toEqual([]);
+    for (const code of ['ConsumptionContract', 'Proposed', 'Buyer', 'Producer', 'tan', 'Food']) expect(shown).not.toMatch(new RegExp(`\\b${code}\\b`));
     const sign = calls.find((c) => c.method === 'POST')!;
     expect(JSON.parse(sign.body!)).toEqual({ version: 2 });
     expect(sign.headers['Idempotency-Key']).toBeTruthy();
