@@ -30,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 services.AddSingleton<IApplicationEvents>(InMemoryProjections.Instance);
                 services.AddSingleton<IBoothEvents>(InMemoryProjections.Instance);
                 services.AddSingleton<IFloorStore>(Store);
+                services.AddSingleton<IDealStore>(InMemoryDeals.Instance);
+                services.AddSingleton<IDealEvents>(InMemoryDeals.Instance);
             });
     }
 }
