@@ -473,9 +473,12 @@ function ExistingDeal({ fairId, dealId, hubFactory }: { fairId: string; dealId: 
         <Link className="btn" to={dealLinks.print(fairId, deal.dealId)} data-testid="deal-print">
           {t('dealPages.deal.print')}
         </Link>
-        <Link className="btn" to={dealLinks.verify(deal.dealId)} data-testid="deal-verify">
-          {t('dealPages.deal.verify')}
-        </Link>
+        {deal.status !== 'Draft' && (
+          // A draft was never sent for signatures: the public page does not show it.
+          <Link className="btn" to={dealLinks.verify(deal.dealId)} data-testid="deal-verify">
+            {t('dealPages.deal.verify')}
+          </Link>
+        )}
       </p>
       <p>
         <Link to={dealLinks.list(fairId)}>{t('dealPages.deal.back')}</Link>
