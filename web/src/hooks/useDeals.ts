@@ -40,6 +40,8 @@ export function useDeals(fairId: string, options: DealsOptions = {}) {
     queryKey: dealKeys.list(fairId),
     queryFn: async ({ signal }): Promise<DealList> => ({ items: itemsOf(await dealsApi.list(fairId, signal)) }),
     enabled,
+    // `DealChanged` goes to the parties only; the organiser's list (the results board is its live view) looks again now and then.
+    refetchInterval: organiser ? 30_000 : false,
   });
   const refetch = useCallback(() => void queryClient.invalidateQueries({ queryKey: dealKeys.list(fairId) }), [queryClient, fairId]);
   const live = usePrivateLive(enabled, {
