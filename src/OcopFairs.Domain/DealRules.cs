@@ -34,6 +34,9 @@ public static class DealRules
     /// <summary>A billion of any unit in one line is beyond any fair's deal; so is a unit price above 100 billion VND.</summary>
     public const decimal MaxQuantity = 1_000_000_000m, MaxUnitPriceVnd = 100_000_000_000m;
 
+    /// <summary>Validity dates lie in this century: anything else is a typing slip, not a contract.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1), LatestDate = new(2099, 12, 31);
+
     /// <summary>The follow-ups: 3 and 6 months after the fair.</summary>
     public static readonly ImmutableArray<int> FollowUpMonths = [3, 6];
 
@@ -77,7 +80,9 @@ public static class DealRules
             }
         }
 
-        if (terms.ValidFrom is { } from && terms.ValidTo is { } to && to < from) errors.Add("validTo", "endsBeforeStart");
+        if (terms.ValidFrom is { } f && (f < EarliestDate || f > LatestDate)) errors.Add("validFrom", "outOfRange");
+        if (terms.ValidTo is { } t && (t < EarliestDate || t > LatestDate)) errors.Add("validTo", "outOfRange");
+        else if (terms.ValidFrom is { } from && terms.ValidTo is { } to && to < from) errors.Add("validTo", "endsBeforeStart");
         return errors.ToDictionary();
     }
 

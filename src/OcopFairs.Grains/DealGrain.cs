@@ -42,10 +42,11 @@ public sealed class DealGrain(IDealStore store, IDealEvents events, TimeProvider
 
     public Task<Deal> ChangeAsync(DealTerms terms, DealActor by) => DecideAsync(by, null, (d, now) => DealRules.Change(d, terms, by, now));
 
-    public Task<Deal> ProposeAsync(DealActor by, string? idempotencyKey) => DecideAsync(by, idempotencyKey, (d, now) => DealRules.Propose(d, by, now));
+    public Task<Deal> ProposeAsync(DealActor by, string? idempotencyKey) =>
+        DecideAsync(by, Scoped("propose", by, idempotencyKey), (d, now) => DealRules.Propose(d, by, now));
 
     public Task<Deal> SignAsync(int version, DealActor by, string? idempotencyKey) =>
-        DecideAsync(by, idempotencyKey, (d, now) => DealRules.Sign(d, version, by, now));
+        DecideAsync(by, Scoped("sign", by, idempotencyKey), (d, now) => DealRules.Sign(d, version, by, now));
 
     public Task<Deal> CancelAsync(DealActor by, string reason) => DecideAsync(by, null, (d, now) => DealRules.Cancel(d, by, reason, now));
 
@@ -53,6 +54,12 @@ public sealed class DealGrain(IDealStore store, IDealEvents events, TimeProvider
         DecideAsync(by, null, (d, now) => DealRules.FollowUp(d, by, atMonths, status, quantityDelivered, unit, note, now));
 
     public Task<Deal> ShowPricesAsync(DealActor by, bool show) => DecideAsync(by, null, (d, now) => DealRules.ShowPrices(d, by, show, now));
+
+    /// <summary>
+    /// A key of one side's propose or sign: the other side's key, or one given to another operation, never answers it.
+    /// (A create's key already names the deal: its id is derived from the caller and the key.)
+    /// </summary>
+    private static string? Scoped(string operation, DealActor by, string? key) => key is null ? null : $"{operation}:{by.Side}:{key}";
 
     private async Task<Deal?> KeyedAsync(string? key)
     {

@@ -181,6 +181,8 @@ public class DealRulesTests
         Assert.Contains("lines", DealRules.Validate(Terms() with { Lines = [] }).Keys);
         Assert.Contains("lines", DealRules.Validate(Terms() with { Lines = [.. Enumerable.Repeat(Line(), DealRules.MaxLines + 1)] }).Keys);
         Assert.Contains("validTo", DealRules.Validate(Terms() with { ValidFrom = new DateOnly(2027, 2, 1), ValidTo = new DateOnly(2027, 1, 1) }).Keys);
+        Assert.Contains("validFrom", DealRules.Validate(Terms() with { ValidFrom = new DateOnly(1, 1, 1) }).Keys);
+        Assert.Contains("validTo", DealRules.Validate(Terms() with { ValidTo = new DateOnly(9999, 12, 31) }).Keys);
         Assert.Contains("market.name", DealRules.Validate(Terms() with { Market = new DealMarket(true, "Japan") }).Keys);
         Assert.Empty(DealRules.Validate(Terms() with { Market = new DealMarket(true, "JP") }));
         Assert.Contains("deliveryTerms", DealRules.Validate(Terms() with { DeliveryTerms = "a\u0000b" }).Keys);

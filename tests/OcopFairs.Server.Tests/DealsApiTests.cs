@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using OcopFairs.Server.Tests.Infrastructure;
 using static OcopFairs.Server.Tests.Infrastructure.DealFixtures;
@@ -224,5 +227,33 @@ public sealed class DealsApiTests(ServerFixture fixture)
         var followed = await OkAsync(organiser.GetAsync("api/fairs/hoa-binh-ocop-fair/deals/d-demo-follow-ups"));
         Assert.Equal(3, followed["followUps"]!.AsArray().Count);
         Assert.Equal(1_200m * 180_000 * 3, (await OkAsync(fixture.Client().GetAsync("api/deals/d-demo-follow-ups/verify")))["vnd"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Both_parties_hear_of_each_change_privately_and_keys_are_one_sides_and_one_operations()
+    {
+        var s = await NewAsync(fixture.Server, await fixture.OrganiserAsync());
+        var buyerEvents = new ConcurrentQueue<JsonObject>();
+        var producerEvents = new ConcurrentQueue<JsonObject>();
+        await using var buyerHub = Api.Hub(fixture.Server.BaseAddress, s.Buyer.Http.DefaultRequestHeaders.Authorization!.Parameter);
+        await using var producerHub = Api.Hub(fixture.Server.BaseAddress, s.Producer.Http.DefaultRequestHeaders.Authorization!.Parameter);
+        buyerHub.On<JsonObject>("PrivateEvent", buyerEvents.Enqueue);
+        producerHub.On<JsonObject>("PrivateEvent", producerEvents.Enqueue);
+        await buyerHub.StartAsync();
+        await producerHub.StartAsync();
+
+        var dealId = (await CreatedAsync(s.Buyer.Http, s.Deals, s.Terms()))["dealId"]!.GetValue<string>();
+        await OkAsync(s.Producer.Http.PutAsJsonAsync(s.Deal(dealId), s.Terms(riceKg: 450)));
+        bool Told(ConcurrentQueue<JsonObject> events, int version) => events.Any(e =>
+            e["type"]!.GetValue<string>() == "DealChanged" && e["data"]!["dealId"]!.GetValue<string>() == dealId && e["data"]!["version"]!.GetValue<int>() == version);
+        Assert.True(await Api.EventuallyAsync(() => Task.FromResult(Told(buyerEvents, 2) && Told(producerEvents, 2)), 10), "the parties were not told of version 2");
+
+        // The same key on the other side, or on another operation, is a new request.
+        var proposed = await OkAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "propose"), key: "same"));
+        var bySigning = await OkAsync(PostAsync(s.Buyer.Http, s.Deal(dealId, "sign"), new { version = 2 }, key: "same"));
+        Assert.Single(bySigning["signatures"]!.AsArray());
+        Assert.True(bySigning["revision"]!.GetValue<long>() > proposed["revision"]!.GetValue<long>());
+        var producerSigned = await OkAsync(PostAsync(s.Producer.Http, s.Deal(dealId, "sign"), new { version = 2 }, key: "same"));
+        Assert.Equal(2, producerSigned["signatures"]!.AsArray().Count);
     }
 }

@@ -108,13 +108,16 @@ public sealed class DealStore(NpgsqlDataSource db) : IDealStore
         await tx.CommitAsync();
     }
 
-    /// <summary>The deals of a fair: all (null party), or one party's; only counted ones when <paramref name="countedOnly"/>.</summary>
+    /// <summary>
+    /// The deals of a fair: all (null party), or one party's, most recently changed first; only counted ones when
+    /// <paramref name="countedOnly"/>, newest signing first.
+    /// </summary>
     public async Task<IReadOnlyList<Deal>> ListAsync(string fairId, MeetingSide? side, string? partyId, bool countedOnly)
     {
         var sql = "SELECT deal::text FROM app.deals WHERE fair_id = $1"
             + (side switch { MeetingSide.Buyer => " AND buyer_id = $2", MeetingSide.Producer => " AND producer_id = $2", _ => "" })
             + (countedOnly ? " AND counted" : "")
-            + " ORDER BY signed_at DESC NULLS LAST, deal_id";
+            + (countedOnly ? " ORDER BY signed_at DESC NULLS LAST, deal_id" : " ORDER BY updated_at DESC, deal_id");
         await using var cmd = db.CreateCommand(sql);
         cmd.Parameters.AddWithValue(fairId);
         if (side is not null) cmd.Parameters.AddWithValue(partyId ?? "");

@@ -149,7 +149,8 @@ public static class DealsApi
         deal.MapPut("", (string dealId, DealRequest body, [AsParameters] FairCall call) =>
             AsParty(call, dealId, async (g, d, by) =>
             {
-                if (await ProductsAsync(call.Grains, d.Parties.ProducerId, body) is not { } products) return UnknownProduct(body);
+                var producer = await call.Grains.GetGrain<IProducerGrain>(d.Parties.ProducerId).GetAsync();
+                if (Products(producer, body) is not { } products) return UnknownProduct(body);
                 return TypedResults.Ok(await g.ChangeAsync(body.ToTerms(products), by));
             }));
         deal.MapPost("/propose", (string dealId, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] FairCall call) =>
@@ -221,7 +222,7 @@ public static class DealsApi
         var application = await call.Grains.GetGrain<IExhibitorGrain>(ExhibitorGrain.Key(call.FairId, producerId)).GetAsync();
         var producer = await call.Grains.GetGrain<IProducerGrain>(producerId).GetAsync();
         if (producer is null || application?.Status != ApplicationStatus.Approved) return Problems.Of(StatusCodes.Status422UnprocessableEntity, "deal.notExhibiting");
-        if (await ProductsAsync(call.Grains, producerId, body) is not { } products) return UnknownProduct(body);
+        if (Products(producer, body) is not { } products) return UnknownProduct(body);
         if (body.MeetingId is { } meetingId)
         {
             var meetings = await call.Grains.GetGrain<IMeetingsGrain>(call.FairId).ListAsync(MeetingSide.Buyer, buyerId);
@@ -248,9 +249,8 @@ public static class DealsApi
     }
 
     /// <summary>Each line's product from the producer's catalogue (name and group), or null when one is not the producer's.</summary>
-    private static async Task<Func<string, (string, ProductGroup)>?> ProductsAsync(IGrainFactory grains, string producerId, DealRequest body)
+    private static Func<string, (string, ProductGroup)>? Products(ProducerView? producer, DealRequest body)
     {
-        var producer = await grains.GetGrain<IProducerGrain>(producerId).GetAsync();
         var catalogue = (producer?.Products.IsDefault ?? true ? [] : producer.Products).ToDictionary(p => p.ProductId, StringComparer.Ordinal);
         if ((body.Lines ?? []).Any(l => l?.ProductId is not { } id || !catalogue.ContainsKey(id))) return null;
         return id => catalogue.TryGetValue(id, out var p) ? (p.Name, p.Group) : ("-", ProductGroup.Food);
