@@ -39,6 +39,10 @@ const SchedulePage = lazy(() => import('./pages/SchedulePage'));
 const DealDocumentPage = lazy(() => import('./pages/DealDocumentPage'));
 const DealVerifyPage = lazy(() => import('./pages/DealVerifyPage'));
 const ResultsReportPage = lazy(() => import('./pages/ResultsReportPage'));
+// Deals: the buyers' and exhibitors' memoranda and contracts (issue 18).
+const DealsPage = lazy(() => import('./pages/DealsPage'));
+const DealPage = lazy(() => import('./pages/DealPage'));
+const NewDealPage = lazy(() => import('./pages/DealPage').then((m) => ({ default: m.NewDealPage })));
 // The hall display is a full screen of its own: no header.
 const DisplayPage = lazy(() => import('./pages/DisplayPage'));
 // The results (issue 18): the organiser's dashboard (with its charts) and the hall's results screen (no header).
@@ -108,6 +112,11 @@ function ForDealVerify() {
   return <DealVerifyPage key={dealId} dealId={dealId} />;
 }
 
+function ForDeal() {
+  const { fairId = '', dealId = '' } = useParams();
+  return <DealPage key={`${fairId}/${dealId}`} fairId={fairId} dealId={dealId} />;
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
@@ -143,6 +152,9 @@ export const routes: RouteObject[] = [
       { path: 'fairs/:fairId/deals/:dealId/print', element: <ForDealDocument /> },
       { path: 'deals/:dealId/verify', element: <ForDealVerify /> },
       { path: 'fairs/:fairId/report', element: <ForFair page={ResultsReportPage} /> },
+      { path: 'fairs/:fairId/deals', element: <ForFair page={DealsPage} /> },
+      { path: 'fairs/:fairId/deals/new', element: <ForFair page={NewDealPage} /> },
+      { path: 'fairs/:fairId/deals/:dealId', element: <ForDeal /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -15,6 +15,7 @@ export function MeetingLinks({ fair }: { fair: { fairId: string; organiserId?: s
   if (me.producerId) links.push({ to: `${base}/interested`, label: t('meetings.nav.interested'), testId: 'interested-link' });
   if (me.buyerId || me.producerId || managesFair(me, fair))
     links.push({ to: `${base}/meetings`, label: t('meetings.nav.agenda'), testId: 'agenda-link' });
+  if (me.buyerId || me.producerId) links.push({ to: `${base}/deals`, label: t('dealPages.nav.deals'), testId: 'deals-link' });
   if (managesFair(me, fair)) links.push({ to: `${base}/schedule`, label: t('meetings.nav.schedule'), testId: 'schedule-link' });
   if (links.length === 0) return null;
   return (

@@ -14,6 +14,7 @@ import { errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { AGENDA_GROUPS, MEETING_STATUSES, dayLabel, localParts } from '../lib/meetings';
 import { meetingsApi, type Meeting } from '../lib/meetingsApi';
+import { dealLinks } from '../lib/dealsApi';
 import type { HubConnectionLike } from '../lib/live';
 
 type Agenda = ReturnType<typeof useAgenda>;
@@ -136,6 +137,13 @@ function MeetingCard({ a, meeting }: { a: Agenda; meeting: Meeting }) {
       {meeting.note && <p className="prewrap small">{t('meetings.agenda.note', { note: meeting.note })}</p>}
       {meeting.reason && <p className="prewrap small">{t('meetings.agenda.reason', { reason: meeting.reason })}</p>}
       {mine && <p className="ok small">{t('meetings.agenda.checkedIn')}</p>}
+      {meeting.status === 'Held' && (
+        <p>
+          <Link className="btn btn--primary" to={dealLinks.new(meeting.fairId, { meetingId: meeting.meetingId, producerId: meeting.producerId })} data-testid="meeting-deal">
+            {t('dealPages.nav.fromMeeting')}
+          </Link>
+        </p>
+      )}
       {a.rowErrors[meeting.meetingId] && (
         <p className="error" role="alert" data-testid="meeting-error">
           {a.rowErrors[meeting.meetingId]}
@@ -223,6 +231,10 @@ function PartyAgenda({ a, fairId }: { a: Agenda; fairId: string }) {
         ) : (
           <Link to={`/fairs/${encodeURIComponent(fairId)}/interested`}>{t('meetings.nav.interested')}</Link>
         )}
+        {' · '}
+        <Link to={dealLinks.list(fairId)} data-testid="agenda-deals">
+          {t('dealPages.nav.deals')}
+        </Link>
       </p>
     </>
   );
